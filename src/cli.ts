@@ -1,0 +1,134 @@
+import { Command, CommanderError, type OptionValues } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { AttachError, isPromptCancel } from './errors.js';
+import { CRISIS_LINES, SCOPE } from './render/safety.js';
+
+/*
+ * The program's shape and its one error boundary. Commands are described
+ * here (so `--help` needs nothing else) and their code is imported only when
+ * one runs: `attach --help` stays close to a bare `node` start.
+ */
+
+type Run = (...args: never[]) => Promise<void>;
+type Loader = () => Promise<{ run: Run }>;
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((text) => `  ${text}`).join('\n')}\n`;
+}
+
+/** Wires a command to its lazily loaded module: positional arguments and options in, the context added last. */
+function lazy(load: Loader) {
+  return async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    const [{ run }, { createContext }] = await Promise.all([load(), import('./ui/terminal.js')]);
+    const ctx = await createContext(command.optsWithGlobals<OptionValues>());
+    await (run as (...a: unknown[]) => Promise<void>)(...args.slice(0, -2), command.opts(), ctx);
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('attach')
+    .description(`A private journal for the moments your attachment alarm goes off.\n\n${SCOPE}`)
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--file <path>', 'the journal file (default: $ATTACH_FILE, else $XDG_DATA_HOME/attach/journal.json)')
+    .option('--no-color', 'plain text without colours (NO_COLOR works too)')
+    .option('--no-input', 'never ask questions; missing answers are an error instead')
+    .option('--debug', 'show the full technical details when something goes wrong')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .addHelpText('after', `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`);
+
+  program
+    .command('log')
+    .summary('log a moment that activated you')
+    .description('Log a moment that activated you: what happened, how strong it is, where you feel it, the urge.\nOn a terminal it asks for whatever the options did not say.')
+    .argument('[what...]', 'what happened, in a few words')
+    .option('--who <who>', 'who it was with (partner, friend, work, ... or your own words)')
+    .option('-t, --trigger <name>', 'what set it off (repeat or use commas)', collect)
+    .option('-i, --intensity <0-10>', 'how strong it is, 0 to 10')
+    .option('-b, --body <signal>', 'where you feel it, e.g. tight-chest (repeat or use commas)', collect)
+    .option('--thought <text>', 'the story your mind is telling')
+    .option('-u, --urge <urge>', 'what the alarm pushes you to do, e.g. double-text (repeat or use commas)', collect)
+    .option('-p, --protest <behaviour>', 'a protest behaviour, if you would call it one (repeat or use commas)', collect)
+    .option('--instead <text>', 'what you did instead')
+    .option('--tag <tag>', 'a tag of your own (repeat or use commas)', collect)
+    .option('--at <when>', 'when it happened: 2026-11-22T21:30, "yesterday 21:30", "2h ago" (default: now)')
+    .option('--note <text>', 'anything else')
+    .option('--json', 'print the saved entry as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'attach log',
+        'attach log "no reply for four hours" -i 7 --who partner -t delayed-reply -b tight-chest,racing-heart -u double-text',
+        'attach log "my manager skipped our 1:1" -i 5 --who work --at "yesterday 16:00"',
+        'attach log "quiet dinner, felt far apart" -i 6 --thought "they are losing interest" --json',
+      ),
+    )
+    .action(lazy(() => import('./commands/log.js')));
+
+  program
+    .command('list')
+    .summary('browse your entries, newest first')
+    .description('Browse your entries, newest first.')
+    .option('--type <type>', 'only trigger, pause or reflection entries')
+    .option('--limit <n>', 'how many to show (default: 20 on a terminal, all when piped)')
+    .option('--json', 'print the entries as a JSON array')
+    .addHelpText('after', examples('attach list', 'attach list --type trigger --limit 5', 'attach list --json > entries.json'))
+    .action(lazy(() => import('./commands/list.js')));
+
+  program
+    .command('show')
+    .summary('show one entry and what is linked to it')
+    .description('Show one entry in full, with the pauses and reflections linked to it.')
+    .argument('<id>', 'the entry id, or enough of its first characters to be unique')
+    .option('--json', 'print the entry as JSON, with "linked": the ids of entries that point to it')
+    .addHelpText('after', examples('attach show 5f0c', 'attach show 5f0c2d9e --json'))
+    .action(lazy(() => import('./commands/show.js')));
+
+  return program;
+}
+
+function writeError(error: unknown, debug: boolean): number {
+  const stderr = process.stderr;
+  if (error instanceof CommanderError) {
+    // Help and version are successes; commander has already printed the reason otherwise.
+    return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? 0 : 2;
+  }
+  if (isPromptCancel(error)) {
+    stderr.write('\nNothing was saved.\n');
+    return 130;
+  }
+  if (error instanceof AttachError) {
+    stderr.write(`${[error.message, ...error.details].join('\n')}\n`);
+    if (debug && error.stack) stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  stderr.write(`attach ran into a bug and stopped: ${message}\n`);
+  stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run the same command with --debug to see the details.\n');
+  return 1;
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const program = buildProgram();
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    return writeError(error, argv.includes('--debug'));
+  }
+}
+
+// A reader that stops early (`attach list | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+process.exitCode = await main();

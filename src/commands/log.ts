@@ -1,0 +1,83 @@
+import { UsageError } from '../errors.js';
+import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
+import { JournalStore } from '../journal/store.js';
+import { parseWhen } from '../parse/when.js';
+import { parseList, parseScore, parseText } from '../parse/values.js';
+import { CRISIS_LINES } from '../render/safety.js';
+import { line, type Context } from '../ui/terminal.js';
+
+export interface LogOptions {
+  who?: string;
+  trigger?: string[];
+  intensity?: string;
+  body?: string[];
+  thought?: string;
+  urge?: string[];
+  protest?: string[];
+  instead?: string;
+  tag?: string[];
+  at?: string;
+  note?: string;
+  json?: boolean;
+}
+
+/** Every flag checked before anything is asked, so a typo never costs a person their answers. */
+async function draftFromFlags(words: string[], o: LogOptions, now: Date): Promise<Partial<TriggerDraft>> {
+  const draft: Partial<TriggerDraft> = {
+    what: words.join(' ').trim() || undefined,
+    who: parseText(o.who, '--who'),
+    triggers: parseList(o.trigger, '--trigger'),
+    intensity: o.intensity === undefined ? undefined : parseScore(o.intensity, '--intensity'),
+    body: parseList(o.body, '--body'),
+    thought: parseText(o.thought, '--thought'),
+    urges: parseList(o.urge, '--urge'),
+    protest: parseList(o.protest, '--protest'),
+    instead: parseText(o.instead, '--instead'),
+    tags: parseList(o.tag, '--tag'),
+    note: parseText(o.note, '--note'),
+    at: o.at === undefined ? undefined : await parseWhen(o.at, now),
+  };
+  return Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
+}
+
+export async function run(words: string[], options: LogOptions, ctx: Context): Promise<void> {
+  const store = new JournalStore(ctx.file, { now: ctx.now });
+  const known = await draftFromFlags(words, options, ctx.now());
+  let draft: TriggerDraft;
+  if (ctx.interactive) {
+    // Refuse an unreadable journal before asking anything, not after.
+    await store.read();
+    const [{ runLogFlow }, { loadCatalogues, loadQuestions }, { createAsker }] = await Promise.all([
+      import('../flows/log-flow.js'),
+      import('../flows/catalogue.js'),
+      import('../ui/prompts.js'),
+    ]);
+    const questions = loadQuestions('log');
+    line(ctx.stderr, ctx.style.dim(questions.intro));
+    draft = await runLogFlow(createAsker(), known, questions, loadCatalogues());
+  } else {
+    if (!known.what) {
+      throw new UsageError('Say what happened, in a few words: attach log "no reply since this morning" --intensity 6 (needed when attach cannot ask).');
+    }
+    if (known.intensity === undefined) {
+      throw new UsageError('Add --intensity <0-10>, how strong it is, for example --intensity 6 (needed when attach cannot ask).');
+    }
+    draft = known as TriggerDraft;
+  }
+
+  const entry = newTrigger(draft, ctx.now());
+  await store.update((journal) => {
+    journal.entries.push(entry);
+  });
+
+  if (options.json) line(ctx.stdout, JSON.stringify(entry, null, 2));
+  const { style } = ctx;
+  line(ctx.stderr, `Saved to your journal ${style.dim(`(${shortId(entry.id)})`)}. Noticing it is already a step back from it.`);
+  if (entry.intensity >= 7) {
+    line(ctx.stderr, `That's a lot to carry. A 20-minute pause can help the urge settle: ${style.bold('attach pause')}`);
+  }
+  if (entry.intensity === 10) {
+    line(ctx.stderr);
+    for (const text of CRISIS_LINES) line(ctx.stderr, text);
+  }
+}

@@ -1,0 +1,38 @@
+import { findEntry } from '../journal/entries.js';
+import { JournalStore } from '../journal/store.js';
+import { loadCatalogues, type CatalogueName } from '../flows/catalogue.js';
+import { entryDetail, entryLine } from '../render/entries.js';
+import { line, type Context } from '../ui/terminal.js';
+
+export interface ShowOptions {
+  json?: boolean;
+}
+
+// Which catalogue turns a stored id back into its words, field by field.
+const CATALOGUE_OF: Record<string, CatalogueName> = {
+  who: 'who',
+  triggers: 'triggers',
+  body: 'body',
+  urges: 'urges',
+  protest: 'protest',
+  needs: 'needs',
+  activities: 'activities',
+};
+
+export async function run(id: string, options: ShowOptions, ctx: Context): Promise<void> {
+  const journal = await new JournalStore(ctx.file).read();
+  const now = ctx.now();
+  const entry = findEntry(journal, id, (candidate) => entryLine(candidate, now));
+  const linked = journal.entries.filter((other) => other.for === entry.id);
+
+  if (options.json) {
+    line(ctx.stdout, JSON.stringify({ ...entry, linked: linked.map((other) => other.id) }, null, 2));
+    return;
+  }
+  const catalogues = loadCatalogues();
+  const label = (field: string, value: string) => {
+    const name = CATALOGUE_OF[field];
+    return (name && catalogues[name].find((item) => item.id === value)?.label) ?? value;
+  };
+  for (const text of entryDetail(entry, linked, now, label)) line(ctx.stdout, text);
+}

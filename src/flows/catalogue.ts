@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/*
+ * The questions and catalogues live in prompts/*.json as data. They are found
+ * by walking up from this module, which works from the bundle (dist/), from
+ * the sources under test (src/flows/) and from a global install alike.
+ */
+
+export interface Item {
+  id: string;
+  label: string;
+}
+
+export type CatalogueName = 'who' | 'triggers' | 'body' | 'urges' | 'protest' | 'needs' | 'activities' | 'breathing';
+export type Catalogues = Record<CatalogueName, Item[]>;
+
+export type Question =
+  | { field: string; kind: 'text'; message: string; required?: string }
+  | { field: string; kind: 'one' | 'many'; catalogue: CatalogueName; message: string }
+  | { field: string; kind: 'scale'; message: string };
+
+export interface QuestionSet {
+  intro: string;
+  questions: Question[];
+  scale: { value: number; label: string }[];
+  other: { choice: string; message: string };
+  skip: string;
+}
+
+const CATALOGUES: readonly CatalogueName[] = ['who', 'triggers', 'body', 'urges', 'protest', 'needs', 'activities', 'breathing'];
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function promptsDir(from: string = import.meta.url): string {
+  let dir = path.dirname(fileURLToPath(from));
+  for (let up = 0; up < 6; up++) {
+    const candidate = path.join(dir, 'prompts');
+    if (existsSync(path.join(candidate, 'catalogues.json'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`attach's prompts folder was not found above ${fileURLToPath(from)}; the installation is incomplete`);
+}
+
+function readData(name: string): unknown {
+  const file = path.join(promptsDir(), name);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function invalid(file: string, what: string): never {
+  throw new Error(`prompts/${file} is not valid: ${what}`);
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+
+export function checkCatalogues(data: unknown): Catalogues {
+  const file = 'catalogues.json';
+  if (typeof data !== 'object' || data === null) invalid(file, 'not an object');
+  const record = data as Record<string, unknown>;
+  for (const name of CATALOGUES) {
+    const items = record[name];
+    if (!Array.isArray(items) || items.length === 0) invalid(file, `"${name}" should be a non-empty list`);
+    const ids = new Set<string>();
+    items.forEach((item: Record<string, unknown>, i) => {
+      if (!isText(item?.id) || !KEBAB.test(item.id)) invalid(file, `${name}[${i}].id should be kebab-case`);
+      if (!isText(item.label)) invalid(file, `${name}[${i}].label should be text`);
+      if (ids.has(item.id)) invalid(file, `${name} repeats the id "${item.id}"`);
+      ids.add(item.id);
+    });
+  }
+  return record as unknown as Catalogues;
+}
+
+export function checkQuestionSet(data: unknown, file: string): QuestionSet {
+  const set = data as Partial<QuestionSet> | null;
+  if (!set || !isText(set.intro) || !Array.isArray(set.questions)) invalid(file, 'needs "intro" and "questions"');
+  set.questions.forEach((q, i) => {
+    if (!isText(q?.field) || !isText(q.message)) invalid(file, `questions[${i}] needs "field" and "message"`);
+    if (!['text', 'one', 'many', 'scale'].includes(q.kind)) invalid(file, `questions[${i}].kind "${String(q.kind)}" is unknown`);
+    if ((q.kind === 'one' || q.kind === 'many') && !CATALOGUES.includes(q.catalogue)) {
+      invalid(file, `questions[${i}].catalogue "${String(q.catalogue)}" is not a catalogue`);
+    }
+  });
+  const scale = set.scale;
+  if (!Array.isArray(scale) || scale.length !== 11 || scale.some((s, i) => s?.value !== i || !isText(s.label))) {
+    invalid(file, '"scale" should label each of 0 to 10 in order');
+  }
+  if (!isText(set.other?.choice) || !isText(set.other.message) || !isText(set.skip)) invalid(file, 'needs "other" and "skip" wording');
+  return set as QuestionSet;
+}
+
+export function loadCatalogues(): Catalogues {
+  return checkCatalogues(readData('catalogues.json'));
+}
+
+export function loadQuestions(name: string): QuestionSet {
+  const file = `${name}.json`;
+  return checkQuestionSet(readData(file), file);
+}

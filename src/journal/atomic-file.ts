@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** A new journal, backup or export is readable by its owner only. */
+export const PRIVATE_FILE = 0o600;
+export const PRIVATE_DIR = 0o700;
+
+/**
+ * Follows a symlinked journal to its target, so a write replaces the target
+ * and keeps the link (people keep journals in synced folders this way).
+ */
+export async function resolveTarget(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    try {
+      // A link whose target does not exist yet: write where it points.
+      const link = await fs.readlink(file);
+      return path.resolve(path.dirname(file), link);
+    } catch {
+      return file;
+    }
+  }
+}
+
+export function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+/** Reads a file as UTF-8, or null when it does not exist. */
+export async function readText(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Writes a whole file so that a crash at any moment leaves either the old
+ * file or the new one, never a mix: a temp file with a name no other process
+ * uses, fsynced, renamed over the target, then the folder fsynced so the
+ * rename itself survives a power cut. The target keeps its mode (a write
+ * never widens it); a new file is 0600.
+ */
+export async function writeAtomic(target: string, text: string): Promise<void> {
+  const dir = path.dirname(target);
+  let mode = PRIVATE_FILE;
+  try {
+    mode = (await fs.stat(target)).mode & 0o777;
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
+  }
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, PRIVATE_FILE);
+  try {
+    try {
+      await handle.writeFile(text, 'utf8');
+      // Set exactly; the mode given to open() is narrowed by the umask.
+      await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => {});
+    throw error;
+  }
+  await syncDir(dir);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Some file systems cannot fsync a folder; the rename is still atomic.
+  } finally {
+    await handle?.close();
+  }
+}

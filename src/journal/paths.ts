@@ -1,0 +1,26 @@
+import os from 'node:os';
+import path from 'node:path';
+
+export type Env = Record<string, string | undefined>;
+
+// The XDG spec says relative values are invalid and must be ignored.
+function xdgDir(value: string | undefined, fallback: string): string {
+  return value && path.isAbsolute(value) ? value : fallback;
+}
+
+function home(env: Env): string {
+  return env.HOME || os.homedir();
+}
+
+/** DESIGN.md section 2: --file, else $ATTACH_FILE, else the XDG data folder. */
+export function journalPath(file: string | undefined, env: Env = process.env): string {
+  const chosen = file || env.ATTACH_FILE;
+  if (chosen) return path.resolve(chosen);
+  const data = xdgDir(env.XDG_DATA_HOME, path.join(home(env), '.local', 'share'));
+  return path.join(data, 'attach', 'journal.json');
+}
+
+export function configPath(env: Env = process.env): string {
+  const config = xdgDir(env.XDG_CONFIG_HOME, path.join(home(env), '.config'));
+  return path.join(config, 'attach', 'config.json');
+}

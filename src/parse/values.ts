@@ -1,0 +1,55 @@
+import { UsageError } from '../errors.js';
+
+/** A 0-10 intensity, whole numbers only: "7.5" or "seven" is a typo to point out, not to round. */
+export function parseScore(raw: string, flag: string): number {
+  const value = raw.trim();
+  if (!/^\d{1,2}$/.test(value) || Number(value) > 10) {
+    throw new UsageError(`${flag} takes a whole number from 0 to 10 (you gave "${raw}"), for example ${flag} 6.`);
+  }
+  return Number(value);
+}
+
+/**
+ * List flags repeat and take commas: `-b tight-chest -b racing-heart` and
+ * `-b tight-chest,racing-heart` mean the same. Duplicates are dropped,
+ * compared case-insensitively as DESIGN.md asks.
+ */
+export function parseList(values: readonly string[] | undefined, flag: string): string[] | undefined {
+  if (values === undefined) return undefined;
+  const items = dedupe(values.flatMap((value) => value.split(',')));
+  if (items.length === 0) throw new UsageError(`${flag} needs at least one value, for example ${flag} ${example(flag)}.`);
+  return items;
+}
+
+export function dedupe(items: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of items) {
+    const item = raw.trim();
+    const key = item.toLowerCase();
+    if (item && !seen.has(key)) {
+      seen.add(key);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** A text flag given with nothing in it is almost always a slip; say so rather than store a blank. */
+export function parseText(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (!text) throw new UsageError(`${flag} is empty: give it some words, or leave it out.`);
+  return text;
+}
+
+function example(flag: string): string {
+  const examples: Record<string, string> = {
+    '--body': 'tight-chest',
+    '--trigger': 'delayed-reply',
+    '--urge': 'text-again',
+    '--protest': 'excessive-contact',
+    '--tag': 'work',
+  };
+  return examples[flag] ?? 'something';
+}

@@ -1,0 +1,15 @@
+import { wallClock } from '../journal/time.js';
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Sun 22 Nov 21:14", in the entry's own time (its stored offset), with the
+ * year when it is not `now`'s year.
+ */
+export function formatWhen(iso: string, now: Date): string {
+  const t = wallClock(iso);
+  const year = t.year === now.getFullYear() ? '' : ` ${t.year}`;
+  const hm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  return `${DAYS[t.weekday]} ${String(t.day).padStart(2)} ${MONTHS[t.month - 1]}${year} ${hm}`;
+}

@@ -1,0 +1,70 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Env } from '../journal/paths.js';
+
+export interface Stream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** What every command is given: the journal path, the terminal and the clock, all replaceable in tests. */
+export interface Context {
+  file: string;
+  /** stdin and stdout are a terminal and --no-input was not given: prompts are allowed. */
+  interactive: boolean;
+  now: () => Date;
+  stdout: Stream;
+  stderr: Stream;
+  /** Colours for messages on stderr. */
+  style: ChalkInstance;
+}
+
+/**
+ * NO_COLOR (any non-empty value) and --no-color turn colour off; FORCE_COLOR
+ * turns it on even when piped (FORCE_COLOR=0 turns it off).
+ */
+export function colorLevel(stream: Stream, env: Env, noColorFlag: boolean): 0 | 1 {
+  if (noColorFlag) return 0;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
+  if (env.NO_COLOR) return 0;
+  if (env.TERM === 'dumb') return 0;
+  return stream.isTTY ? 1 : 0;
+}
+
+export function makeStyle(level: 0 | 1): ChalkInstance {
+  return new Chalk({ level });
+}
+
+/**
+ * Shows what a person stored without letting the terminal interpret it: an
+ * escape sequence pasted into a note must not move the cursor or recolour
+ * the screen. Control characters become visible as \xNN.
+ */
+export function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** One line on stdout or stderr. */
+export function line(stream: Stream, text = ''): void {
+  stream.write(`${text}\n`);
+}
+
+export interface GlobalOptions {
+  file?: string;
+  color?: boolean;
+  input?: boolean;
+}
+
+/** The real terminal, the real clock, and the journal path of DESIGN.md section 2. */
+export async function createContext(globals: GlobalOptions, env: Env = process.env): Promise<Context> {
+  const { journalPath } = await import('../journal/paths.js');
+  return {
+    file: journalPath(globals.file, env),
+    interactive: globals.input !== false && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY),
+    now: () => new Date(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    style: makeStyle(colorLevel(process.stderr, env, globals.color === false)),
+  };
+}

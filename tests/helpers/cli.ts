@@ -1,0 +1,64 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(ROOT, 'bin', 'attach.js');
+
+/** A throwaway home: XDG folders and HOME inside a temp dir, so no test touches the real one. */
+export interface Sandbox {
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  journal: string;
+  cleanup(): void;
+}
+
+export function sandbox(): Sandbox {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'attach-test-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: path.join(dir, 'home'),
+    XDG_DATA_HOME: path.join(dir, 'data'),
+    XDG_CONFIG_HOME: path.join(dir, 'config'),
+    TZ: process.env.TZ ?? 'UTC',
+    NO_COLOR: '1',
+  };
+  return {
+    dir,
+    env,
+    journal: path.join(dir, 'data', 'attach', 'journal.json'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI without a terminal (stdin closed), as a script or CI would. */
+export function attach(box: Sandbox, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Result {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...box.env, ...extraEnv },
+    input: '',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, asynchronously, for tests that run many at once. */
+export function attachAsync(box: Sandbox, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...box.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
