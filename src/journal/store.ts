@@ -46,8 +46,9 @@ export class JournalStore {
 
   /** A snapshot for reading; nothing is locked or written. */
   async read(): Promise<Journal> {
-    const target = await resolveTarget(this.file);
+    let target = this.file;
     try {
+      target = await resolveTarget(this.file);
       const db = new Low(new JournalFile(target), emptyJournal());
       await db.read();
       return db.data;
@@ -62,8 +63,9 @@ export class JournalStore {
    * journal in place and returns what the caller wants back.
    */
   async update<T>(change: (journal: Journal) => T | Promise<T>): Promise<T> {
-    const target = await resolveTarget(this.file);
+    let target = this.file;
     try {
+      target = await resolveTarget(this.file);
       // The lock lives beside the journal, so its folder must exist first.
       await fs.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR });
       return await withLock(

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { checkCatalogues, checkQuestionSet, loadCatalogues, loadQuestions, promptsDir } from '../../src/flows/catalogue.js';
+import { newTrigger } from '../../src/journal/entries.js';
+import { entryDetail, entryLine } from '../../src/render/entries.js';
+import { formatWhen } from '../../src/render/time.js';
+import { clean } from '../../src/ui/terminal.js';
+
+describe('prompts/', () => {
+  it('is found from the sources and holds what VOICE.md lists', () => {
+    expect(promptsDir()).toMatch(/prompts$/);
+    const c = loadCatalogues();
+    expect(c.protest).toHaveLength(7); // the seven families of protest behaviour
+    expect(c.triggers.map((i) => i.id)).toContain('delayed-reply');
+    expect(c.body.map((i) => i.id)).toEqual(expect.arrayContaining(['tight-chest', 'racing-heart']));
+    expect(c.urges.map((i) => i.id)).toContain('double-text');
+    expect(c.needs).toHaveLength(8);
+    expect(c.breathing.map((i) => i.id)).toEqual(['box', '478', 'coherent']);
+    const log = loadQuestions('log');
+    expect(log.questions.map((q) => q.field)).toEqual(['what', 'who', 'triggers', 'intensity', 'body', 'thought', 'urges', 'protest', 'instead']);
+  });
+
+  it('refuses catalogues and questions that are not well formed', () => {
+    const good = loadCatalogues();
+    expect(() => checkCatalogues({ ...good, body: [{ id: 'Tight Chest', label: 'x' }] })).toThrow(/body\[0\]\.id should be kebab-case/);
+    expect(() => checkCatalogues({ ...good, urges: [good.urges[0], good.urges[0]] })).toThrow(/repeats the id/);
+    expect(() => checkCatalogues({ ...good, needs: undefined })).toThrow(/"needs"/);
+    const log = loadQuestions('log');
+    expect(() => checkQuestionSet({ ...log, questions: [{ field: 'x', kind: 'many', catalogue: 'moods', message: 'm' }] }, 'log.json')).toThrow(/"moods" is not a catalogue/);
+    expect(() => checkQuestionSet({ ...log, scale: log.scale.slice(1) }, 'log.json')).toThrow(/scale/);
+  });
+});
+
+describe('rendering entries', () => {
+  const now = new Date('2026-11-28T12:00:00Z');
+  it('shows the day and time of the entry in its own offset', () => {
+    expect(formatWhen('2026-11-22T21:14:00-08:00', now)).toBe('Sun 22 Nov 21:14');
+    expect(formatWhen('2025-01-05T07:05:00+05:30', now)).toBe('Sun  5 Jan 2025 07:05');
+  });
+
+  it('puts an entry on one line, cut to the width', () => {
+    const entry = { ...newTrigger({ what: 'No reply for four hours after I texted', intensity: 7 }, now), id: '5f0c2d9e-1b7a', at: '2026-11-22T21:14:00-08:00' };
+    expect(entryLine(entry, now)).toBe('5f0c2d9e  Sun 22 Nov 21:14  trigger      7  No reply for four hours after I texted');
+    const cut = entryLine(entry, now, 40);
+    expect(cut).toHaveLength(40);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+
+  it('neutralises escape sequences and control characters in stored text', () => {
+    expect(clean('hi\u001b[2J\u0007there\nok\u009b')).toBe('hi\\x1b[2J\\x07there\nok\\x9b');
+    const entry = { ...newTrigger({ what: 'evil \u001b]0;title\u0007', intensity: 3, note: 'x\u001b[31m' }, now) };
+    for (const text of [entryLine(entry, now), ...entryDetail(entry, [], now)]) expect(text).not.toMatch(/[\u001b\u0007]/);
+  });
+
+  it('shows the whole entry with catalogue words and linked entries', () => {
+    const entry = newTrigger({ what: 'no reply', intensity: 7, body: ['tight-chest', 'my own words'], who: 'partner' }, now);
+    const linked = [{ id: 'p1234567-x', type: 'pause', at: '2026-11-28T12:10:00+00:00' }];
+    const labels: Record<string, string> = { 'tight-chest': 'Tight chest' };
+    const lines = entryDetail(entry, linked, now, (_field, value) => labels[value] ?? value);
+    expect(lines).toContain('in the body   Tight chest, my own words');
+    expect(lines).toContain('intensity     7 of 10');
+    expect(lines.join('\n')).toMatch(/linked\n {2}p1234567 {2}Sat 28 Nov 12:10 {2}pause/);
+  });
+});

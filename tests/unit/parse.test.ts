@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { parseWhen } from '../../src/parse/when.js';
+import { parseList, parseScore, parseText } from '../../src/parse/values.js';
+
+// A zone with a negative offset catches any slip into UTC. Node re-reads TZ when it changes.
+beforeAll(() => {
+  process.env.TZ = 'America/Los_Angeles';
+});
+
+// Saturday 28 November 2026, 10:00 in Los Angeles (-08:00).
+const now = new Date('2026-11-28T10:00:00-08:00');
+
+describe('--at', () => {
+  const cases: [string, string][] = [
+    ['2026-11-22T21:30', '2026-11-22T21:30:00-08:00'],
+    ['2026-11-22 21:30:15', '2026-11-22T21:30:15-08:00'],
+    ['2026-11-22', '2026-11-22T12:00:00-08:00'],
+    ['2026-11-28', '2026-11-28T10:00:00-08:00'], // today's midday is still ahead: now
+    ['2026-11-22T21:30+05:30', '2026-11-22T21:30:00+05:30'], // an explicit offset is kept
+    ['2026-11-22T05:30Z', '2026-11-22T05:30:00+00:00'],
+    ['2026-07-04T09:00', '2026-07-04T09:00:00-07:00'], // summer time has its own offset
+    ['yesterday 21:30', '2026-11-27T21:30:00-08:00'],
+    ['sunday 9pm', '2026-11-22T21:00:00-08:00'], // the Sunday before, not tomorrow
+    ['2h ago', '2026-11-28T08:00:00-08:00'],
+    ['30 minutes ago', '2026-11-28T09:30:00-08:00'],
+    ['last friday', '2026-11-27T12:00:00-08:00'], // the most recent Friday: yesterday
+    ['last sunday evening', '2026-11-22T20:00:00-08:00'],
+    ['9pm', '2026-11-27T21:00:00-08:00'], // said in the morning: last night
+    ['last night', '2026-11-27T22:00:00-08:00'],
+    ['  today 8am ', '2026-11-28T08:00:00-08:00'],
+  ];
+  it.each(cases)('reads %j as %s', async (raw, expected) => {
+    expect(await parseWhen(raw, now)).toBe(expected);
+  });
+
+  const refused = ['tomorrow', 'next friday', 'in 2 hours', '2026-11-29T09:00', 'not a date', 'yesterday banana', '2026-02-30', '2026-13-01', ''];
+  it.each(refused)('refuses %j with a usage error naming --at', async (raw) => {
+    const error = await parseWhen(raw, now).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(/^--at: /);
+  });
+});
+
+describe('intensity', () => {
+  it.each(['0', '7', '10', ' 3 '])('accepts %j', (raw) => expect(parseScore(raw, '--intensity')).toBe(Number(raw)));
+  it.each(['11', '-1', '7.5', 'seven', '', '1e1', '0x7', '010'])('refuses %j', (raw) => {
+    expect(() => parseScore(raw, '--intensity')).toThrow(/--intensity takes a whole number from 0 to 10/);
+  });
+});
+
+describe('lists and text', () => {
+  it('joins repeats and commas, trims, and drops case-insensitive repeats', () => {
+    expect(parseList(['tight-chest', 'racing-heart, Tight-Chest', ' shallow-breath '], '--body')).toEqual(['tight-chest', 'racing-heart', 'shallow-breath']);
+    expect(parseList(undefined, '--body')).toBeUndefined();
+  });
+  it('refuses a list flag with nothing in it', () => {
+    expect(() => parseList([' , '], '--body')).toThrow(/--body needs at least one value/);
+  });
+  it('refuses an empty text flag and keeps words as typed', () => {
+    expect(() => parseText('  ', '--who')).toThrow(/--who is empty/);
+    expect(parseText(' My Partner ', '--who')).toBe('My Partner');
+  });
+});
