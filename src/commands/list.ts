@@ -1,6 +1,5 @@
 import { UsageError } from '../errors.js';
 import { newestFirst } from '../journal/entries.js';
-import { JournalStore } from '../journal/store.js';
 import { ENTRY_TYPES } from '../journal/types.js';
 import { entryLine } from '../render/entries.js';
 import { line, type Context } from '../ui/terminal.js';
@@ -26,7 +25,7 @@ export async function run(options: ListOptions, ctx: Context): Promise<void> {
     limit = 20;
   }
 
-  const journal = await new JournalStore(ctx.file).read();
+  const journal = await ctx.journal().read();
   const all = newestFirst(journal.entries).filter((entry) => !options.type || entry.type === options.type);
   const shown = limit === undefined ? all : all.slice(0, limit);
 

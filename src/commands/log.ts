@@ -1,6 +1,5 @@
 import { UsageError } from '../errors.js';
 import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
-import { JournalStore } from '../journal/store.js';
 import { parseWhen } from '../parse/when.js';
 import { parseList, parseScore, parseText } from '../parse/values.js';
 import { CRISIS_LINES } from '../render/safety.js';
@@ -41,7 +40,7 @@ async function draftFromFlags(words: string[], o: LogOptions, now: Date): Promis
 }
 
 export async function run(words: string[], options: LogOptions, ctx: Context): Promise<void> {
-  const store = new JournalStore(ctx.file, { now: ctx.now });
+  const store = ctx.journal();
   const known = await draftFromFlags(words, options, ctx.now());
   let draft: TriggerDraft;
   if (ctx.interactive) {
@@ -52,8 +51,8 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
       import('../flows/catalogue.js'),
       import('../ui/prompts.js'),
     ]);
-    const questions = loadQuestions('log');
-    line(ctx.stderr, ctx.style.dim(questions.intro));
+    const questions = loadQuestions();
+    line(ctx.stderr, ctx.style.dim(questions.log.intro));
     draft = await runLogFlow(createAsker(), known, questions, loadCatalogues());
   } else {
     if (!known.what) {

@@ -1,5 +1,4 @@
 import { findEntry } from '../journal/entries.js';
-import { JournalStore } from '../journal/store.js';
 import { loadCatalogues, type CatalogueName } from '../flows/catalogue.js';
 import { entryDetail, entryLine } from '../render/entries.js';
 import { line, type Context } from '../ui/terminal.js';
@@ -20,7 +19,7 @@ const CATALOGUE_OF: Record<string, CatalogueName> = {
 };
 
 export async function run(id: string, options: ShowOptions, ctx: Context): Promise<void> {
-  const journal = await new JournalStore(ctx.file).read();
+  const journal = await ctx.journal().read();
   const now = ctx.now();
   const entry = findEntry(journal, id, (candidate) => entryLine(candidate, now));
   const linked = journal.entries.filter((other) => other.for === entry.id);

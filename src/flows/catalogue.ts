@@ -18,17 +18,34 @@ export type Catalogues = Record<CatalogueName, Item[]>;
 
 export type Question =
   | { field: string; kind: 'text'; message: string; required?: string }
-  | { field: string; kind: 'one' | 'many'; catalogue: CatalogueName; message: string }
+  | {
+      field: string;
+      kind: 'one' | 'many';
+      message: string;
+      /** The choices come from a catalogue, or are listed here. */
+      catalogue?: CatalogueName;
+      choices?: Item[];
+      /** Whether "Something else" is offered (default true). */
+      other?: boolean;
+    }
   | { field: string; kind: 'scale'; message: string };
 
-export interface QuestionSet {
+export interface Section {
   intro: string;
   questions: Question[];
+}
+
+/** prompts/questions.json: the wording shared by every flow, and each flow's questions. */
+export interface Questions {
   scale: { value: number; label: string }[];
   other: { choice: string; message: string };
   skip: string;
+  log: Section;
+  pauseBefore: Section;
+  pauseAfter: Section;
 }
 
+const SECTIONS = ['log', 'pauseBefore', 'pauseAfter'] as const;
 const CATALOGUES: readonly CatalogueName[] = ['who', 'triggers', 'body', 'urges', 'protest', 'needs', 'activities', 'breathing'];
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -57,43 +74,50 @@ export function checkCatalogues(data: unknown): Catalogues {
   const file = 'catalogues.json';
   if (typeof data !== 'object' || data === null) invalid(file, 'not an object');
   const record = data as Record<string, unknown>;
-  for (const name of CATALOGUES) {
-    const items = record[name];
-    if (!Array.isArray(items) || items.length === 0) invalid(file, `"${name}" should be a non-empty list`);
-    const ids = new Set<string>();
-    items.forEach((item: Record<string, unknown>, i) => {
-      if (!isText(item?.id) || !KEBAB.test(item.id)) invalid(file, `${name}[${i}].id should be kebab-case`);
-      if (!isText(item.label)) invalid(file, `${name}[${i}].label should be text`);
-      if (ids.has(item.id)) invalid(file, `${name} repeats the id "${item.id}"`);
-      ids.add(item.id);
-    });
-  }
+  for (const name of CATALOGUES) checkItems(record[name], file, name);
   return record as unknown as Catalogues;
 }
 
-export function checkQuestionSet(data: unknown, file: string): QuestionSet {
-  const set = data as Partial<QuestionSet> | null;
-  if (!set || !isText(set.intro) || !Array.isArray(set.questions)) invalid(file, 'needs "intro" and "questions"');
-  set.questions.forEach((q, i) => {
-    if (!isText(q?.field) || !isText(q.message)) invalid(file, `questions[${i}] needs "field" and "message"`);
-    if (!['text', 'one', 'many', 'scale'].includes(q.kind)) invalid(file, `questions[${i}].kind "${String(q.kind)}" is unknown`);
-    if ((q.kind === 'one' || q.kind === 'many') && !CATALOGUES.includes(q.catalogue)) {
-      invalid(file, `questions[${i}].catalogue "${String(q.catalogue)}" is not a catalogue`);
-    }
+function checkItems(items: unknown, file: string, where: string): void {
+  if (!Array.isArray(items) || items.length === 0) invalid(file, `${where} should be a non-empty list`);
+  const ids = new Set<string>();
+  items.forEach((item: Record<string, unknown>, i) => {
+    if (!isText(item?.id) || !KEBAB.test(item.id)) invalid(file, `${where}[${i}].id should be kebab-case`);
+    if (!isText(item.label)) invalid(file, `${where}[${i}].label should be text`);
+    if (ids.has(item.id)) invalid(file, `${where} repeats the id "${item.id}"`);
+    ids.add(item.id);
   });
+}
+
+export function checkQuestions(data: unknown): Questions {
+  const file = 'questions.json';
+  const set = data as Partial<Questions> | null;
+  if (!set || typeof set !== 'object') invalid(file, 'not an object');
   const scale = set.scale;
   if (!Array.isArray(scale) || scale.length !== 11 || scale.some((s, i) => s?.value !== i || !isText(s.label))) {
     invalid(file, '"scale" should label each of 0 to 10 in order');
   }
   if (!isText(set.other?.choice) || !isText(set.other.message) || !isText(set.skip)) invalid(file, 'needs "other" and "skip" wording');
-  return set as QuestionSet;
+  for (const name of SECTIONS) {
+    const section = set[name];
+    if (!section || !isText(section.intro) || !Array.isArray(section.questions)) invalid(file, `"${name}" needs "intro" and "questions"`);
+    section.questions.forEach((q, i) => {
+      const where = `${name}.questions[${i}]`;
+      if (!isText(q?.field) || !isText(q.message)) invalid(file, `${where} needs "field" and "message"`);
+      if (!['text', 'one', 'many', 'scale'].includes(q.kind)) invalid(file, `${where}.kind "${String(q.kind)}" is unknown`);
+      if (q.kind === 'one' || q.kind === 'many') {
+        if (q.catalogue !== undefined && !CATALOGUES.includes(q.catalogue)) invalid(file, `${where}.catalogue "${String(q.catalogue)}" is not a catalogue`);
+        if (q.catalogue === undefined) checkItems(q.choices, file, `${where}.choices`);
+      }
+    });
+  }
+  return set as Questions;
 }
 
 export function loadCatalogues(): Catalogues {
   return checkCatalogues(readData('catalogues.json'));
 }
 
-export function loadQuestions(name: string): QuestionSet {
-  const file = `${name}.json`;
-  return checkQuestionSet(readData(file), file);
+export function loadQuestions(): Questions {
+  return checkQuestions(readData('questions.json'));
 }

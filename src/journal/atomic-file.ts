@@ -57,6 +57,7 @@ export async function writeAtomic(target: string, text: string): Promise<void> {
     await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
   }
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  await removeOrphanTemps(target);
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, PRIVATE_FILE);
   try {
     try {
@@ -73,6 +74,35 @@ export async function writeAtomic(target: string, text: string): Promise<void> {
     throw error;
   }
   await syncDir(dir);
+}
+
+/**
+ * A writer killed mid-write leaves its temp file behind, and that file may
+ * hold a copy of the private journal. A temp file whose process is gone can
+ * never be renamed any more: remove it.
+ */
+async function removeOrphanTemps(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length).split('.')[0]) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {

@@ -4,6 +4,8 @@ import { JournalError } from '../errors.js';
 export interface LockOptions {
   /** How long to wait for another attach to finish before giving up. */
   waitMs?: number;
+  /** Called once when the lock has been busy for a second, so the person knows why nothing happens. */
+  onWait?: () => void;
 }
 
 /** A lock held longer than this without being refreshed belongs to a process that died. */
@@ -21,7 +23,9 @@ export function lockPathFor(target: string): string {
  */
 export async function withLock<T>(target: string, work: (assertHeld: () => void) => Promise<T>, options: LockOptions = {}): Promise<T> {
   const lockPath = lockPathFor(target);
-  const deadline = Date.now() + (options.waitMs ?? 10_000);
+  const started = Date.now();
+  const deadline = started + (options.waitMs ?? 10_000);
+  let told = false;
   let compromised: Error | undefined;
   let release: (() => Promise<void>) | undefined;
   while (!release) {
@@ -42,6 +46,10 @@ export async function withLock<T>(target: string, work: (assertHeld: () => void)
         throw new JournalError(`Your journal is busy: another attach has held ${lockPath} for too long. Nothing was written.`, [
           'Try again in a moment. If no other attach is running, that folder is left over and can be removed.',
         ]);
+      }
+      if (!told && Date.now() - started > 1_000) {
+        told = true;
+        options.onWait?.();
       }
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
     }

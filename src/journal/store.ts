@@ -11,6 +11,7 @@ import { emptyJournal, type Journal } from './types.js';
 export interface StoreOptions {
   now?: () => Date;
   lockWaitMs?: number;
+  onLockWait?: () => void;
 }
 
 /**
@@ -78,7 +79,7 @@ export class JournalStore {
           await db.write();
           return result;
         },
-        this.options.lockWaitMs === undefined ? {} : { waitMs: this.options.lockWaitMs },
+        { ...(this.options.lockWaitMs === undefined ? {} : { waitMs: this.options.lockWaitMs }), ...(this.options.onLockWait ? { onWait: this.options.onLockWait } : {}) },
       );
     } catch (error) {
       throw explain(error, target);

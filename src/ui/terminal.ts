@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Env } from '../journal/paths.js';
+import { JournalStore } from '../journal/store.js';
 
 export interface Stream {
   write(text: string): unknown;
@@ -17,6 +18,8 @@ export interface Context {
   stderr: Stream;
   /** Colours for messages on stderr. */
   style: ChalkInstance;
+  /** The journal at `file`, with this context's clock. */
+  journal(): JournalStore;
 }
 
 /**
@@ -59,12 +62,23 @@ export interface GlobalOptions {
 /** The real terminal, the real clock, and the journal path of DESIGN.md section 2. */
 export async function createContext(globals: GlobalOptions, env: Env = process.env): Promise<Context> {
   const { journalPath } = await import('../journal/paths.js');
+  // The prompts colour through Node's own hasColors(), which reads NO_COLOR;
+  // this is how --no-color reaches them too.
+  if (globals.color === false) process.env.NO_COLOR = '1';
+  const file = journalPath(globals.file, env);
+  const now = () => new Date();
+  const style = makeStyle(colorLevel(process.stderr, env, globals.color === false));
   return {
-    file: journalPath(globals.file, env),
+    file,
     interactive: globals.input !== false && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY),
-    now: () => new Date(),
+    now,
     stdout: process.stdout,
     stderr: process.stderr,
-    style: makeStyle(colorLevel(process.stderr, env, globals.color === false)),
+    style,
+    journal: () =>
+      new JournalStore(file, {
+        now,
+        onLockWait: () => line(process.stderr, style.dim('Waiting for another attach to finish with your journal…')),
+      }),
   };
 }

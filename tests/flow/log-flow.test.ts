@@ -4,7 +4,7 @@ import { runLogFlow } from '../../src/flows/log-flow.js';
 import { isPromptCancel } from '../../src/errors.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
 
-const questions = loadQuestions('log');
+const questions = loadQuestions();
 const catalogues = loadCatalogues();
 
 describe('the log flow, through the real prompts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalogues, checkQuestionSet, loadCatalogues, loadQuestions, promptsDir } from '../../src/flows/catalogue.js';
+import { checkCatalogues, checkQuestions, loadCatalogues, loadQuestions, promptsDir } from '../../src/flows/catalogue.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { entryDetail, entryLine } from '../../src/render/entries.js';
 import { formatWhen } from '../../src/render/time.js';
@@ -15,18 +15,22 @@ describe('prompts/', () => {
     expect(c.urges.map((i) => i.id)).toContain('double-text');
     expect(c.needs).toHaveLength(8);
     expect(c.breathing.map((i) => i.id)).toEqual(['box', '478', 'coherent']);
-    const log = loadQuestions('log');
-    expect(log.questions.map((q) => q.field)).toEqual(['what', 'who', 'triggers', 'intensity', 'body', 'thought', 'urges', 'protest', 'instead']);
+    const questions = loadQuestions();
+    expect(questions.pauseAfter.questions.map((q) => q.field)).toEqual(['after', 'passed', 'activities', 'next']);
+    expect(questions.log.questions.map((q) => q.field)).toEqual(['what', 'who', 'triggers', 'intensity', 'body', 'thought', 'urges', 'protest', 'instead']);
   });
 
   it('refuses catalogues and questions that are not well formed', () => {
     const good = loadCatalogues();
     expect(() => checkCatalogues({ ...good, body: [{ id: 'Tight Chest', label: 'x' }] })).toThrow(/body\[0\]\.id should be kebab-case/);
     expect(() => checkCatalogues({ ...good, urges: [good.urges[0], good.urges[0]] })).toThrow(/repeats the id/);
-    expect(() => checkCatalogues({ ...good, needs: undefined })).toThrow(/"needs"/);
-    const log = loadQuestions('log');
-    expect(() => checkQuestionSet({ ...log, questions: [{ field: 'x', kind: 'many', catalogue: 'moods', message: 'm' }] }, 'log.json')).toThrow(/"moods" is not a catalogue/);
-    expect(() => checkQuestionSet({ ...log, scale: log.scale.slice(1) }, 'log.json')).toThrow(/scale/);
+    expect(() => checkCatalogues({ ...good, needs: undefined })).toThrow(/needs should be a non-empty list/);
+    const questions = loadQuestions();
+    const log = { ...questions.log, questions: [{ field: 'x', kind: 'many', catalogue: 'moods', message: 'm' }] };
+    expect(() => checkQuestions({ ...questions, log })).toThrow(/log\.questions\[0\]\.catalogue "moods" is not a catalogue/);
+    const pauseAfter = { ...questions.pauseAfter, questions: [{ field: 'x', kind: 'one', message: 'm' }] };
+    expect(() => checkQuestions({ ...questions, pauseAfter })).toThrow(/pauseAfter\.questions\[0\]\.choices should be a non-empty list/);
+    expect(() => checkQuestions({ ...questions, scale: questions.scale.slice(1) })).toThrow(/scale/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalError } from '../../src/errors.js';
@@ -146,6 +147,20 @@ describe('journal store', () => {
     expect((error as JournalError).exitCode).toBe(3);
     expect((error as JournalError).message).toContain(lockPathFor(file));
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('removes temp files left by writers that died, and keeps those of live ones', async () => {
+    const store = new JournalStore(file);
+    await add(store, 'first');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dir = path.dirname(file);
+    const orphan = path.join(dir, `.journal.json.${dead}.abc123.tmp`);
+    const live = path.join(dir, `.journal.json.${process.ppid}.def456.tmp`);
+    writeFileSync(orphan, 'half a journal');
+    writeFileSync(live, 'still being written');
+    await add(store, 'second');
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(live)).toBe(true);
   });
 
   it('re-reads under the lock, so two stores in one process both keep their entries', async () => {
