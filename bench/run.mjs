@@ -1,0 +1,317 @@
+#!/usr/bin/env node
+/*
+ * attach benchmarks: `npm run bench` (builds first), or `node bench/run.mjs`
+ * on an existing build; `--quick` takes fewer samples and leaves
+ * bench/RESULTS.md alone (for trying a change, not for the record).
+ *
+ * Every figure is a ratio against a baseline measured in the same run, in
+ * the same environment, interleaved sample by sample: absolute times depend
+ * on the machine (and on NODE_EXTRA_CA_CERTS, which adds ~30 ms to every
+ * node start here), ratios much less. Nothing is asserted; the table says
+ * which targets are met and bench/RESULTS.md is rewritten with it.
+ *
+ *   1. start-up: `attach --version` and `attach --help` against `node -e 0`;
+ *   2. `attach log "..." -i 5 --no-input` on journals of 1k, 20k and 100k
+ *      entries against bench/floor.mjs (read, JSON.parse, push, stringify in
+ *      the same layout, temp file + fsync + rename).
+ *
+ * Every process gets the same environment: this one's, with HOME,
+ * XDG_DATA_HOME and XDG_CONFIG_HOME pointing into a temp folder (the real
+ * home is never touched) and ATTACH_FILE, FORCE_COLOR and NODE_ENV removed.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEED, writeJournal } from './generate.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const FLOOR = path.join(HERE, 'floor.mjs');
+const DATA = path.join(HERE, 'data');
+const NODE = process.execPath;
+
+const quick = process.argv.includes('--quick');
+const STARTUP_SAMPLES = quick ? 8 : 30;
+const LOG_SIZES = [
+  { entries: 1_000, samples: quick ? 5 : 21, target: null },
+  { entries: 20_000, samples: quick ? 5 : 15, target: 1.5 },
+  { entries: 100_000, samples: quick ? 3 : 11, target: 1.5 },
+];
+const STARTUP_TARGET = 1.8;
+const WHAT = 'no reply since this morning';
+
+const log = (text) => process.stderr.write(`${text}\n`);
+
+if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
+  log('dist/cli.js is missing: run `npm run bench` (it builds first) or `npx tsup`.');
+  process.exit(1);
+}
+
+// ---- a sandbox and one environment for every process ------------------------
+
+const sandbox = mkdtempSync(path.join(os.tmpdir(), 'attach-bench-'));
+const env = { ...process.env };
+for (const name of ['ATTACH_FILE', 'FORCE_COLOR', 'NODE_ENV']) delete env[name];
+Object.assign(env, {
+  HOME: path.join(sandbox, 'home'),
+  XDG_DATA_HOME: path.join(sandbox, 'data'),
+  XDG_CONFIG_HOME: path.join(sandbox, 'config'),
+  NO_COLOR: '1',
+});
+for (const dir of [env.HOME, env.XDG_DATA_HOME, env.XDG_CONFIG_HOME]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+
+// A snapshot of the build (bin/, dist/, prompts/, package.json in the same
+// layout), so a rebuild or a test run in the working tree during the bench
+// (tsup empties dist/ first) can neither break it nor mix two builds.
+const APP = path.join(sandbox, 'app');
+for (const part of ['bin', 'dist', 'prompts', 'package.json']) {
+  cpSync(path.join(ROOT, part), path.join(APP, part), { recursive: true });
+}
+const BIN = path.join(APP, 'bin', 'attach.js');
+/** The default journal path (DESIGN.md section 2), so `attach log` needs no --file. */
+const JOURNAL_DIR = path.join(env.XDG_DATA_HOME, 'attach');
+const JOURNAL = path.join(JOURNAL_DIR, 'journal.json');
+process.on('exit', () => rmSync(sandbox, { recursive: true, force: true }));
+process.on('SIGINT', () => process.exit(130));
+
+/** Runs node with `args` and returns its wall time in ms; a failure stops the bench. */
+function timed(args) {
+  const start = performance.now();
+  const result = spawnSync(NODE, args, { env, cwd: sandbox, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
+  const ms = performance.now() - start;
+  if (result.status !== 0) {
+    throw new Error(`\`node ${args.join(' ')}\` failed (${result.status ?? result.signal}):\n${result.stderr}${result.stdout}`);
+  }
+  return ms;
+}
+
+// ---- statistics ----------------------------------------------------------------
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+const median = (values) => quantile(values, 0.5);
+const ms = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const spread = (values) => `${ms(quantile(values, 0.25))}–${ms(quantile(values, 0.75))}`;
+
+const rows = [];
+function addRow(measure, baseline, samples, side, base, target) {
+  const ratio = median(side) / median(base);
+  // The same rounds' samples side by side: steadier than the medians when the machine is busy.
+  const paired = median(side.map((value, i) => value / base[i]));
+  const row = {
+    paired,
+    measure,
+    baseline,
+    samples,
+    side: median(side),
+    sideSpread: spread(side),
+    base: median(base),
+    baseSpread: spread(base),
+    ratio,
+    target,
+    result: target === null ? '—' : ratio <= target ? 'pass' : 'MISS',
+  };
+  rows.push(row);
+  log(
+    `  ${measure}: ${ms(row.side)} ms vs ${baseline} ${ms(row.base)} ms -> ${ratio.toFixed(2)}x (paired ${paired.toFixed(2)}x)` +
+      (target === null ? '' : ` (target <= ${target}x: ${row.result})`),
+  );
+}
+
+/** Runs each command once per round, rotating which goes first, so drift and order effects fall on every side alike. */
+function interleave(rounds, commands) {
+  const times = commands.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < commands.length; k++) {
+      const index = (round + k) % commands.length;
+      times[index].push(commands[index]());
+    }
+  }
+  return times;
+}
+
+const loadBefore = os.loadavg()[0];
+if (loadBefore > os.cpus().length / 2) {
+  log(`note: load average ${loadBefore.toFixed(2)} on ${os.cpus().length} cores; other work may add noise (the ratios are interleaved, so less than the times).`);
+}
+const started = performance.now();
+
+// ---- 1. start-up ---------------------------------------------------------------
+
+log(`start-up: ${STARTUP_SAMPLES} rounds of node -e 0, attach --version, attach --help`);
+const startup = [() => timed(['-e', '0']), () => timed([BIN, '--version']), () => timed([BIN, '--help'])];
+for (const run of startup) run(); // warm-up: file cache, untimed
+const [bare, version, help] = interleave(STARTUP_SAMPLES, startup);
+addRow('`attach --version`', '`node -e 0`', STARTUP_SAMPLES, version, bare, STARTUP_TARGET);
+addRow('`attach --help`', '`node -e 0`', STARTUP_SAMPLES, help, bare, STARTUP_TARGET);
+
+// ---- 2. attach log against the floor --------------------------------------------
+
+/** The generated journal of `entries` entries, made again when the generator changed. */
+function dataFile(entries) {
+  const file = path.join(DATA, `journal-${entries}-seed${DEFAULT_SEED}.json`);
+  const generator = statSync(path.join(HERE, 'generate.mjs')).mtimeMs;
+  if (!existsSync(file) || statSync(file).mtimeMs < generator) {
+    log(`  generating ${entries} entries into ${path.relative(ROOT, file)}`);
+    writeJournal(file, { count: entries, seed: DEFAULT_SEED });
+  }
+  return file;
+}
+
+function fsyncPath(target) {
+  const fd = openSync(target, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Untimed: the journal back to its generated size, flushed, and no lock left over. */
+function prepare(source) {
+  rmSync(`${JOURNAL}.lock`, { recursive: true, force: true });
+  copyFileSync(source, JOURNAL);
+  fsyncPath(JOURNAL);
+  fsyncPath(JOURNAL_DIR);
+}
+
+/** The backup attach makes on the first write of a local day (src/journal/backups.ts). */
+function todaysBackup() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return path.join(JOURNAL_DIR, 'backups', `journal-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`);
+}
+
+function countEntries(file) {
+  return JSON.parse(readFileSync(file, 'utf8')).entries.length;
+}
+
+const logArgs = [BIN, 'log', WHAT, '-i', '5', '--no-input'];
+const sizes = [];
+for (const { entries, samples, target } of LOG_SIZES) {
+  const source = dataFile(entries);
+  const bytes = statSync(source).size;
+  sizes.push({ entries, bytes });
+  log(`attach log, ${entries} entries (${(bytes / 1e6).toFixed(1)} MB): ${samples} rounds`);
+  rmSync(JOURNAL_DIR, { recursive: true, force: true });
+  mkdirSync(JOURNAL_DIR, { recursive: true, mode: 0o700 });
+
+  // Warm-up, untimed: makes today's backup, so the timed runs are the steady
+  // state of a day's second and later writes; and checks both sides did the work.
+  for (const [name, args] of [
+    ['attach log', logArgs],
+    ['floor', [FLOOR, JOURNAL]],
+  ]) {
+    prepare(source);
+    timed(args);
+    const count = countEntries(JOURNAL);
+    if (count !== entries + 1) throw new Error(`${name} left ${count} entries in a journal of ${entries}; expected ${entries + 1}`);
+  }
+  if (!existsSync(todaysBackup())) throw new Error(`the warm-up made no backup at ${todaysBackup()}`);
+
+  const run = (args) => () => {
+    prepare(source);
+    // Past midnight a new day's backup would be timed: make it untimed first.
+    if (!existsSync(todaysBackup())) {
+      timed(logArgs);
+      prepare(source);
+    }
+    const time = timed(args);
+    if (statSync(JOURNAL).size <= bytes) throw new Error(`\`${args.join(' ')}\` did not grow the journal`);
+    return time;
+  };
+  const [attach, floor] = interleave(samples, [run(logArgs), run([FLOOR, JOURNAL])]);
+  addRow(`\`attach log\`, ${entries / 1000}k entries`, '`floor.mjs`', samples, attach, floor, target);
+}
+
+const seconds = (performance.now() - started) / 1000;
+
+// ---- report ------------------------------------------------------------------
+
+const header = '| measure | samples | attach median (IQR) ms | baseline | baseline median (IQR) ms | ratio | paired ratio | target | result |';
+const rule = '|---|---:|---:|---|---:|---:|---:|---:|---|';
+const table = [
+  header,
+  rule,
+  ...rows.map(
+    (r) =>
+      `| ${r.measure} | ${r.samples} | ${ms(r.side)} (${r.sideSpread}) | ${r.baseline} | ${ms(r.base)} (${r.baseSpread}) | ` +
+      `**${r.ratio.toFixed(2)}x** | ${r.paired.toFixed(2)}x | ${r.target === null ? '—' : `<= ${r.target}x`} | ${r.result} |`,
+  ),
+].join('\n');
+
+const cpus = os.cpus();
+const machine = [
+  `- Node ${process.version} on ${os.type()} ${os.release()} (${process.arch})`,
+  `- ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+  `- NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'not set'} (the same for both sides)`,
+  `- temp folder: ${os.tmpdir()}`,
+  `- load average (1 min) at start ${loadBefore.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}`,
+].join('\n');
+
+const sizeList = sizes.map((s) => `${s.entries.toLocaleString('en-US')} entries = ${(s.bytes / 1e6).toFixed(1)} MB`).join(', ');
+const report = `# Benchmark results
+
+Rewritten by \`npm run bench\` (bench/run.mjs).
+Only the ratios mean something; absolute times are this machine's.
+
+Date: ${new Date().toISOString()} (whole bench: ${seconds.toFixed(0)} s)
+
+## Machine
+${machine}
+
+## Results
+${table}
+
+ratio = attach median / baseline median (the figure the target applies to). paired ratio = median
+over rounds of attach / baseline within the same round, a cross-check that is less sensitive to
+other load on the machine. IQR = 25th–75th percentile.
+
+## Method
+- Every sample is a new process started with \`spawnSync\` and timed from spawn to exit (wall
+  clock), all with \`${path.basename(NODE)}\` = ${NODE}. attach runs from a copy of the build made at the
+  start (bin/, dist/, prompts/, package.json in a temp folder), so a rebuild meanwhile cannot
+  disturb it. Both sides of a row run in the same rounds, alternating which
+  goes first, with one identical environment: this shell's (NODE_EXTRA_CA_CERTS included), with
+  HOME, XDG_DATA_HOME and XDG_CONFIG_HOME in a temp folder and ATTACH_FILE, FORCE_COLOR and
+  NODE_ENV removed, NO_COLOR=1. stdin is not a terminal, stdout and stderr are pipes.
+- Start-up: \`node -e 0\`, \`node bin/attach.js --version\`, \`node bin/attach.js --help\`, one untimed
+  warm-up each, then ${STARTUP_SAMPLES} rounds.
+- Logging: \`node bin/attach.js log "${WHAT}" -i 5 --no-input\` writing the default journal
+  (\`$XDG_DATA_HOME/attach/journal.json\`, no --file) against \`node bench/floor.mjs <same file>\`: read,
+  JSON.parse, push one entry, stringify in the one-entry-per-line layout, write a temp file,
+  fsync, rename. Journals from bench/generate.mjs (seed ${DEFAULT_SEED}; about 85% triggers,
+  10% pauses, 5% reflections): ${sizeList}.
+- Each sample starts from the same journal size: the generated file is copied back over the
+  journal and fsynced (file and folder) before every run, outside the timed part.
+- One untimed warm-up of each side per size: attach's first write of a local day copies the
+  journal to backups/journal-YYYY-MM-DD.json, so the timed runs measure the steady state (the
+  second and later writes of a day); a timed run never includes that backup (checked before
+  each sample). The warm-up also checks that both sides left exactly one more entry.
+- Not asserted anywhere: a miss is reported, not failed.
+`;
+
+// A --quick run has too few samples to stand as the record.
+if (!quick) writeFileSync(path.join(HERE, 'RESULTS.md'), report);
+process.stdout.write(`\n${table}\n\nwhole bench: ${seconds.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`);
