@@ -39,7 +39,7 @@ export function buildProgram(): Command {
     .option('--debug', 'show the full technical details when something goes wrong')
     .showSuggestionAfterError()
     .exitOverride()
-    .addHelpText('after', `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`);
+    .addHelpText('after', `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach pause', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`);
 
   program
     .command('log')
@@ -68,6 +68,30 @@ export function buildProgram(): Command {
       ),
     )
     .action(lazy(() => import('./commands/log.js')));
+
+  program
+    .command('pause')
+    .summary('a guided pause for when the urge is loud (20 minutes)')
+    .description(
+      'Practise the pause: a timer that leads your breathing while the urge rises and falls.\n' +
+        'Keys while it runs: space pause/resume · + / - a minute · n write a note · q finish early.\n' +
+        'Ctrl-C stops it and saves the time so far.',
+    )
+    .option('-m, --minutes <n>', 'how long, 0.05 to 180; decimals allowed (default: 20, or pauseMinutes in your settings)')
+    .option('--urge <text>', 'the urge you are pausing with')
+    .option('--before <0-10>', 'how strong the urge is now (needed when attach cannot ask)')
+    .option('--after <0-10>', 'how strong it is afterwards, when not asked')
+    .option('--passed <yes|no>', 'whether the urge passed, when not asked')
+    .option('--breath <pattern>', 'box (4-4-4-4), 478, coherent (5-5) or none (default: coherent)')
+    .option('--for <id>', 'the logged moment this pause is for, or none (default: offers the latest of the last 2 hours)')
+    .option('--plain', 'no animation and no keys: a line a minute')
+    .option('--no-bell', 'no bell when the time is up')
+    .option('--json', 'print the saved pause as JSON')
+    .addHelpText(
+      'after',
+      examples('attach pause', 'attach pause --minutes 10 --breath box', 'attach pause --for 5f0c', 'attach pause --plain --before 8 --urge "text again" --minutes 20'),
+    )
+    .action(lazy(() => import('./commands/pause.js')));
 
   program
     .command('list')

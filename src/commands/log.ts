@@ -46,14 +46,10 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   if (ctx.interactive) {
     // Refuse an unreadable journal before asking anything, not after.
     await store.read();
-    const [{ runLogFlow }, { loadCatalogues, loadQuestions }, { createAsker }] = await Promise.all([
-      import('../flows/log-flow.js'),
-      import('../flows/catalogue.js'),
-      import('../ui/prompts.js'),
-    ]);
+    const [{ runLogFlow }, { loadCatalogues, loadQuestions }] = await Promise.all([import('../flows/log-flow.js'), import('../flows/catalogue.js')]);
     const questions = loadQuestions();
     line(ctx.stderr, ctx.style.dim(questions.log.intro));
-    draft = await runLogFlow(createAsker(), known, questions, loadCatalogues());
+    draft = await runLogFlow(await ctx.asker(), known, questions, loadCatalogues());
   } else {
     if (!known.what) {
       throw new UsageError('Say what happened, in a few words: attach log "no reply since this morning" --intensity 6 (needed when attach cannot ask).');

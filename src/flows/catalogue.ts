@@ -14,7 +14,10 @@ export interface Item {
 }
 
 export type CatalogueName = 'who' | 'triggers' | 'body' | 'urges' | 'protest' | 'needs' | 'activities' | 'breathing';
-export type Catalogues = Record<CatalogueName, Item[]>;
+export interface BreathingItem extends Item {
+  steps: ['inhale' | 'hold' | 'exhale', number][];
+}
+export type Catalogues = Record<Exclude<CatalogueName, 'breathing'>, Item[]> & { breathing: BreathingItem[] };
 
 export type Question =
   | { field: string; kind: 'text'; message: string; required?: string }
@@ -75,6 +78,10 @@ export function checkCatalogues(data: unknown): Catalogues {
   if (typeof data !== 'object' || data === null) invalid(file, 'not an object');
   const record = data as Record<string, unknown>;
   for (const name of CATALOGUES) checkItems(record[name], file, name);
+  (record.breathing as BreathingItem[]).forEach((item, i) => {
+    const ok = Array.isArray(item.steps) && item.steps.length > 0 && item.steps.every((step) => Array.isArray(step) && ['inhale', 'hold', 'exhale'].includes(step[0]) && typeof step[1] === 'number' && step[1] > 0);
+    if (!ok) invalid(file, `breathing[${i}].steps should be a list of [inhale|hold|exhale, seconds]`);
+  });
   return record as unknown as Catalogues;
 }
 

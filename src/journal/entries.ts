@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toOffsetIso } from './time.js';
-import type { Entry, Journal, TriggerEntry } from './types.js';
+import type { Entry, Journal, PauseEntry, TriggerEntry } from './types.js';
 import { UsageError } from '../errors.js';
 
 /** What a person says about a moment; everything else of the entry is filled in here. */
@@ -39,6 +39,16 @@ export function newTrigger(draft: TriggerDraft, now: Date): TriggerEntry {
     tags: draft.tags ?? [],
     note: draft.note ?? null,
   };
+}
+
+export type PauseDraft = Pick<
+  PauseEntry,
+  'for' | 'urge' | 'plannedSeconds' | 'elapsedSeconds' | 'completed' | 'before' | 'after' | 'passed' | 'activities' | 'notes' | 'next'
+>;
+
+/** A pause entry; `at` is when the pause began. */
+export function newPause(draft: PauseDraft, startedAt: Date, now: Date): PauseEntry {
+  return { id: randomUUID(), type: 'pause', at: toOffsetIso(startedAt), recordedAt: toOffsetIso(now), ...draft, tags: [], note: null };
 }
 
 export function shortId(id: string): string {

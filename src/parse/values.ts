@@ -53,3 +53,22 @@ function example(flag: string): string {
   };
   return examples[flag] ?? 'something';
 }
+
+/** `--minutes`: decimals allowed (0.1 is six seconds), from 0.05 to 180. */
+export function parseMinutes(raw: string): number {
+  const value = raw.trim();
+  const minutes = Number(value);
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value) || minutes < 0.05 || minutes > 180) {
+    throw new UsageError(`--minutes takes a number of minutes from 0.05 to 180 (you gave "${raw}"), for example --minutes 20.`);
+  }
+  return minutes;
+}
+
+/** One of a fixed set of words, named in the message when it is something else. */
+export function parseChoice<T extends string>(raw: string, flag: string, allowed: readonly T[]): T {
+  const value = raw.trim().toLowerCase();
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${flag} takes ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')} (you gave "${raw}").`);
+  }
+  return value as T;
+}

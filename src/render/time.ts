@@ -13,3 +13,13 @@ export function formatWhen(iso: string, now: Date): string {
   const hm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
   return `${DAYS[t.weekday]} ${String(t.day).padStart(2)} ${MONTHS[t.month - 1]}${year} ${hm}`;
 }
+
+/** "20 minutes", "1 minute 30 seconds", "6 seconds": how long, in words. */
+export function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (m === 0) return part(rest, 'second');
+  return rest === 0 ? part(m, 'minute') : `${part(m, 'minute')} ${part(rest, 'second')}`;
+}

@@ -1,5 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Config } from '../journal/config.js';
 import type { Env } from '../journal/paths.js';
+import type { Asker } from './prompts.js';
+import type { TimerIO } from './timer-screen.js';
 import { JournalStore } from '../journal/store.js';
 
 export interface Stream {
@@ -20,6 +23,14 @@ export interface Context {
   style: ChalkInstance;
   /** The journal at `file`, with this context's clock. */
   journal(): JournalStore;
+  /** Preferences from the config file. */
+  config(): Promise<Config>;
+  /** Asks questions (only called when `interactive`). */
+  asker(): Promise<Asker>;
+  /** Where the pause timer draws and hears keys; `live` means animated with keys. */
+  timerIO(live: boolean): Promise<TimerIO>;
+  /** Whether the timer can animate: interactive, and stderr (where it draws) is a terminal. */
+  canAnimate: boolean;
 }
 
 /**
@@ -68,9 +79,14 @@ export async function createContext(globals: GlobalOptions, env: Env = process.e
   const file = journalPath(globals.file, env);
   const now = () => new Date();
   const style = makeStyle(colorLevel(process.stderr, env, globals.color === false));
+  const interactive = globals.input !== false && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
   return {
     file,
-    interactive: globals.input !== false && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY),
+    interactive,
+    canAnimate: interactive && Boolean(process.stderr.isTTY),
+    config: async () => (await import('../journal/config.js')).readConfig(env),
+    asker: async () => (await import('./prompts.js')).createAsker(),
+    timerIO: async (live) => (await import('./timer-screen.js')).terminalIO(process.stdin, process.stderr, live),
     now,
     stdout: process.stdout,
     stderr: process.stderr,

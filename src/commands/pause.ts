@@ -1,0 +1,148 @@
+import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
+import { BREATHS } from '../journal/config.js';
+import { findEntry, newPause, shortId, type PauseDraft } from '../journal/entries.js';
+import type { Journal, PauseEntry, TriggerEntry } from '../journal/types.js';
+import { parseChoice, parseMinutes, parseScore, parseText } from '../parse/values.js';
+import { entryLine } from '../render/entries.js';
+import { duration, formatWhen } from '../render/time.js';
+import { line, type Context } from '../ui/terminal.js';
+
+export interface PauseOptions {
+  minutes?: string;
+  urge?: string;
+  before?: string;
+  after?: string;
+  passed?: string;
+  breath?: string;
+  for?: string;
+  plain?: boolean;
+  bell?: boolean;
+  json?: boolean;
+}
+
+const OFFER_WINDOW_MS = 2 * 60 * 60 * 1000;
+
+/** The newest trigger of the last two hours, offered as what this pause is about. */
+function recentTrigger(journal: Journal, now: Date): TriggerEntry | null {
+  let best: TriggerEntry | null = null;
+  for (const entry of journal.entries) {
+    if (entry.type !== 'trigger') continue;
+    const at = Date.parse(entry.at as string);
+    if (now.getTime() - at > OFFER_WINDOW_MS || at > now.getTime()) continue;
+    if (!best || at > Date.parse(best.at)) best = entry as TriggerEntry;
+  }
+  return best;
+}
+
+function resolveFor(journal: Journal, raw: string | undefined, now: Date): string | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim().toLowerCase() === 'none') return null;
+  const entry = findEntry(journal, raw, (candidate) => entryLine(candidate, now));
+  if (entry.type !== 'trigger') throw new UsageError(`--for: ${shortId(entry.id)} is a ${entry.type}, not a trigger; a pause links to a logged moment.`);
+  return entry.id;
+}
+
+/** Closing lines that reflect the change, without judging it. */
+function closing(entry: PauseEntry): string[] {
+  const stayed = entry.completed ? `You stayed for the whole ${duration(entry.plannedSeconds)}.` : `You paused for ${duration(entry.elapsedSeconds)}.`;
+  if (entry.after === null) return [stayed];
+  const change =
+    entry.after < entry.before
+      ? 'the wave came down.'
+      : entry.after === entry.before
+        ? "it's still here, and you gave it room."
+        : 'it rose; that happens, and you stayed with it.';
+  return [`${entry.before} → ${entry.after}: ${change}${entry.passed ? ' The urge passed.' : ''}`, stayed];
+}
+
+export async function run(options: PauseOptions, ctx: Context): Promise<void> {
+  // Every flag is checked before anything is asked or timed.
+  const config = await ctx.config();
+  const minutes = options.minutes === undefined ? (config.pauseMinutes ?? 20) : parseMinutes(options.minutes);
+  const breath = options.breath === undefined ? (config.breath ?? 'coherent') : parseChoice(options.breath, '--breath', BREATHS);
+  const known = {
+    urge: parseText(options.urge, '--urge'),
+    before: options.before === undefined ? undefined : parseScore(options.before, '--before'),
+    after: options.after === undefined ? undefined : parseScore(options.after, '--after'),
+    passed: options.passed === undefined ? undefined : parseChoice(options.passed, '--passed', ['yes', 'no'] as const) === 'yes',
+  };
+  const store = ctx.journal();
+  const journal = await store.read();
+  const linkFlag = resolveFor(journal, options.for, ctx.now());
+
+  const [{ loadCatalogues, loadQuestions }, { runTimer }, { askBefore, askAfter }] = await Promise.all([
+    import('../flows/catalogue.js'),
+    import('../ui/timer-screen.js'),
+    import('../flows/pause-flow.js'),
+  ]);
+  const catalogues = loadCatalogues();
+  const questions = loadQuestions();
+  const asker = ctx.interactive ? await ctx.asker() : null;
+
+  let before: { for: string | null; urge: string | null; before: number };
+  if (asker) {
+    line(ctx.stderr, ctx.style.dim(questions.pauseBefore.intro));
+    const offered = linkFlag === undefined ? recentTrigger(journal, ctx.now()) : null;
+    const offer = offered && { entry: offered, summary: `"${offered.what}" (${formatWhen(offered.at, ctx.now()).trim()}, ${offered.intensity} of 10)` };
+    const { urge, before: strength } = known;
+    before = await askBefore(asker, { for: linkFlag, ...(urge ? { urge } : {}), ...(strength === undefined ? {} : { before: strength }) }, offer, questions, catalogues);
+  } else {
+    if (known.before === undefined) throw new UsageError('Add --before <0-10>, how strong the urge is now, for example --before 7 (needed when attach cannot ask).');
+    before = { for: linkFlag ?? null, urge: known.urge ?? null, before: known.before };
+  }
+
+  const live = ctx.canAnimate && !options.plain;
+  const steps = catalogues.breathing.find((item) => item.id === breath)?.steps ?? null;
+  const ideas = catalogues.activities.slice(0, 4).map((item) => item.label);
+  const urgeWords = before.urge && (catalogues.urges.find((item) => item.id === before.urge)?.label ?? before.urge);
+  const title = urgeWords ? `Pausing with the urge: ${urgeWords.toLowerCase()}` : 'Pausing';
+  if (!live) line(ctx.stderr, `Pausing for ${duration(minutes * 60)}. Breathe slowly, walk, or write it down: the urge can wait.`);
+  const outcome = await runTimer(
+    { title, plannedMs: Math.round(minutes * 60_000), steps, ideas, bell: options.bell !== false && Boolean(ctx.stderr.isTTY), style: ctx.style },
+    await ctx.timerIO(live),
+  );
+
+  const plannedSeconds = Math.round(outcome.state.plannedMs / 1000);
+  const draft: PauseDraft = {
+    for: before.for,
+    urge: before.urge,
+    plannedSeconds,
+    elapsedSeconds: Math.min(Math.round(outcome.state.countedMs / 1000), plannedSeconds),
+    completed: outcome.state.status === 'done',
+    before: before.before,
+    after: known.after ?? null,
+    passed: known.passed ?? null,
+    activities: [],
+    notes: outcome.notes,
+    next: null,
+  };
+  const save = async () => {
+    const entry = newPause(draft, new Date(outcome.startedAt), ctx.now());
+    await store.update((j) => {
+      j.entries.push(entry);
+    });
+    return entry;
+  };
+
+  if (outcome.state.status === 'cancelled') {
+    const entry = await save();
+    throw new Cancelled(`Stopped. The ${duration(entry.elapsedSeconds)} you paused ${entry.elapsedSeconds === 1 ? 'was' : 'were'} saved (${shortId(entry.id)}).`);
+  }
+  if (asker) {
+    if (live && draft.completed) line(ctx.stderr, "Time's up.");
+    line(ctx.stderr, ctx.style.dim(questions.pauseAfter.intro));
+    try {
+      Object.assign(draft, await askAfter(asker, { ...(known.after === undefined ? {} : { after: known.after }), ...(known.passed === undefined ? {} : { passed: known.passed }) }, before.before, questions, catalogues));
+    } catch (error) {
+      if (!isPromptCancel(error)) throw error;
+      const entry = await save();
+      throw new Cancelled(`\nStopped. Your pause was saved without the last answers (${shortId(entry.id)}).`);
+    }
+  }
+  const entry = await save();
+  if (options.json) line(ctx.stdout, JSON.stringify(entry, null, 2));
+  const [first, ...rest] = closing(entry);
+  line(ctx.stderr, first);
+  for (const text of rest) line(ctx.stderr, text);
+  line(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(entry.id)}).`));
+}

@@ -1,0 +1,51 @@
+import type { TriggerEntry } from '../journal/types.js';
+import type { Asker } from '../ui/prompts.js';
+import { askSection } from './ask-section.js';
+import type { Catalogues, Questions } from './catalogue.js';
+
+export interface Before {
+  for: string | null;
+  urge: string | null;
+  before: number;
+}
+
+export interface After {
+  after: number | null;
+  passed: boolean | null;
+  activities: string[];
+  next: string | null;
+}
+
+/**
+ * Before the timer: offers to link the trigger just logged (so its urge
+ * needs no retelling), then asks the urge and how strong it is, skipping
+ * what the flags gave.
+ */
+export async function askBefore(
+  ask: Asker,
+  known: { for?: string | null; urge?: string; before?: number },
+  offer: { entry: TriggerEntry; summary: string } | null,
+  questions: Questions,
+  catalogues: Catalogues,
+): Promise<Before> {
+  let link = known.for;
+  if (link === undefined) {
+    link = offer && (await ask.confirm({ message: `Is this about ${offer.summary}?`, default: true })) ? offer.entry.id : null;
+  }
+  const linkedUrge = link && offer?.entry.id === link ? offer.entry.urges[0] : undefined;
+  const answers = await askSection(ask, questions.pauseBefore, questions, catalogues, known, linkedUrge ? { urge: linkedUrge } : {});
+  return { for: link, urge: (answers.urge as string | null) ?? null, before: answers.before as number };
+}
+
+/** After the timer: how strong now (the cursor starts at the "before" value), whether it passed, what helped, what next. */
+export async function askAfter(ask: Asker, known: { after?: number; passed?: boolean }, before: number, questions: Questions, catalogues: Catalogues): Promise<After> {
+  const given: Record<string, unknown> = { ...known };
+  if (known.passed !== undefined) given.passed = known.passed ? 'yes' : 'not-yet';
+  const answers = await askSection(ask, questions.pauseAfter, questions, catalogues, given, { after: String(before) });
+  return {
+    after: (answers.after as number | null) ?? null,
+    passed: answers.passed === null ? null : answers.passed === 'yes',
+    activities: (answers.activities as string[] | undefined) ?? [],
+    next: (answers.next as string | null) ?? null,
+  };
+}

@@ -1,0 +1,80 @@
+import type { ChalkInstance } from 'chalk';
+import type { Cue } from '../timer/breath.js';
+
+/** What one frame of the pause screen shows; everything is computed before, so this stays pure. */
+export interface FrameModel {
+  title: string;
+  width: number;
+  paused: boolean;
+  remainingMs: number;
+  plannedMs: number;
+  elapsedMs: number;
+  cue: Cue | null;
+  ideas: readonly string[];
+  /** The note being typed after `n`, or null. */
+  noteDraft: string | null;
+  notesSaved: number;
+}
+
+const BREATH_WORDS = { inhale: 'Breathe in', hold: 'Hold', exhale: 'Breathe out' } as const;
+
+export function clock(ms: number): string {
+  const total = Math.ceil(Math.max(0, ms) / 1000);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+function bar(fraction: number, cells: number): string {
+  const filled = Math.round(Math.min(Math.max(fraction, 0), 1) * cells);
+  return '█'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+/** Cuts a line to the terminal's width, so nothing wraps and the in-place redraw stays aligned. */
+function fit(text: string, width: number): string {
+  return [...text].length <= width ? text : `${[...text].slice(0, Math.max(width - 1, 0)).join('')}…`;
+}
+
+/**
+ * The lines of one frame. Each fits `width` (nothing wraps, so a redraw can
+ * move up a known number of lines), and the frame always has the same
+ * number of lines so it never jumps.
+ */
+export function renderFrame(m: FrameModel, style: ChalkInstance): string[] {
+  // Two columns of margin on the left, and never the last column (some terminals wrap there).
+  const width = Math.max(m.width - 3, 17);
+  const wide = width >= 60;
+  const done = m.plannedMs > 0 ? m.elapsedMs / m.plannedMs : 1;
+  const percent = `${String(Math.floor(done * 100)).padStart(3)}%`;
+  const cells = Math.max(Math.min(width - 8, 44), 8);
+
+  const time = m.paused
+    ? `${style.bold(clock(m.remainingMs))} left · ${style.yellow('paused')}, space to go on`
+    : `${style.bold(clock(m.remainingMs))} left${wide ? ` of ${clock(m.plannedMs)}` : ''}`;
+
+  let breath = '';
+  if (m.cue && !m.paused) {
+    const word = BREATH_WORDS[m.cue.phase].padEnd(11);
+    breath = `${style.cyan(word)} ${style.cyan(bar(m.cue.level, wide ? 12 : 6))}  ${m.cue.count}`;
+  } else if (m.paused) {
+    breath = style.dim('Take your time.');
+  }
+
+  const ideas = `${wide ? 'Ideas: ' : ''}${m.ideas.join(' · ')}`;
+  let keys: string;
+  if (m.noteDraft !== null) keys = `Note: ${m.noteDraft}▏ ${style.dim(wide ? '(Enter saves · Esc drops it)' : '')}`;
+  else {
+    keys = style.dim(wide ? 'space pause · + / - a minute · n write a note · q finish' : 'space · +/- · n note · q');
+    if (m.notesSaved > 0) keys += style.dim(` · ${m.notesSaved} note${m.notesSaved > 1 ? 's' : ''} saved`);
+  }
+
+  // Widths are measured on the plain text; colours add no columns.
+  const lines = ['', style.dim(m.title), '', time, `${bar(done, cells)} ${percent}`, '', breath, '', ideas, keys];
+  return lines.map((text) => (text ? `  ${fitStyled(text, width)}` : ''));
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function fitStyled(text: string, width: number): string {
+  const plain = text.replace(ANSI, '');
+  return [...plain].length <= width ? text : fit(plain, width);
+}

@@ -1,0 +1,221 @@
+import { emitKeypressEvents } from 'node:readline';
+import type { ChalkInstance } from 'chalk';
+import { renderFrame } from '../render/pause-frame.js';
+import { cueAt, type Step } from '../timer/breath.js';
+import * as timer from '../timer/machine.js';
+import type { Stream } from './terminal.js';
+
+/** The clock, replaceable so tests run a 20-minute pause without waiting. */
+export interface Clock {
+  now(): number;
+  every(ms: number, run: () => void): () => void;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  every: (ms, run) => {
+    const handle = setInterval(run, ms);
+    return () => clearInterval(handle);
+  },
+};
+
+export interface Key {
+  name?: string;
+  sequence?: string;
+  ctrl?: boolean;
+  meta?: boolean;
+}
+
+export type KeyListener = (text: string | undefined, key: Key | undefined) => void;
+
+/** Where the timer draws, hears keys and signals; `keys` is absent in plain mode. */
+export interface TimerIO {
+  clock: Clock;
+  out: Stream;
+  keys?: { on(event: 'keypress', listener: KeyListener): unknown; off(event: 'keypress', listener: KeyListener): unknown };
+  onResize?(listener: () => void): () => void;
+  onInterrupt(listener: () => void): () => void;
+  /** Puts the terminal into the timer's mode and returns how to put it back. */
+  enter?(): () => void;
+}
+
+export interface TimerOptions {
+  title: string;
+  plannedMs: number;
+  steps: readonly Step[] | null;
+  ideas: readonly string[];
+  bell: boolean;
+  style: ChalkInstance;
+}
+
+export interface TimerOutcome {
+  state: timer.TimerState;
+  notes: string[];
+  startedAt: number;
+  endedAt: number;
+}
+
+const FRAME_MS = 200;
+const PLAIN_TICK_MS = 1000;
+
+// Alternate screen, cursor hidden: the frame redraws at the top without
+// scrolling, and the person's terminal comes back untouched afterwards.
+const ENTER_SCREEN = '\u001b[?1049h\u001b[?25l';
+const LEAVE_SCREEN = '\u001b[?25h\u001b[?1049l';
+const HOME = '\u001b[H';
+const CLEAR_LINE_END = '\u001b[K';
+const CLEAR_BELOW = '\u001b[J';
+
+/** Runs the pause to its end (time up, `q`, or Ctrl-C) and says how it ended. */
+export function runTimer(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
+  return io.keys ? runLive(options, io) : runPlain(options, io);
+}
+
+function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
+  const { clock, out } = io;
+  const startedAt = clock.now();
+  let state = timer.start(options.plannedMs, startedAt);
+  let noteDraft: string | null = null;
+  const notes: string[] = [];
+  let shown = '';
+
+  return new Promise((resolve) => {
+    const restore = io.enter?.() ?? (() => {});
+    out.write(ENTER_SCREEN);
+
+    const draw = (force = false) => {
+      const now = clock.now();
+      const elapsed = timer.elapsedMs(state, now);
+      const lines = renderFrame(
+        {
+          title: options.title,
+          width: out.columns ?? 80,
+          paused: state.status === 'paused',
+          remainingMs: timer.remainingMs(state, now),
+          plannedMs: state.plannedMs,
+          elapsedMs: elapsed,
+          cue: options.steps ? cueAt(options.steps, elapsed) : null,
+          ideas: options.ideas,
+          noteDraft,
+          notesSaved: notes.length,
+        },
+        options.style,
+      );
+      const frame = HOME + lines.map((text) => text + CLEAR_LINE_END).join('\n') + CLEAR_BELOW;
+      // Only write when something changed: the timer should cost next to nothing while it waits.
+      if (force || frame !== shown) out.write(frame);
+      shown = frame;
+    };
+
+    const finish = () => {
+      stopTicking();
+      io.keys?.off('keypress', onKey);
+      stopResize();
+      stopInterrupt();
+      out.write(LEAVE_SCREEN);
+      restore();
+      if (state.status === 'done' && options.bell) out.write('\u0007');
+      resolve({ state, notes, startedAt, endedAt: clock.now() });
+    };
+
+    const update = (next: timer.TimerState) => {
+      state = next;
+      if (timer.isOver(state)) finish();
+      else draw();
+    };
+
+    const onKey = (text: string | undefined, key: Key | undefined) => {
+      const now = clock.now();
+      if (key?.ctrl && key.name === 'c') return update(timer.cancel(state, now));
+      if (noteDraft !== null) {
+        if (key?.name === 'return' || key?.name === 'enter') {
+          if (noteDraft.trim()) notes.push(noteDraft.trim());
+          noteDraft = null;
+        } else if (key?.name === 'escape') noteDraft = null;
+        else if (key?.name === 'backspace') noteDraft = [...noteDraft].slice(0, -1).join('');
+        else if (text && !key?.ctrl && !key?.meta && !/[\u0000-\u001f\u007f]/.test(text)) noteDraft += text;
+        return update(timer.tick(state, now));
+      }
+      switch (key?.name ?? text) {
+        case 'space':
+          return update(timer.togglePause(state, now));
+        case 'q':
+          return update(timer.stop(state, now));
+        case 'n':
+          noteDraft = '';
+          return draw();
+      }
+      if (text === '+' || text === '=') return update(timer.addMinute(state, now, 1));
+      if (text === '-' || text === '_') return update(timer.addMinute(state, now, -1));
+    };
+
+    io.keys?.on('keypress', onKey);
+    const stopResize = io.onResize?.(() => draw(true)) ?? (() => {});
+    const stopInterrupt = io.onInterrupt(() => update(timer.cancel(state, clock.now())));
+    const stopTicking = clock.every(FRAME_MS, () => update(timer.tick(state, clock.now())));
+    draw(true);
+  });
+}
+
+/** Without a terminal (or --plain): no animation, no keys, a line a minute on stderr. */
+function runPlain(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
+  const { clock, out } = io;
+  const startedAt = clock.now();
+  let state = timer.start(options.plannedMs, startedAt);
+  const minutesLeft = () => Math.ceil(timer.remainingMs(state, clock.now()) / timer.MINUTE_MS);
+  let lastSaid = minutesLeft();
+  return new Promise((resolve) => {
+    const finish = () => {
+      stopTicking();
+      stopInterrupt();
+      if (state.status === 'done') out.write(`Time's up.${options.bell ? '\u0007' : ''}\n`);
+      resolve({ state, notes: [], startedAt, endedAt: clock.now() });
+    };
+    const stopInterrupt = io.onInterrupt(() => {
+      state = timer.cancel(state, clock.now());
+      finish();
+    });
+    const stopTicking = clock.every(PLAIN_TICK_MS, () => {
+      state = timer.tick(state, clock.now());
+      if (timer.isOver(state)) return finish();
+      const left = minutesLeft();
+      if (left < lastSaid) out.write(`${left} min left\n`);
+      lastSaid = left;
+    });
+  });
+}
+
+/** The real terminal: raw keys from stdin (when `live`), resize and signals from the process. */
+export function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WriteStream, live: boolean): TimerIO {
+  const onSignals = (listener: () => void) => {
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const signal of signals) process.on(signal, listener);
+    return () => {
+      for (const signal of signals) process.off(signal, listener);
+    };
+  };
+  if (!live) return { clock: realClock, out, onInterrupt: onSignals };
+  emitKeypressEvents(stdin);
+  return {
+    clock: realClock,
+    out,
+    keys: stdin,
+    onResize: (listener) => {
+      out.on('resize', listener);
+      return () => out.off('resize', listener);
+    },
+    onInterrupt: onSignals,
+    enter: () => {
+      stdin.setRawMode(true);
+      stdin.resume();
+      // Whatever happens, the person gets their cursor and terminal back.
+      const onExit = () => out.write(LEAVE_SCREEN);
+      process.once('exit', onExit);
+      return () => {
+        process.off('exit', onExit);
+        stdin.setRawMode(false);
+        stdin.pause();
+      };
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import type { Config } from '../../src/journal/config.js';
+import { JournalStore } from '../../src/journal/store.js';
+import type { Asker } from '../../src/ui/prompts.js';
+import { makeStyle, type Context, type Stream } from '../../src/ui/terminal.js';
+import type { Clock, Key, KeyListener, TimerIO } from '../../src/ui/timer-screen.js';
+
+/** A clock that only moves when the test says so. */
+export class FakeClock implements Clock {
+  private timers: { every: number; next: number; run: () => void }[] = [];
+  /** Called when the timer starts ticking, so a test can drive it from there. */
+  onStart: (() => void) | undefined;
+
+  constructor(public time = Date.parse('2026-11-22T21:30:00-08:00')) {}
+
+  now = () => this.time;
+
+  every = (ms: number, run: () => void) => {
+    const timer = { every: ms, next: this.time + ms, run };
+    this.timers.push(timer);
+    if (this.onStart) setImmediate(this.onStart);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  };
+
+  /** Moves time forward, firing every interval that falls due on the way. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
+      if (!due) break;
+      this.time = due.next;
+      due.next += due.every;
+      due.run();
+    }
+    this.time = end;
+  }
+}
+
+export class Captured implements Stream {
+  text = '';
+  isTTY: boolean;
+  columns: number;
+  constructor(isTTY = false, columns = 80) {
+    this.isTTY = isTTY;
+    this.columns = columns;
+  }
+  write(chunk: string) {
+    this.text += chunk;
+    return true;
+  }
+}
+
+/** Keys a test presses into the live timer. */
+export class FakeKeys {
+  private listeners: KeyListener[] = [];
+  on(_event: 'keypress', listener: KeyListener) {
+    this.listeners.push(listener);
+  }
+  off(_event: 'keypress', listener: KeyListener) {
+    this.listeners = this.listeners.filter((l) => l !== listener);
+  }
+  press(text: string, key: Key = { name: text === ' ' ? 'space' : text }) {
+    for (const listener of [...this.listeners]) listener(text, key);
+  }
+}
+
+export interface FakeSetup {
+  dir: string;
+  interactive?: boolean;
+  canAnimate?: boolean;
+  asker?: Asker;
+  config?: Config;
+  clock?: FakeClock;
+  keys?: FakeKeys;
+  columns?: number;
+}
+
+/** A Context with a temp journal, a fake clock and terminal, and scripted questions. */
+export function fakeContext(setup: FakeSetup) {
+  const clock = setup.clock ?? new FakeClock();
+  const stdout = new Captured();
+  const stderr = new Captured(setup.canAnimate ?? false, setup.columns ?? 80);
+  const screen = new Captured(true, setup.columns ?? 80);
+  let interrupt: (() => void) | undefined;
+  const file = path.join(setup.dir, 'journal.json');
+  const ctx: Context = {
+    file,
+    interactive: setup.interactive ?? false,
+    canAnimate: setup.canAnimate ?? false,
+    now: () => new Date(clock.now()),
+    stdout,
+    stderr,
+    style: makeStyle(0),
+    journal: () => new JournalStore(file, { now: () => new Date(clock.now()) }),
+    config: async () => setup.config ?? {},
+    asker: async () => {
+      if (!setup.asker) throw new Error('this test did not expect questions');
+      return setup.asker;
+    },
+    timerIO: async (live): Promise<TimerIO> => ({
+      clock,
+      out: live ? screen : stderr,
+      ...(live && setup.keys ? { keys: setup.keys } : {}),
+      onInterrupt: (listener) => {
+        interrupt = listener;
+        return () => (interrupt = undefined);
+      },
+    }),
+  };
+  return { ctx, clock, stdout, stderr, screen, interrupt: () => interrupt?.() };
+}
