@@ -3,13 +3,15 @@ import { JOURNAL_VERSION, type Journal } from './types.js';
 /*
  * Validation of a whole journal on every read. Hand-written rather than a
  * schema library: checking 100k entries with zod 4 took about 410 ms here,
- * as long as JSON.parse itself, while these plain checks take a few ms, and
- * `attach log` must stay close to the cost of rewriting the file.
+ * as long as JSON.parse itself, while these plain checks take about 70 ms
+ * (4 ms at 1k), and `attach log` must stay close to the cost of rewriting
+ * the file.
  */
 
 type Check = { ok: (value: unknown) => boolean; want: string };
 
-const OFFSET_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+// Ranges in the pattern itself: Date.parse on every time cost as much as all other checks together.
+const OFFSET_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
 
 const text: Check = { ok: (v) => typeof v === 'string', want: 'text' };
 const nonEmpty: Check = { ok: (v) => typeof v === 'string' && v.length > 0, want: 'non-empty text' };
@@ -28,13 +30,13 @@ const seconds: Check = { ok: (v) => Number.isInteger(v) && (v as number) >= 0, w
 const flag: Check = { ok: (v) => typeof v === 'boolean', want: 'true or false' };
 const maybeFlag: Check = { ok: (v) => v === null || typeof v === 'boolean', want: 'true, false or null' };
 const time: Check = {
-  ok: (v) => typeof v === 'string' && OFFSET_TIME.test(v) && !Number.isNaN(Date.parse(v)),
+  ok: (v) => typeof v === 'string' && OFFSET_TIME.test(v),
   want: 'an ISO 8601 time with its UTC offset',
 };
 
 const common: Record<string, Check> = { at: time, recordedAt: time, tags: textList, note: maybeText };
 
-const byType: Record<string, Record<string, Check>> = {
+const fieldsByType: Record<string, Record<string, Check>> = {
   trigger: {
     ...common,
     what: text,
@@ -74,6 +76,9 @@ const byType: Record<string, Record<string, Check>> = {
   },
 };
 
+// As [field, check] pairs: a plain loop over an array is what V8 runs fastest 100k times.
+const byType = new Map(Object.entries(fieldsByType).map(([type, checks]) => [type, Object.entries(checks)]));
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -98,17 +103,16 @@ export function checkJournal(data: unknown): Checked {
   for (let i = 0; i < entries.length; i++) {
     const entry: unknown = entries[i];
     if (!isRecord(entry)) return fail(`entry ${i + 1} is not a JSON object`);
-    const where = `entry ${i + 1}${typeof entry.id === 'string' ? ` (${entry.id.slice(0, 8)})` : ''}`;
-    if (!nonEmpty.ok(entry.id)) return fail(`${where} has no "id"`);
-    if (!nonEmpty.ok(entry.type)) return fail(`${where} has no "type"`);
-    // Own keys only: a type named "constructor" must not reach Object.prototype.
-    const checks = Object.hasOwn(byType, entry.type as string) ? byType[entry.type as string] : undefined;
+    const where = () => `entry ${i + 1}${typeof entry.id === 'string' ? ` (${entry.id.slice(0, 8)})` : ''}`;
+    if (!nonEmpty.ok(entry.id)) return fail(`${where()} has no "id"`);
+    if (!nonEmpty.ok(entry.type)) return fail(`${where()} has no "type"`);
+    // A Map, not an object: a type named "constructor" must not reach Object.prototype.
+    const checks = byType.get(entry.type as string);
     if (!checks) continue;
-    for (const field in checks) {
-      const check = checks[field]!;
-      if (!check.ok(entry[field])) return fail(`${where}: "${field}" should be ${check.want}`);
+    for (const [field, check] of checks) {
+      if (!check.ok(entry[field])) return fail(`${where()}: "${field}" should be ${check.want}`);
     }
-    if (entry.editedAt !== undefined && !time.ok(entry.editedAt)) return fail(`${where}: "editedAt" should be ${time.want}`);
+    if (entry.editedAt !== undefined && !time.ok(entry.editedAt)) return fail(`${where()}: "editedAt" should be ${time.want}`);
   }
   return { ok: true, journal: data as Journal };
 }

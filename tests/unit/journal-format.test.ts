@@ -26,6 +26,8 @@ describe('checkJournal', () => {
   const bad: [string, unknown, RegExp][] = [
     ['intensity out of range', trigger({ intensity: 11 }), /"intensity" should be a whole number from 0 to 10/],
     ['intensity as text', trigger({ intensity: '7' }), /"intensity"/],
+    ['a month 13', trigger({ recordedAt: '2026-13-01T10:00:00Z' }), /"recordedAt" should be an ISO 8601 time/],
+    ['an hour 24', trigger({ at: '2026-11-01T24:00:00+01:00' }), /"at"/],
     ['a time without offset', trigger({ at: '2026-11-22T21:14:00' }), /"at" should be an ISO 8601 time with its UTC offset/],
     ['a missing list', trigger({ body: undefined }), /"body" should be a list of text/],
     ['a number in a list', trigger({ urges: [1] }), /"urges"/],
