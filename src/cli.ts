@@ -39,7 +39,7 @@ export function buildProgram(): Command {
     .option('--debug', 'show the full technical details when something goes wrong')
     .showSuggestionAfterError()
     .exitOverride()
-    .addHelpText('after', `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach pause', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`);
+    .addHelpText('after', `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach pause', 'attach reflect', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`);
 
   program
     .command('log')
@@ -92,6 +92,33 @@ export function buildProgram(): Command {
       examples('attach pause', 'attach pause --minutes 10 --breath box', 'attach pause --for 5f0c', 'attach pause --plain --before 8 --urge "text again" --minutes 20'),
     )
     .action(lazy(() => import('./commands/pause.js')));
+
+  program
+    .command('reflect')
+    .summary('look at a protest behaviour with curiosity, and find a direct way to ask')
+    .description(
+      'Look at something you did when the alarm was loud (texting again and again, going quiet, keeping score)\n' +
+        'with curiosity instead of blame: the need underneath, what you hoped for, and words you could actually say.',
+    )
+    .option('-p, --protest <behaviour>', 'what you did, e.g. excessive-contact, withdrawing (repeat or use commas)', collect)
+    .option('--for <id>', 'the logged moment this is about, or none (default: offers the latest of the last 24 hours)')
+    .option('--situation <text>', 'what happened just before')
+    .option('--need <need>', 'the need underneath, e.g. reassurance, closeness (repeat or use commas)', collect)
+    .option('--hoped <text>', 'what you hoped would happen')
+    .option('--happened <text>', 'what actually happened')
+    .option('--felt <feeling>', 'how it felt afterwards, e.g. insecure, lonely, or your own words')
+    .option('--ask <text>', 'the direct ask, in your words')
+    .option('--json', 'print the saved reflection as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'attach reflect',
+        'attach reflect --for 5f0c',
+        'attach reflect -p excessive-contact --need reassurance --felt insecure',
+        'attach reflect -p withdrawing --ask "Could we talk tonight? I felt far from you today." --json',
+      ),
+    )
+    .action(lazy(() => import('./commands/reflect.js')));
 
   program
     .command('list')

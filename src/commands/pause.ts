@@ -1,10 +1,10 @@
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import { BREATHS } from '../journal/config.js';
-import { findEntry, newPause, shortId, type PauseDraft } from '../journal/entries.js';
-import type { Journal, PauseEntry, TriggerEntry } from '../journal/types.js';
+import { findTriggerFor, latestTrigger, newPause, shortId, type PauseDraft } from '../journal/entries.js';
+import type { PauseEntry } from '../journal/types.js';
 import { parseChoice, parseMinutes, parseScore, parseText } from '../parse/values.js';
-import { entryLine } from '../render/entries.js';
-import { duration, formatWhen } from '../render/time.js';
+import { entryLine, triggerSummary } from '../render/entries.js';
+import { duration } from '../render/time.js';
 import { line, type Context } from '../ui/terminal.js';
 
 export interface PauseOptions {
@@ -21,26 +21,6 @@ export interface PauseOptions {
 }
 
 const OFFER_WINDOW_MS = 2 * 60 * 60 * 1000;
-
-/** The newest trigger of the last two hours, offered as what this pause is about. */
-function recentTrigger(journal: Journal, now: Date): TriggerEntry | null {
-  let best: TriggerEntry | null = null;
-  for (const entry of journal.entries) {
-    if (entry.type !== 'trigger') continue;
-    const at = Date.parse(entry.at as string);
-    if (now.getTime() - at > OFFER_WINDOW_MS || at > now.getTime()) continue;
-    if (!best || at > Date.parse(best.at)) best = entry as TriggerEntry;
-  }
-  return best;
-}
-
-function resolveFor(journal: Journal, raw: string | undefined, now: Date): string | null | undefined {
-  if (raw === undefined) return undefined;
-  if (raw.trim().toLowerCase() === 'none') return null;
-  const entry = findEntry(journal, raw, (candidate) => entryLine(candidate, now));
-  if (entry.type !== 'trigger') throw new UsageError(`--for: ${shortId(entry.id)} is a ${entry.type}, not a trigger; a pause links to a logged moment.`);
-  return entry.id;
-}
 
 /** Closing lines that reflect the change, without judging it. */
 function closing(entry: PauseEntry): string[] {
@@ -68,7 +48,7 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   };
   const store = ctx.journal();
   const journal = await store.read();
-  const linkFlag = resolveFor(journal, options.for, ctx.now());
+  const linkFlag = findTriggerFor(journal, options.for, (candidate) => entryLine(candidate, ctx.now()));
 
   const [{ loadCatalogues, loadQuestions }, { runTimer }, { askBefore, askAfter }] = await Promise.all([
     import('../flows/catalogue.js'),
@@ -82,8 +62,8 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   let before: { for: string | null; urge: string | null; before: number };
   if (asker) {
     line(ctx.stderr, ctx.style.dim(questions.pauseBefore.intro));
-    const offered = linkFlag === undefined ? recentTrigger(journal, ctx.now()) : null;
-    const offer = offered && { entry: offered, summary: `"${offered.what}" (${formatWhen(offered.at, ctx.now()).trim()}, ${offered.intensity} of 10)` };
+    const offered = linkFlag === undefined ? latestTrigger(journal, ctx.now(), OFFER_WINDOW_MS) : null;
+    const offer = offered && { entry: offered, summary: triggerSummary(offered, ctx.now()) };
     const { urge, before: strength } = known;
     before = await askBefore(asker, { for: linkFlag, ...(urge ? { urge } : {}), ...(strength === undefined ? {} : { before: strength }) }, offer, questions, catalogues);
   } else {

@@ -16,6 +16,7 @@ const CATALOGUE_OF: Record<string, CatalogueName> = {
   protest: 'protest',
   needs: 'needs',
   activities: 'activities',
+  felt: 'feelings',
 };
 
 export async function run(id: string, options: ShowOptions, ctx: Context): Promise<void> {
@@ -33,5 +34,6 @@ export async function run(id: string, options: ShowOptions, ctx: Context): Promi
     const name = CATALOGUE_OF[field];
     return (name && catalogues[name].find((item) => item.id === value)?.label) ?? value;
   };
-  for (const text of entryDetail(entry, linked, now, label)) line(ctx.stdout, text);
+  const target = typeof entry.for === 'string' ? journal.entries.find((other) => other.id === entry.for) : undefined;
+  for (const text of entryDetail(entry, linked, now, label, target)) line(ctx.stdout, text);
 }

@@ -10,7 +10,8 @@ const SKIP = '__skip';
  * skipping every field `known` already holds (the flags), and returns the
  * answers merged with `known`. Optional questions are skipped with Enter;
  * lists end with "Something else" for the person's own words, kept as typed.
- * `defaults` moves a question's starting point (the cursor of a scale).
+ * `defaults` moves a question's starting point (the cursor of a scale or a
+ * list, the boxes already ticked in a multi-select).
  */
 export async function askSection(
   ask: Asker,
@@ -18,7 +19,7 @@ export async function askSection(
   questions: Questions,
   catalogues: Catalogues,
   known: Record<string, unknown>,
-  defaults: Record<string, string> = {},
+  defaults: Record<string, string | string[]> = {},
 ): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = { ...known };
   for (const question of section.questions) {
@@ -28,7 +29,7 @@ export async function askSection(
   return answers;
 }
 
-async function askOne(ask: Asker, q: Question, questions: Questions, catalogues: Catalogues, initial: string | undefined): Promise<unknown> {
+async function askOne(ask: Asker, q: Question, questions: Questions, catalogues: Catalogues, initial: string | string[] | undefined): Promise<unknown> {
   switch (q.kind) {
     case 'text': {
       const answer = await ask.text({ message: q.message, ...(q.required ? { required: q.required } : {}) });
@@ -36,7 +37,7 @@ async function askOne(ask: Asker, q: Question, questions: Questions, catalogues:
     }
     case 'scale': {
       const choices = questions.scale.map(({ value, label }) => ({ value: String(value), name: `${String(value).padStart(2)}  ${label}` }));
-      return Number(await ask.one({ message: q.message, choices, default: initial ?? '5' }));
+      return Number(await ask.one({ message: q.message, choices, default: typeof initial === 'string' ? initial : '5' }));
     }
     case 'one':
     case 'many': {
@@ -45,12 +46,12 @@ async function askOne(ask: Asker, q: Question, questions: Questions, catalogues:
       if (q.other !== false) choices.push({ value: OTHER, name: questions.other.choice });
       if (q.kind === 'one') {
         choices.push({ value: SKIP, name: questions.skip });
-        const picked = await ask.one({ message: q.message, choices, ...(initial ? { default: initial } : {}) });
+        const picked = await ask.one({ message: q.message, choices, ...(typeof initial === 'string' ? { default: initial } : {}) });
         if (picked === SKIP) return null;
         if (picked !== OTHER) return picked;
         return (await ask.text({ message: questions.other.message })) || null;
       }
-      const picked = await ask.many({ message: q.message, choices });
+      const picked = await ask.many({ message: q.message, choices, checked: Array.isArray(initial) ? initial : [] });
       const own = picked.includes(OTHER) ? (await ask.text({ message: questions.other.message })).split(',') : [];
       return dedupe([...picked.filter((value) => value !== OTHER), ...own]);
     }

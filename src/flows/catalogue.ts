@@ -13,7 +13,7 @@ export interface Item {
   label: string;
 }
 
-export type CatalogueName = 'who' | 'triggers' | 'body' | 'urges' | 'protest' | 'needs' | 'activities' | 'breathing';
+export type CatalogueName = 'who' | 'triggers' | 'body' | 'urges' | 'protest' | 'needs' | 'feelings' | 'activities' | 'breathing';
 export interface BreathingItem extends Item {
   steps: ['inhale' | 'hold' | 'exhale', number][];
 }
@@ -46,10 +46,23 @@ export interface Questions {
   log: Section;
   pauseBefore: Section;
   pauseAfter: Section;
+  reflect: Section;
 }
 
-const SECTIONS = ['log', 'pauseBefore', 'pauseAfter'] as const;
-const CATALOGUES: readonly CatalogueName[] = ['who', 'triggers', 'body', 'urges', 'protest', 'needs', 'activities', 'breathing'];
+const SECTIONS = ['log', 'pauseBefore', 'pauseAfter', 'reflect'] as const;
+
+/** prompts/asks.json: the templates that draft a direct ask from a feeling and a need. */
+export interface AskTemplates {
+  sentence: string;
+  withoutFeeling: string;
+  needs: Record<string, string>;
+  ownNeed: string;
+  choose: string;
+  ownWords: string;
+  edit: string;
+  write: string;
+}
+const CATALOGUES: readonly CatalogueName[] = ['who', 'triggers', 'body', 'urges', 'protest', 'needs', 'feelings', 'activities', 'breathing'];
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function promptsDir(from: string = import.meta.url): string {
@@ -119,6 +132,26 @@ export function checkQuestions(data: unknown): Questions {
     });
   }
   return set as Questions;
+}
+
+/** Every need of the catalogue must have its words, or a draft would fall back to the raw id. */
+export function checkAskTemplates(data: unknown, catalogues: Catalogues): AskTemplates {
+  const file = 'asks.json';
+  const t = data as Partial<AskTemplates> | null;
+  if (!t || typeof t !== 'object') invalid(file, 'not an object');
+  for (const key of ['sentence', 'withoutFeeling', 'ownNeed', 'choose', 'ownWords', 'edit', 'write'] as const) {
+    if (!isText(t[key])) invalid(file, `"${key}" should be text`);
+  }
+  if (!t.sentence!.includes('{feeling}') || !t.sentence!.includes('{need}')) invalid(file, '"sentence" needs {feeling} and {need}');
+  if (!t.withoutFeeling!.includes('{need}') || !t.ownNeed!.includes('{need}')) invalid(file, '"withoutFeeling" and "ownNeed" need {need}');
+  for (const need of catalogues.needs) {
+    if (!isText(t.needs?.[need.id])) invalid(file, `"needs" has no words for the need "${need.id}"`);
+  }
+  return t as AskTemplates;
+}
+
+export function loadAskTemplates(catalogues: Catalogues): AskTemplates {
+  return checkAskTemplates(readData('asks.json'), catalogues);
 }
 
 export function loadCatalogues(): Catalogues {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toOffsetIso } from './time.js';
-import type { Entry, Journal, PauseEntry, TriggerEntry } from './types.js';
+import type { Entry, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from './types.js';
 import { UsageError } from '../errors.js';
 
 /** What a person says about a moment; everything else of the entry is filled in here. */
@@ -49,6 +49,36 @@ export type PauseDraft = Pick<
 /** A pause entry; `at` is when the pause began. */
 export function newPause(draft: PauseDraft, startedAt: Date, now: Date): PauseEntry {
   return { id: randomUUID(), type: 'pause', at: toOffsetIso(startedAt), recordedAt: toOffsetIso(now), ...draft, tags: [], note: null };
+}
+
+export type ReflectionDraft = Pick<ReflectionEntry, 'for' | 'protest' | 'situation' | 'needs' | 'hoped' | 'happened' | 'felt' | 'ask'>;
+
+export function newReflection(draft: ReflectionDraft, now: Date): ReflectionEntry {
+  const at = toOffsetIso(now);
+  return { id: randomUUID(), type: 'reflection', at, recordedAt: at, ...draft, tags: [], note: null };
+}
+
+/** The newest trigger that happened within `windowMs` before `now`, offered as what a pause or reflection is about. */
+export function latestTrigger(journal: Journal, now: Date, windowMs: number): TriggerEntry | null {
+  let best: TriggerEntry | null = null;
+  let bestAt = -Infinity;
+  for (const entry of journal.entries) {
+    if (entry.type !== 'trigger') continue;
+    const at = Date.parse(entry.at as string);
+    if (at > now.getTime() || now.getTime() - at > windowMs || at <= bestAt) continue;
+    best = entry as TriggerEntry;
+    bestAt = at;
+  }
+  return best;
+}
+
+/** `--for <id>` of pause and reflect: a trigger by id prefix, or `none`. */
+export function findTriggerFor(journal: Journal, raw: string | undefined, describe: (entry: Entry) => string): string | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim().toLowerCase() === 'none') return null;
+  const entry = findEntry(journal, raw, describe);
+  if (entry.type !== 'trigger') throw new UsageError(`--for: ${shortId(entry.id)} is a ${entry.type}, not a logged moment; --for takes the id of one (see attach list --type trigger).`);
+  return entry.id;
 }
 
 export function shortId(id: string): string {

@@ -1,5 +1,5 @@
 import { shortId } from '../journal/entries.js';
-import { isKnown, type Entry } from '../journal/types.js';
+import { isKnown, type Entry, type TriggerEntry } from '../journal/types.js';
 import { clean } from '../ui/terminal.js';
 import { formatWhen } from './time.js';
 
@@ -58,14 +58,18 @@ const FIELD_NAMES: Record<string, string> = {
 
 const HIDDEN = new Set(['id', 'type', 'at', 'recordedAt', 'editedAt']);
 
-/** The whole entry, readable, one field a line; empty fields are left out. */
-export function entryDetail(entry: Entry, linked: readonly Entry[], now: Date, label: Labeller = (_f, v) => v): string[] {
+/**
+ * The whole entry, readable, one field a line; empty fields are left out.
+ * `linked` are the entries pointing here; `target` the one this points to.
+ */
+export function entryDetail(entry: Entry, linked: readonly Entry[], now: Date, label: Labeller = (_f, v) => v, target?: Entry): string[] {
   const lines = [`${clean(entry.type)} · ${typeof entry.at === 'string' ? formatWhen(entry.at, now) : ''}`, `id            ${clean(entry.id)}`];
   for (const [field, value] of Object.entries(entry)) {
     if (HIDDEN.has(field) || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     const name = (FIELD_NAMES[field] ?? field).padEnd(13);
     let shown: string;
-    if (Array.isArray(value)) shown = value.map((item) => (typeof item === 'string' ? clean(label(field, item)) : clean(JSON.stringify(item)))).join(', ');
+    if (field === 'for' && target) shown = entryLine(target, now);
+    else if (Array.isArray(value)) shown = value.map((item) => (typeof item === 'string' ? clean(label(field, item)) : clean(JSON.stringify(item)))).join(', ');
     else if (typeof value === 'string') shown = clean(label(field, value));
     else if (typeof value === 'boolean') shown = value ? 'yes' : 'no';
     else if (field === 'intensity' || field === 'before' || field === 'after') shown = `${String(value)} of 10`;
@@ -78,4 +82,9 @@ export function entryDetail(entry: Entry, linked: readonly Entry[], now: Date, l
     for (const other of linked) lines.push(`  ${entryLine(other, now)}`);
   }
   return lines;
+}
+
+/** `"No reply for four hours" (Sun 22 Nov 21:14, 8 of 10)`: a logged moment, so it needs no retelling. */
+export function triggerSummary(entry: TriggerEntry, now: Date): string {
+  return `"${clean(entry.what)}" (${formatWhen(entry.at, now).replace(/\s+/g, ' ')}, ${entry.intensity} of 10)`;
 }

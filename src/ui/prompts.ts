@@ -15,8 +15,12 @@ export interface Choice {
 }
 
 export interface Asker {
-  /** Free text; '' when skipped, unless `required` (then its text is the hint shown for an empty answer). */
-  text(question: { message: string; required?: string; default?: string }): Promise<string>;
+  /**
+   * Free text; '' when skipped, unless `required` (then its text is the hint
+   * shown for an empty answer). `editable` puts the default in the line to
+   * change, instead of showing it as a hint.
+   */
+  text(question: { message: string; required?: string; default?: string; editable?: boolean }): Promise<string>;
   one(question: { message: string; choices: Choice[]; default?: string }): Promise<string>;
   many(question: { message: string; choices: Choice[]; checked?: readonly string[] }): Promise<string[]>;
   confirm(question: { message: string; default?: boolean }): Promise<boolean>;
@@ -32,10 +36,11 @@ export const terminalRunner: Runner = (prompt, config) => prompt(config, { outpu
 
 export function createAsker(run: Runner = terminalRunner): Asker {
   return {
-    async text({ message, required, default: initial }) {
+    async text({ message, required, default: initial, editable }) {
       const answer = (await run(input, {
         message,
         default: initial,
+        ...(editable ? { prefill: 'editable' } : {}),
         validate: (value: string) => !required || value.trim().length > 0 || required,
       })) as string;
       return answer.trim();

@@ -102,7 +102,7 @@ describe('reading back', () => {
     expect(text.code).toBe(0);
     const lines = text.stdout.trim().split('\n');
     expect(lines).toHaveLength(entries().length);
-    expect(lines.at(-1)).toMatch(/^[0-9a-f]{8} {2}Sun 22 Nov 21:14 {2}trigger {6}7 {2}No reply for four hours$/);
+    expect(lines.at(-1)).toMatch(/^[0-9a-f]{8} {2}Sun 22 Nov(?: 2026)? 21:14 {2}trigger {6}7 {2}No reply for four hours$/);
     const json = JSON.parse(attach(box, ['list', '--json']).stdout) as { at: string }[];
     const times = json.map((entry) => Date.parse(entry.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));

@@ -1,0 +1,78 @@
+import { UsageError } from '../errors.js';
+import { findTriggerFor, latestTrigger, newReflection, shortId, type ReflectionDraft } from '../journal/entries.js';
+import type { Journal, ReflectionEntry } from '../journal/types.js';
+import { parseList, parseText } from '../parse/values.js';
+import { entryLine, triggerSummary } from '../render/entries.js';
+import { clean, line, type Context } from '../ui/terminal.js';
+
+export interface ReflectOptions {
+  protest?: string[];
+  for?: string;
+  situation?: string;
+  need?: string[];
+  hoped?: string;
+  happened?: string;
+  felt?: string;
+  ask?: string;
+  json?: boolean;
+}
+
+const OFFER_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** A pause fits as a next step unless one was already taken for the same moment. */
+function pauseFits(journal: Journal, entry: ReflectionEntry): boolean {
+  return !entry.for || !journal.entries.some((other) => other.type === 'pause' && other.for === entry.for);
+}
+
+export async function run(options: ReflectOptions, ctx: Context): Promise<void> {
+  const known: Partial<ReflectionDraft> = {
+    protest: parseList(options.protest, '--protest'),
+    situation: parseText(options.situation, '--situation'),
+    needs: parseList(options.need, '--need'),
+    hoped: parseText(options.hoped, '--hoped'),
+    happened: parseText(options.happened, '--happened'),
+    felt: parseText(options.felt, '--felt'),
+    ask: parseText(options.ask, '--ask'),
+  };
+  for (const key of Object.keys(known) as (keyof ReflectionDraft)[]) if (known[key] === undefined) delete known[key];
+  const store = ctx.journal();
+  const journal = await store.read();
+  const now = ctx.now();
+  const link = findTriggerFor(journal, options.for, (candidate) => entryLine(candidate, now));
+  if (link !== undefined) known.for = link;
+
+  const [{ loadAskTemplates, loadCatalogues, loadQuestions }, { draftAsks }] = await Promise.all([import('../flows/catalogue.js'), import('../flows/direct-ask.js')]);
+  const catalogues = loadCatalogues();
+  const templates = loadAskTemplates(catalogues);
+  let draft: ReflectionDraft;
+  if (ctx.interactive) {
+    const [{ runReflectFlow }, questions] = [await import('../flows/reflect-flow.js'), loadQuestions()];
+    line(ctx.stderr, ctx.style.dim(questions.reflect.intro));
+    const offered = link === undefined ? latestTrigger(journal, now, OFFER_WINDOW_MS) : null;
+    draft = await runReflectFlow(await ctx.asker(), known, offered && { entry: offered, summary: triggerSummary(offered, now) }, questions, catalogues, templates);
+  } else {
+    if (!known.protest) {
+      throw new UsageError('Add --protest <behaviour>, what you did, for example --protest withdrawing (needed when attach cannot ask).');
+    }
+    if (!known.needs && !known.ask) {
+      throw new UsageError('Add --need <need> (for example --need reassurance) or --ask "<your words>", or both (needed when attach cannot ask).');
+    }
+    draft = { for: null, situation: null, needs: [], hoped: null, happened: null, felt: null, ask: null, protest: [], ...known };
+  }
+
+  const entry = newReflection(draft, ctx.now());
+  await store.update((j) => {
+    j.entries.push(entry);
+  });
+
+  if (options.json) line(ctx.stdout, JSON.stringify(entry, null, 2));
+  line(ctx.stderr, 'Thank you for looking at this with curiosity. Seeing the need underneath is how the pattern starts to loosen.');
+  if (entry.ask) {
+    line(ctx.stderr, `When you're ready, you could say: "${clean(entry.ask)}"`);
+  } else {
+    const [suggestion] = draftAsks(templates, catalogues, entry.felt, entry.needs);
+    if (suggestion) line(ctx.stderr, `One way you could say it: "${clean(suggestion)}"`);
+  }
+  if (pauseFits(journal, entry)) line(ctx.stderr, `Next time the urge is loud, a pause can hold the space before you act: ${ctx.style.bold('attach pause')}`);
+  line(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(entry.id)}).`));
+}

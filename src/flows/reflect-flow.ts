@@ -1,0 +1,59 @@
+import type { ReflectionDraft } from '../journal/entries.js';
+import type { TriggerEntry } from '../journal/types.js';
+import type { Asker } from '../ui/prompts.js';
+import { askSection } from './ask-section.js';
+import type { AskTemplates, Catalogues, Questions } from './catalogue.js';
+import { draftAsks } from './direct-ask.js';
+
+const OWN = '__own';
+
+/**
+ * Looks at a protest behaviour with curiosity: what was done, what came just
+ * before (not asked again when a logged moment is linked: it holds that
+ * already), the need underneath, what was hoped and what happened, how it
+ * felt, and ends by drafting the direct ask the person can use, change, or
+ * replace with their own words.
+ */
+export async function runReflectFlow(
+  ask: Asker,
+  known: Partial<ReflectionDraft>,
+  offer: { entry: TriggerEntry; summary: string } | null,
+  questions: Questions,
+  catalogues: Catalogues,
+  templates: AskTemplates,
+): Promise<ReflectionDraft> {
+  let link = known.for;
+  if (link === undefined) {
+    link = offer && (await ask.confirm({ message: `Is this about ${offer.summary}?`, default: true })) ? offer.entry.id : null;
+  }
+  const linked = offer && offer.entry.id === link ? offer.entry : null;
+  const given: Record<string, unknown> = { ...known, for: link };
+  if (linked && given.situation === undefined) given.situation = null;
+  // What was logged as protest with the moment starts ticked; the person still decides.
+  const defaults: Record<string, string[]> = linked?.protest.length ? { protest: linked.protest } : {};
+  const answers = (await askSection(ask, questions.reflect, questions, catalogues, given, defaults)) as Record<string, unknown>;
+
+  let request = known.ask;
+  if (request === undefined) {
+    const drafts = draftAsks(templates, catalogues, (answers.felt as string | null) ?? null, (answers.needs as string[] | undefined) ?? []);
+    let written = '';
+    if (drafts.length > 0) {
+      const choices = [...drafts.map((draft) => ({ value: draft, name: draft })), { value: OWN, name: templates.ownWords }];
+      const picked = await ask.one({ message: templates.choose, choices });
+      written = picked === OWN ? await ask.text({ message: templates.write }) : await ask.text({ message: templates.edit, default: picked, editable: true });
+    } else {
+      written = await ask.text({ message: templates.write });
+    }
+    request = written || null;
+  }
+  return {
+    for: link,
+    protest: (answers.protest as string[] | undefined) ?? [],
+    situation: (answers.situation as string | null | undefined) ?? null,
+    needs: (answers.needs as string[] | undefined) ?? [],
+    hoped: (answers.hoped as string | null | undefined) ?? null,
+    happened: (answers.happened as string | null | undefined) ?? null,
+    felt: (answers.felt as string | null | undefined) ?? null,
+    ask: request,
+  };
+}
