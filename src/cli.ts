@@ -39,7 +39,7 @@ export function buildProgram(): Command {
     .option('--debug', 'show the full technical details when something goes wrong')
     .showSuggestionAfterError()
     .exitOverride()
-    .addHelpText('after', `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach pause', 'attach reflect', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`);
+    .addHelpText('after', `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach pause', 'attach reflect', 'attach report', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`);
 
   program
     .command('log')
@@ -119,6 +119,26 @@ export function buildProgram(): Command {
       ),
     )
     .action(lazy(() => import('./commands/reflect.js')));
+
+  program
+    .command('report')
+    .summary('what happened, and the patterns behind it (the last 7 days)')
+    .description(
+      'A summary of a period (by default the 7 days ending today) and the patterns that keep coming back\n' +
+        'over the weeks before it, such as "Sunday evenings: 6 of the last 8 weeks".',
+    )
+    .option('--week [YYYY-Www]', 'an ISO week, Monday to Sunday (alone: this week)')
+    .option('--from <date>', 'the first day, e.g. 2026-11-16 or "last monday"')
+    .option('--to <date>', 'the last day (alone: the 7 days ending then)')
+    .option('--lookback <weeks>', 'how many weeks to search for patterns (default: 8)')
+    .option('--format <format>', 'text, json or md (default: text)')
+    .option('--json', 'the same as --format json: the attach.report/1 object')
+    .option('-o, --out <file>', 'write the report to a file (readable only by you) instead of the screen')
+    .addHelpText(
+      'after',
+      examples('attach report', 'attach report --week', 'attach report --week 2026-W47 --format md -o week-47.md', 'attach report --from 2026-10-01 --to 2026-10-31 --lookback 12', 'attach report --json | jq .patterns'),
+    )
+    .action(lazy(() => import('./commands/report.js')));
 
   program
     .command('list')

@@ -71,3 +71,17 @@ async function fromPhrase(text: string, now: Date): Promise<Parsed | null> {
   }
   return { date };
 }
+
+/**
+ * A calendar day for a report's --from/--to: 2026-11-22, or a phrase like
+ * "last monday" or "2 weeks ago". Unlike --at it may be ahead (--to sunday).
+ */
+export async function parseDayPhrase(raw: string, now: Date, flag: string): Promise<number> {
+  const text = raw.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  let date: Date | null = null;
+  if (iso) date = fromIso(iso as RegExpExecArray, text)?.date ?? null;
+  else if (!ISO.test(text)) date = (await fromPhrase(text, now))?.date ?? null;
+  if (!date) throw new UsageError(`${flag}: "${raw}" isn't a day I can read. Use a date like 2026-11-22, or words like "last monday" or "2 weeks ago".`);
+  return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000;
+}

@@ -1,0 +1,75 @@
+import { UsageError } from '../errors.js';
+import { localDay, type Day } from '../analysis/days.js';
+import type { Period } from '../analysis/report.js';
+import { parseDayPhrase } from './when.js';
+
+export interface PeriodFlags {
+  week?: string | boolean;
+  from?: string;
+  to?: string;
+}
+
+const ISO_WEEK = /^(\d{4})-?W(\d{2})$/i;
+
+/** Weeks in an ISO year: 53 when it starts on a Thursday, or is a leap year starting on a Wednesday. */
+function weeksIn(year: number): number {
+  const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
+}
+
+/** The Monday of ISO week 1: the week holding the year's first Thursday. */
+function isoWeekStart(year: number, week: number): Day {
+  const jan4 = Date.UTC(year, 0, 4) / 86_400_000;
+  const jan4Weekday = (new Date(jan4 * 86_400_000).getUTCDay() + 6) % 7;
+  return jan4 - jan4Weekday + (week - 1) * 7;
+}
+
+function mondayOf(day: Day): Day {
+  return day - ((new Date(day * 86_400_000).getUTCDay() + 6) % 7);
+}
+
+/**
+ * The report's period as calendar days, inclusive (DESIGN.md section 1):
+ * by default the 7 days ending today; --week the current or a given ISO
+ * week; --from/--to dates; --to alone the 7 days ending then; --from alone,
+ * from then to today.
+ */
+export async function parsePeriod(flags: PeriodFlags, now: Date): Promise<Period> {
+  const today = localDay(now);
+  if (flags.week !== undefined) {
+    if (flags.from !== undefined || flags.to !== undefined) throw new UsageError('--week is a whole period by itself; leave out --from and --to, or --week.');
+    if (flags.week === true) {
+      const monday = mondayOf(today);
+      return { from: monday, to: monday + 6 };
+    }
+    const m = ISO_WEEK.exec(String(flags.week).trim());
+    const year = Number(m?.[1]);
+    const week = Number(m?.[2]);
+    if (!m || week < 1 || week > weeksIn(year)) {
+      throw new UsageError(`--week takes an ISO week like 2026-W47 (weeks 01 to ${m ? weeksIn(year) : 52} of the year; you gave "${String(flags.week)}").`);
+    }
+    const monday = isoWeekStart(year, week);
+    return { from: monday, to: monday + 6 };
+  }
+  const from = flags.from === undefined ? undefined : await parseDayPhrase(flags.from, now, '--from');
+  const to = flags.to === undefined ? undefined : await parseDayPhrase(flags.to, now, '--to');
+  if (from !== undefined && to !== undefined) {
+    if (from > to) throw new UsageError(`--from (${flags.from}) is after --to (${flags.to}); swap them.`);
+    return { from, to };
+  }
+  if (to !== undefined) return { from: to - 6, to };
+  if (from !== undefined) {
+    if (from > today) throw new UsageError(`--from (${flags.from}) is in the future; give --to as well, or an earlier day.`);
+    return { from, to: today };
+  }
+  return { from: today - 6, to: today };
+}
+
+export function parseLookback(raw: string | undefined): number {
+  if (raw === undefined) return 8;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1 || Number(raw) > 260) {
+    throw new UsageError(`--lookback takes a number of weeks from 1 to 260 (you gave "${raw}"), for example --lookback 8.`);
+  }
+  return Number(raw);
+}
