@@ -18,7 +18,7 @@ const label: Labeller = (kind, name) => catalogues[kind as CatalogueName].find((
 function journal(): Entry[] {
   const entries: Entry[] = [];
   let id = 0;
-  const push = (entry: Record<string, unknown>) => entries.push({ id: `fixed-${String(++id).padStart(3, '0')}`, tags: [], note: null, ...entry } as Entry);
+  const push = (entry: Record<string, unknown>) => entries.push({ id: `fixed-${String(++id).padStart(3, "0")}`, tags: [], note: null, ...entry } as unknown as Entry);
   const trigger = (at: string, intensity: number, triggers: string[], urges: string[], protest: string[] = [], body: string[] = []) =>
     push({ type: 'trigger', at, recordedAt: at, what: 'moment', who: 'partner', triggers, intensity, body, thought: null, urges, protest, instead: null });
   // Eight weeks ending Sunday 22 November 2026: Sunday evenings in 6 of them.
