@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'bin', 'attach.js');
+/** The built CLI; ATTACH_BIN points at another build (so parallel work can build without clobbering dist/). */
+export const BIN = process.env.ATTACH_BIN ?? path.join(ROOT, 'bin', 'attach.js');
 
 /** A throwaway home: XDG folders and HOME inside a temp dir, so no test touches the real one. */
 export interface Sandbox {
