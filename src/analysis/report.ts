@@ -147,9 +147,12 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   const heatmap = WEEKDAYS.map(() => DAYPARTS.map(() => 0));
   const slotEntries: SlotEntry[] = lookTriggers.map((entry) => {
     const day = dayOfEntry(entry);
-    const slot = slotOf({ weekday: weekdayOf(day), hour: wallClock(entry.at).hour });
+    const hour = wallClock(entry.at).hour;
+    const slot = slotOf({ weekday: weekdayOf(day), hour });
     heatmap[slot.weekday]![slot.daypart]!++;
-    return { ...slot, week: Math.floor((period.to - day) / 7), intensity: entry.intensity, urges: entry.urges, protest: entry.protest };
+    // A night's small hours count in the week of the evening it began, so one night is one week.
+    const week = Math.min(Math.floor((period.to - (hour < 5 ? day - 1 : day)) / 7), weeksObserved - 1);
+    return { ...slot, week: Math.max(week, 0), intensity: entry.intensity, urges: entry.urges, protest: entry.protest };
   });
   const patterns = weeksObserved > 0 ? findPatterns({ entries: slotEntries, weeksObserved }) : [];
 

@@ -200,6 +200,27 @@ describe('findPatterns', () => {
     expect(findPatterns({ entries: everySlot, weeksObserved: 8 })).toEqual([]);
   });
 
+  it('does not read hard evenings on every day as a pattern of any one weekday', () => {
+    // Two moments on 5 of 8 evenings of every weekday (rotating), and the everyday 24.
+    const evenings = Array.from({ length: 8 }, (_, week) =>
+      [0, 1, 2, 3, 4, 5, 6].filter((weekday) => (week + weekday) % 8 < 5).flatMap((weekday) => [entry(week, weekday, 18, 6), entry(week, weekday, 21, 6)]),
+    ).flat();
+    expect(evenings).toHaveLength(70);
+    const entries = [...noise(8), ...evenings];
+    // Each evening stands far above the rest of the week by hours: 10 of the 94 moments in 5 of 168 hours ...
+    expect(28 * binomialTail(10, entries.length, 5 / 168)).toBeLessThan(0.05);
+    // ... but not above the other evenings, which is what a weekday pattern would mean.
+    expect(findPatterns({ entries, weeksObserved: 8 })).toEqual([]);
+    // Sunday evenings in 6 of 8 weeks, 12 moments, would not stand out among the other evenings' 10 or more each ...
+    const sundays = (weeks: number[], times: number[]) => weeks.flatMap((week) => times.map((hour) => entry(week, SUN, hour, 8)));
+    const others = entries.filter((e) => e.weekday !== SUN);
+    expect(findPatterns({ entries: [...others, ...sundays([0, 1, 2, 3, 4, 5], [17, 20])], weeksObserved: 8 })).toEqual([]);
+    // ... but three every Sunday evening (24) do.
+    const sunday = sundays([0, 1, 2, 3, 4, 5, 6, 7], [17, 19, 21]);
+    const withSunday = findPatterns({ entries: [...others, ...sunday], weeksObserved: 8 });
+    expect(withSunday.map((p) => [p.weekday, p.daypart])).toEqual([['sunday', 'evening']]);
+  });
+
   it('finds two patterns, strongest first, the second not hidden by the first', () => {
     // Saturday nights in 7 of 8 weeks (two moments each, one of them after midnight), and
     // Sunday evenings in 5 weeks (6 moments), over the everyday 24.
