@@ -2,7 +2,9 @@
 /*
  * attach benchmarks: `npm run bench` (builds first), or `node bench/run.mjs`
  * on an existing build; `--quick` takes fewer samples and leaves
- * bench/RESULTS.md alone (for trying a change, not for the record).
+ * bench/RESULTS.md alone (for trying a change, not for the record);
+ * `--pause-only` runs section 3 alone and rewrites only its part of
+ * bench/RESULTS.md (`--pause-only --quick`: 15 s instead of 60, nothing written).
  *
  * Every figure is a ratio against a baseline measured in the same run, in
  * the same environment, interleaved sample by sample: absolute times depend
@@ -13,7 +15,10 @@
  *   1. start-up: `attach --version` and `attach --help` against `node -e 0`;
  *   2. `attach log "..." -i 5 --no-input` on journals of 1k, 20k and 100k
  *      entries against bench/floor.mjs (read, JSON.parse, push, stringify in
- *      the same layout, temp file + fsync + rename).
+ *      the same layout, temp file + fsync + rename);
+ *   3. CPU time of a 60-second `attach pause`, plain and live in a
+ *      pseudo-terminal, against `sleep 60` and an idle node (bench/pause-cpu.mjs;
+ *      an absolute figure, % of one core, target under 2% while the timer runs).
  *
  * Every process gets the same environment: this one's, with HOME,
  * XDG_DATA_HOME and XDG_CONFIG_HOME pointing into a temp folder (the real
@@ -39,6 +44,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, writeJournal } from './generate.mjs';
+import { measurePauseCpu, pauseTable } from './pause-cpu.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -47,6 +53,11 @@ const DATA = path.join(HERE, 'data');
 const NODE = process.execPath;
 
 const quick = process.argv.includes('--quick');
+const pauseOnly = process.argv.includes('--pause-only');
+const PAUSE_SECONDS = quick ? 15 : 60;
+/** Section 3's part of RESULTS.md lies between these, so `--pause-only` can rewrite it alone. */
+const PAUSE_START = '<!-- pause-cpu: rewritten by `npm run bench` and `node bench/run.mjs --pause-only` -->';
+const PAUSE_END = '<!-- /pause-cpu -->';
 const STARTUP_SAMPLES = quick ? 8 : 30;
 const LOG_SIZES = [
   { entries: 1_000, samples: quick ? 5 : 21, target: null },
@@ -157,6 +168,14 @@ if (loadBefore > os.cpus().length / 2) {
 }
 const started = performance.now();
 
+if (pauseOnly) {
+  const pause = await pauseSection();
+  const file = path.join(HERE, 'RESULTS.md');
+  if (!quick) writeFileSync(file, withPauseSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', pause.markdown));
+  process.stdout.write(`\n${pause.table}\n\n${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'pause section written to bench/RESULTS.md'}\n`);
+  process.exit(0);
+}
+
 // ---- 1. start-up ---------------------------------------------------------------
 
 log(`start-up: ${STARTUP_SAMPLES} rounds of node -e 0, attach --version, attach --help`);
@@ -245,6 +264,55 @@ for (const { entries, samples, target } of LOG_SIZES) {
   addRow(`\`attach log\`, ${entries / 1000}k entries`, '`floor.mjs`', samples, attach, floor, target);
 }
 
+// ---- 3. the pause timer's CPU time ---------------------------------------------
+
+/** Runs bench/pause-cpu.mjs on the snapshot of the build; returns its table and its part of RESULTS.md. */
+async function pauseSection() {
+  const load = os.loadavg()[0];
+  const sectionStarted = performance.now();
+  const result = await measurePauseCpu({ bin: BIN, node: NODE, env, cwd: sandbox, seconds: PAUSE_SECONDS, log });
+  const took = (performance.now() - sectionStarted) / 1000;
+  const table = pauseTable(result);
+  const markdown = `${PAUSE_START}
+## Pause: CPU time while the timer runs
+
+Date: ${new Date().toISOString()} (this section: ${took.toFixed(0)} s${pauseOnly ? ', run alone with `--pause-only`' : ', in the whole bench'});
+load average (1 min) at its start ${load.toFixed(2)}, at its end ${os.loadavg()[0].toFixed(2)}.
+Unlike the table above, these are absolute figures: CPU % = CPU seconds / wall seconds x 100, the share of one core.
+
+${table}
+
+The target applies to "CPU % while the timer runs" of the two attach rows. "Total" covers the whole
+process, start-up and saving included (Node's start-up alone is most of it: compare the idle node).
+
+Method (bench/pause-cpu.mjs):
+- The four processes run side by side for the same ${result.seconds} s of wall time, from the same snapshot
+  of the build and environment as above (NO_COLOR=1, except in the pseudo-terminal, where colours are on
+  as on a person's terminal); each attach writes its own journal with \`--file\`.
+- The live pause runs in node-pty (80x24, TERM=xterm-256color); nothing is typed while the timer runs;
+  when the time is up, Ctrl-C at the first after-question ends it (the pause is saved, exit 130).
+- Total: every process is the child of \`bash -c '"$@"; times > file'\`; bash's \`times\` gives the user
+  and system time of the waited-for child from the kernel's rusage (wait4), to the millisecond, for its
+  whole life and all its threads, without the wrapper's own time and without depending on when anyone looks.
+- While the timer runs: utime + stime of the same child from /proc/<pid>/stat (clock ticks of
+  1/${result.ticks} s), read 0.5 s after the timer is seen running (the first frame in the terminal, the
+  "Pausing for" line without one) and again 1.5 s before the time is up.
+- Not asserted anywhere: a miss is reported, not failed.
+${PAUSE_END}
+`;
+  return { table, markdown };
+}
+
+/** RESULTS.md with its pause part replaced (or added at the end), the rest byte for byte as it was. */
+function withPauseSection(text, markdown) {
+  const from = text.indexOf(PAUSE_START);
+  const to = text.indexOf(PAUSE_END);
+  if (from >= 0 && to > from) return text.slice(0, from) + markdown + text.slice(to + PAUSE_END.length).replace(/^\n/, '');
+  return `${text.replace(/\n*$/, '')}\n\n${markdown}`;
+}
+
+const pause = await pauseSection();
+
 const seconds = (performance.now() - started) / 1000;
 
 // ---- report ------------------------------------------------------------------
@@ -271,6 +339,11 @@ const machine = [
 ].join('\n');
 
 const sizeList = sizes.map((s) => `${s.entries.toLocaleString('en-US')} entries = ${(s.bytes / 1e6).toFixed(1)} MB`).join(', ');
+// Section 4: the recurring-pattern evaluation (bench/patterns-eval.mjs), the same in every run (seeded).
+const { run: runPatterns } = await import('./patterns-eval.mjs');
+const patterns = await runPatterns({ write: false, out: () => {} });
+process.stdout.write(`\n${patterns.table}\n`);
+
 const report = `# Benchmark results
 
 Rewritten by \`npm run bench\` (bench/run.mjs).
@@ -310,8 +383,11 @@ other load on the machine. IQR = 25th–75th percentile.
   second and later writes of a day); a timed run never includes that backup (checked before
   each sample). The warm-up also checks that both sides left exactly one more entry.
 - Not asserted anywhere: a miss is reported, not failed.
-`;
+
+${pause.markdown}
+
+${patterns.markdown}`;
 
 // A --quick run has too few samples to stand as the record.
 if (!quick) writeFileSync(path.join(HERE, 'RESULTS.md'), report);
-process.stdout.write(`\n${table}\n\nwhole bench: ${seconds.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`);
+process.stdout.write(`\n${table}\n\n${pause.table}\n\nwhole bench: ${seconds.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`);

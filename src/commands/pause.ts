@@ -50,12 +50,13 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   const journal = await store.read();
   const linkFlag = findTriggerFor(journal, options.for, (candidate) => entryLine(candidate, ctx.now()));
 
-  const [{ loadCatalogues, loadQuestions }, { runTimer }, { askBefore, askAfter }] = await Promise.all([
+  const [{ loadCatalogues, loadQuestions }, { runTimer }, { askBefore, askAfter }, { personalise }] = await Promise.all([
     import('../flows/catalogue.js'),
     import('../ui/timer-screen.js'),
     import('../flows/pause-flow.js'),
+    import('../flows/personal.js'),
   ]);
-  const catalogues = loadCatalogues();
+  const catalogues = personalise(loadCatalogues(), config, journal.entries);
   const questions = loadQuestions();
   const asker = ctx.interactive ? await ctx.asker() : null;
 
@@ -77,10 +78,17 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   const urgeWords = before.urge && (catalogues.urges.find((item) => item.id === before.urge)?.label ?? before.urge);
   const title = urgeWords ? `Pausing with the urge: ${urgeWords.toLowerCase()}` : 'Pausing';
   if (!live) line(ctx.stderr, `Pausing for ${duration(minutes * 60)}. Breathe slowly, walk, or write it down: the urge can wait.`);
+  const io = await ctx.timerIO(live);
   const outcome = await runTimer(
     { title, plannedMs: Math.round(minutes * 60_000), steps, ideas, bell: options.bell !== false && Boolean(ctx.stderr.isTTY), style: ctx.style },
-    await ctx.timerIO(live),
+    io,
   );
+  // From here until the pause is saved, a second Ctrl-C (or a closing
+  // terminal) must not kill the process halfway: note it, save, then stop.
+  let interrupted = false;
+  const release = io.onInterrupt(() => {
+    interrupted = true;
+  });
 
   const plannedSeconds = Math.round(outcome.state.plannedMs / 1000);
   const draft: PauseDraft = {
@@ -98,13 +106,17 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   };
   const save = async () => {
     const entry = newPause(draft, new Date(outcome.startedAt), ctx.now());
-    await store.update((j) => {
-      j.entries.push(entry);
-    });
+    try {
+      await store.update((j) => {
+        j.entries.push(entry);
+      });
+    } finally {
+      release();
+    }
     return entry;
   };
 
-  if (outcome.state.status === 'cancelled') {
+  if (outcome.state.status === 'cancelled' || interrupted) {
     const entry = await save();
     throw new Cancelled(`Stopped. The ${duration(entry.elapsedSeconds)} you paused ${entry.elapsedSeconds === 1 ? 'was' : 'were'} saved (${shortId(entry.id)}).`);
   }
@@ -120,6 +132,7 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     }
   }
   const entry = await save();
+  if (interrupted) throw new Cancelled(`Stopped. Your pause was saved (${shortId(entry.id)}).`);
   if (options.json) line(ctx.stdout, JSON.stringify(entry, null, 2));
   const [first, ...rest] = closing(entry);
   line(ctx.stderr, first);

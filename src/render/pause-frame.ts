@@ -40,11 +40,11 @@ function fit(text: string, width: number): string {
  */
 export function renderFrame(m: FrameModel, style: ChalkInstance): string[] {
   // Two columns of margin on the left, and never the last column (some terminals wrap there).
-  const width = Math.max(m.width - 3, 17);
+  const width = Math.max(m.width - 3, 10);
   const wide = width >= 60;
   const done = m.plannedMs > 0 ? m.elapsedMs / m.plannedMs : 1;
   const percent = `${String(Math.floor(done * 100)).padStart(3)}%`;
-  const cells = Math.max(Math.min(width - 8, 44), 8);
+  const cells = Math.max(Math.min(width - 6, 44), 4);
 
   const time = m.paused
     ? `${style.bold(clock(m.remainingMs))} left · ${style.yellow('paused')}, space to go on`
@@ -58,7 +58,14 @@ export function renderFrame(m: FrameModel, style: ChalkInstance): string[] {
     breath = style.dim('Take your time.');
   }
 
-  const ideas = `${wide ? 'Ideas: ' : ''}${m.ideas.join(' · ')}`;
+  // Whole ideas only: as many as fit, never one cut in the middle.
+  const prefix = wide ? 'Ideas: ' : '';
+  let ideas = '';
+  for (const idea of m.ideas) {
+    const next = ideas ? `${ideas} · ${idea}` : `${prefix}${idea}`;
+    if ([...next].length > width) break;
+    ideas = next;
+  }
   let keys: string;
   if (m.noteDraft !== null) keys = `Note: ${m.noteDraft}▏ ${style.dim(wide ? '(Enter saves · Esc drops it)' : '')}`;
   else {

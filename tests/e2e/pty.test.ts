@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as pty from 'node-pty';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/format.js';
-import { attach, BIN, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
+import { attach, sandbox, type Sandbox } from '../helpers/cli.js';
+import { KEY, Terminal } from '../helpers/pty.js';
 
 /*
  * `attach log` in a real pseudo-terminal (node-pty), answered key by key as a
@@ -12,94 +12,6 @@ import { attach, BIN, ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
  * typed only once its question (or the expected selection) is on screen; the
  * screen is polled in small steps up to a deadline, never slept on.
  */
-
-const KEY = {
-  enter: '\r',
-  down: '\x1b[B',
-  up: '\x1b[A',
-  space: ' ',
-  ctrlC: '\x03',
-} as const;
-
-// CSI sequences (cursor moves, erase, colours, show/hide cursor) and OSC titles.
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]/g;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A running `attach` in a terminal, with what it has drawn so far and a reading position. */
-class Terminal {
-  private raw = '';
-  /** Where the next `waitFor` starts looking in the plain text, so an old frame never answers for a new one. */
-  private seen = 0;
-  readonly exited: Promise<{ exitCode: number; signal?: number }>;
-  private readonly proc: pty.IPty;
-
-  constructor(box: Sandbox, args: string[]) {
-    this.proc = pty.spawn(process.execPath, [BIN, ...args], {
-      name: 'xterm-256color',
-      cols: 100,
-      rows: 40,
-      cwd: ROOT,
-      env: { ...box.env, TERM: 'xterm-256color' } as Record<string, string>,
-    });
-    this.proc.onData((data) => {
-      this.raw += data;
-    });
-    this.exited = new Promise((resolve) => this.proc.onExit(resolve));
-  }
-
-  /** Everything drawn so far, without escape sequences. */
-  get text(): string {
-    return this.raw.replace(ANSI, '');
-  }
-
-  /** Waits until `what` appears after the reading position, then moves the position past it. */
-  async waitFor(what: string | RegExp, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const rest = this.text.slice(this.seen);
-      const found = typeof what === 'string' ? { index: rest.indexOf(what), length: what.length } : matchOf(rest, what);
-      if (found.index >= 0) {
-        this.seen += found.index + found.length;
-        return;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`Timed out waiting for ${String(what)} on the terminal. The screen since the last answer:\n${rest}`);
-      }
-      await sleep(10);
-    }
-  }
-
-  type(...keys: string[]): void {
-    for (const key of keys) this.proc.write(key);
-  }
-
-  async exit(timeoutMs = 10_000): Promise<{ exitCode: number; signal?: number }> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`attach did not exit in time. The screen:\n${this.text}`)), timeoutMs);
-    });
-    try {
-      return await Promise.race([this.exited, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  kill(): void {
-    try {
-      this.proc.kill('SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-}
-
-function matchOf(text: string, pattern: RegExp): { index: number; length: number } {
-  const match = pattern.exec(text);
-  return match ? { index: match.index, length: match[0].length } : { index: -1, length: 0 };
-}
 
 describe('attach log in a real terminal', () => {
   const boxes: Sandbox[] = [];
