@@ -23,9 +23,20 @@ function lazy(load: Loader) {
   return async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
     const [{ run }, { createContext }] = await Promise.all([load(), import('./ui/terminal.js')]);
-    const ctx = await createContext(command.optsWithGlobals<OptionValues>());
+    const ctx = await createContext(command.optsWithGlobals<OptionValues>(), command.name());
     await (run as (...a: unknown[]) => Promise<void>)(...args.slice(0, -2), command.opts(), ctx);
   };
+}
+
+/** The filters `list` and `export` share. */
+function withFilters(command: Command): Command {
+  return command
+    .option('--type <type>', 'only trigger, pause or reflection entries')
+    .option('--from <date>', 'from this day: 2026-11-01, "last monday", "2 weeks ago"')
+    .option('--to <date>', 'up to this day')
+    .option('--who <who>', 'only moments with this person (partner, friend, ... or your own words)')
+    .option('--tag <tag>', 'only entries with this tag')
+    .option('--search <text>', 'only entries whose words contain this text (any field, any case)');
 }
 
 export function buildProgram(): Command {
@@ -140,14 +151,15 @@ export function buildProgram(): Command {
     )
     .action(lazy(() => import('./commands/report.js')));
 
-  program
-    .command('list')
-    .summary('browse your entries, newest first')
-    .description('Browse your entries, newest first.')
-    .option('--type <type>', 'only trigger, pause or reflection entries')
+  withFilters(program.command('list'))
+    .summary('browse and search your entries, newest first')
+    .description('Browse and search your entries, newest first.')
     .option('--limit <n>', 'how many to show (default: 20 on a terminal, all when piped)')
     .option('--json', 'print the entries as a JSON array')
-    .addHelpText('after', examples('attach list', 'attach list --type trigger --limit 5', 'attach list --json > entries.json'))
+    .addHelpText(
+      'after',
+      examples('attach list', 'attach list --type trigger --limit 5', 'attach list --search "no reply" --from "2 weeks ago"', 'attach list --who partner --tag weekend', 'attach list --json > entries.json'),
+    )
     .action(lazy(() => import('./commands/list.js')));
 
   program
@@ -158,6 +170,108 @@ export function buildProgram(): Command {
     .option('--json', 'print the entry as JSON, with "linked": the ids of entries that point to it')
     .addHelpText('after', examples('attach show 5f0c', 'attach show 5f0c2d9e --json'))
     .action(lazy(() => import('./commands/show.js')));
+
+  program
+    .command('edit')
+    .summary('change an entry')
+    .description('Change an entry. On a terminal it asks its questions again with your answers filled in;\nwithout one, give the same options as the command that made it.')
+    .argument('<id>', 'the entry id, or enough of its first characters to be unique')
+    .option('--what <text>', 'what happened (a logged moment)')
+    .option('--who <who>', 'who it was with')
+    .option('-t, --trigger <name>', 'what set it off (repeat or use commas; replaces the list)', collect)
+    .option('-i, --intensity <0-10>', 'how strong it was')
+    .option('-b, --body <signal>', 'where you felt it (replaces the list)', collect)
+    .option('--thought <text>', 'the story your mind told')
+    .option('-u, --urge <urge>', 'the urges (replaces the list)', collect)
+    .option('-p, --protest <behaviour>', 'protest behaviours (replaces the list)', collect)
+    .option('--instead <text>', 'what you did instead')
+    .option('--tag <tag>', 'tags (replaces the list)', collect)
+    .option('--at <when>', 'when it happened')
+    .option('--note <text>', 'a note')
+    .option('--urge-text <text>', 'the urge of a pause')
+    .option('--before <0-10>', 'a pause: how strong before')
+    .option('--after <0-10>', 'a pause: how strong after')
+    .option('--passed <yes|no>', 'a pause: whether the urge passed')
+    .option('--situation <text>', 'a reflection: what happened just before')
+    .option('--need <need>', 'a reflection: the needs (replaces the list)', collect)
+    .option('--hoped <text>', 'a reflection: what you hoped for')
+    .option('--happened <text>', 'a reflection: what happened')
+    .option('--felt <feeling>', 'a reflection: how it felt')
+    .option('--ask <text>', 'a reflection: the direct ask')
+    .option('--json', 'print the changed entry as JSON')
+    .addHelpText('after', examples('attach edit 5f0c', 'attach edit 5f0c --intensity 5 --who friend', 'attach edit 9a2b --ask "Could we talk tonight?"'))
+    .action(lazy(() => import('./commands/edit.js')));
+
+  program
+    .command('delete')
+    .summary('remove an entry')
+    .description('Remove an entry, after showing it and asking. Pauses and reflections linked to a deleted moment stay, without the link.')
+    .argument('<id>', 'the entry id, or enough of its first characters to be unique')
+    .option('-y, --yes', 'do not ask (needed without a terminal)')
+    .addHelpText('after', examples('attach delete 5f0c', 'attach delete 5f0c2d9e --yes'))
+    .action(lazy(() => import('./commands/delete.js')));
+
+  withFilters(program.command('export'))
+    .summary('take your entries out: JSON, CSV or Markdown')
+    .description('Write your entries as JSON (the journal format itself, importable), CSV (for a spreadsheet) or Markdown (a journal by day).')
+    .option('--format <format>', 'json, csv or md (default: json)')
+    .option('-o, --out <file>', 'write to a file (readable only by you) instead of the screen')
+    .addHelpText('after', examples('attach export -o attach-backup.json', 'attach export --format csv -o entries.csv', 'attach export --format md --from 2026-11-01 -o november.md', 'attach export --type reflection --format md'))
+    .action(lazy(() => import('./commands/export.js')));
+
+  program
+    .command('import')
+    .summary('bring entries in from an attach JSON file, merged by id')
+    .description('Bring in entries from an attach JSON file (an export, a backup, or a journal from another device).\nEntries already here are skipped; the same id with different content is a conflict, settled by --prefer.')
+    .argument('<file>', 'the attach JSON file')
+    .option('--dry-run', 'say what would change, and change nothing')
+    .option('--prefer <side>', 'on a conflict keep theirs (the file) or ours (the journal); without it, conflicts are left as they are')
+    .addHelpText('after', examples('attach import attach-backup.json --dry-run', 'attach import laptop-journal.json', 'attach import phone.json --prefer theirs'))
+    .action(lazy(() => import('./commands/import.js')));
+
+  program
+    .command('doctor')
+    .summary('where your files are, whether they are healthy, and repair')
+    .description('Where the journal, settings, backups and lock are, and whether they are healthy.\nWith --repair, recovers what it can from a journal that no longer opens (the broken file is kept).')
+    .option('--repair', 'recover a journal that no longer opens')
+    .option('-y, --yes', 'repair without asking (needed without a terminal)')
+    .option('--json', 'print the findings as JSON')
+    .addHelpText('after', examples('attach doctor', 'attach doctor --repair', 'attach doctor --json'))
+    .action(lazy(() => import('./commands/doctor.js')));
+
+  program
+    .command('encrypt')
+    .summary('keep your journal unreadable without a passphrase')
+    .description(
+      'Encrypt your journal and its backups (AES-256-GCM, key from your passphrase with scrypt).\n' +
+        'The passphrase is asked twice, hidden, or read from ATTACH_PASSPHRASE; never from an option.\n' +
+        'Without it nobody can open the journal, not even you: keep it somewhere safe.',
+    )
+    .addHelpText('after', examples('attach encrypt', 'ATTACH_PASSPHRASE="$(pass show attach)" attach list'))
+    .action(lazy(() => import('./commands/encrypt.js')));
+
+  program
+    .command('decrypt')
+    .summary('turn encryption off again')
+    .description('Decrypt your journal and its backups, so they are plain JSON again.')
+    .addHelpText('after', examples('attach decrypt'))
+    .action(lazy(() => import('./commands/decrypt.js')));
+
+  program
+    .command('config')
+    .summary('show and set preferences, and your own catalogue items')
+    .description(
+      'Show and set preferences (pauseMinutes, breath, lookbackWeeks, journal) and add your own items to the lists\n' +
+        'attach offers (trigger, body, urge, protest, need, feeling, activity).',
+    )
+    .argument('[action]', 'list, get, set, unset, add or remove (default: list)')
+    .argument('[args...]', 'the key and value, or the list and the item')
+    .option('--json', 'print the settings as JSON (with list)')
+    .addHelpText(
+      'after',
+      examples('attach config', 'attach config set pauseMinutes 15', 'attach config set breath box', 'attach config add trigger "mom calls twice"', 'attach config remove trigger "mom calls twice"', 'attach config unset journal'),
+    )
+    .action(lazy(() => import('./commands/config.js')));
 
   return program;
 }
@@ -202,4 +316,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
 });
 
-process.exitCode = await main();
+const code = await main();
+// Done: a late Ctrl-C must not turn a finished run into a death by signal.
+// Exit once everything written has reached stdout and stderr, rather than
+// waiting for timers (a prompt's or a lock's) to wind down.
+process.on('SIGINT', () => {});
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -45,11 +45,15 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   let draft: TriggerDraft;
   if (ctx.interactive) {
     // Refuse an unreadable journal before asking anything, not after.
-    await store.read();
-    const [{ runLogFlow }, { loadCatalogues, loadQuestions }] = await Promise.all([import('../flows/log-flow.js'), import('../flows/catalogue.js')]);
+    const journal = await store.read();
+    const [{ runLogFlow }, { loadCatalogues, loadQuestions }, { personalise }] = await Promise.all([
+      import('../flows/log-flow.js'),
+      import('../flows/catalogue.js'),
+      import('../flows/personal.js'),
+    ]);
     const questions = loadQuestions();
     line(ctx.stderr, ctx.style.dim(questions.log.intro));
-    draft = await runLogFlow(await ctx.asker(), known, questions, loadCatalogues());
+    draft = await runLogFlow(await ctx.asker(), known, questions, personalise(loadCatalogues(), await ctx.config(), journal.entries));
   } else {
     if (!known.what) {
       throw new UsageError('Say what happened, in a few words: attach log "no reply since this morning" --intensity 6 (needed when attach cannot ask).');

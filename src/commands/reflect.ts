@@ -41,9 +41,13 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   const link = findTriggerFor(journal, options.for, (candidate) => entryLine(candidate, now));
   if (link !== undefined) known.for = link;
 
-  const [{ loadAskTemplates, loadCatalogues, loadQuestions }, { draftAsks }] = await Promise.all([import('../flows/catalogue.js'), import('../flows/direct-ask.js')]);
-  const catalogues = loadCatalogues();
-  const templates = loadAskTemplates(catalogues);
+  const [{ loadAskTemplates, loadCatalogues, loadQuestions }, { draftAsks }, { personalise }] = await Promise.all([
+    import('../flows/catalogue.js'),
+    import('../flows/direct-ask.js'),
+    import('../flows/personal.js'),
+  ]);
+  const templates = loadAskTemplates(loadCatalogues());
+  const catalogues = personalise(loadCatalogues(), await ctx.config(), journal.entries);
   let draft: ReflectionDraft;
   if (ctx.interactive) {
     const [{ runReflectFlow }, questions] = [await import('../flows/reflect-flow.js'), loadQuestions()];

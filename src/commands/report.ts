@@ -29,7 +29,7 @@ export async function run(options: ReportOptions, ctx: Context): Promise<void> {
   }
   const now = ctx.now();
   const period = await parsePeriod(options, now);
-  const weeks = parseLookback(options.lookback);
+  const weeks = options.lookback === undefined ? ((await ctx.config()).lookbackWeeks ?? 8) : parseLookback(options.lookback);
   const journal = await ctx.journal().read();
 
   const catalogues = loadCatalogues();

@@ -32,7 +32,9 @@ export async function askSection(
 async function askOne(ask: Asker, q: Question, questions: Questions, catalogues: Catalogues, initial: string | string[] | undefined): Promise<unknown> {
   switch (q.kind) {
     case 'text': {
-      const answer = await ask.text({ message: q.message, ...(q.required ? { required: q.required } : {}) });
+      // A current answer (when editing) sits in the line, ready to change.
+      const current = typeof initial === 'string' && initial ? { default: initial, editable: true } : {};
+      const answer = await ask.text({ message: q.message, ...(q.required ? { required: q.required } : {}), ...current });
       return answer || null;
     }
     case 'scale': {
@@ -43,6 +45,10 @@ async function askOne(ask: Asker, q: Question, questions: Questions, catalogues:
     case 'many': {
       const items: Item[] = q.catalogue ? catalogues[q.catalogue] : (q.choices ?? []);
       const choices: Choice[] = items.map((item) => ({ value: item.id, name: item.label }));
+      // Own words already given (when editing) are offered too, so they are not lost.
+      for (const value of [initial ?? []].flat()) {
+        if (!choices.some((choice) => choice.value.toLowerCase() === value.toLowerCase())) choices.push({ value, name: value });
+      }
       if (q.other !== false) choices.push({ value: OTHER, name: questions.other.choice });
       if (q.kind === 'one') {
         choices.push({ value: SKIP, name: questions.skip });

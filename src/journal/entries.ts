@@ -76,7 +76,14 @@ export function latestTrigger(journal: Journal, now: Date, windowMs: number): Tr
 export function findTriggerFor(journal: Journal, raw: string | undefined, describe: (entry: Entry) => string): string | null | undefined {
   if (raw === undefined) return undefined;
   if (raw.trim().toLowerCase() === 'none') return null;
-  const entry = findEntry(journal, raw, describe);
+  let entry: Entry;
+  try {
+    entry = findEntry(journal, raw, describe);
+  } catch (error) {
+    // Name the flag, so the person knows which value to fix.
+    if (error instanceof UsageError) throw new UsageError(`--for: ${error.message}`, error.details);
+    throw error;
+  }
   if (entry.type !== 'trigger') throw new UsageError(`--for: ${shortId(entry.id)} is a ${entry.type}, not a logged moment; --for takes the id of one (see attach list --type trigger).`);
   return entry.id;
 }
@@ -85,10 +92,13 @@ export function shortId(id: string): string {
   return id.slice(0, 8);
 }
 
-/** Newest first by when it happened, then by when it was written. */
+/** Newest first by when it happened, then by when it was written, then the later in the file. */
 export function newestFirst(entries: readonly Entry[]): Entry[] {
   const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) || 0 : 0);
-  return [...entries].sort((a, b) => time(b.at) - time(a.at) || time(b.recordedAt) - time(a.recordedAt));
+  return entries
+    .map((entry, index) => ({ entry, index, at: time(entry.at), recorded: time(entry.recordedAt) }))
+    .sort((a, b) => b.at - a.at || b.recorded - a.recorded || b.index - a.index)
+    .map(({ entry }) => entry);
 }
 
 /**

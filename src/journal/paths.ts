@@ -12,10 +12,13 @@ function home(env: Env): string {
   return env.HOME || os.homedir();
 }
 
-/** DESIGN.md section 2: --file, else $ATTACH_FILE, else the XDG data folder. */
-export function journalPath(file: string | undefined, env: Env = process.env): string {
-  const chosen = file || env.ATTACH_FILE;
-  if (chosen) return path.resolve(chosen);
+/**
+ * DESIGN.md section 2: --file, else $ATTACH_FILE, else (an addition) the
+ * `journal` setting, else the XDG data folder. `~/` means the home folder.
+ */
+export function journalPath(file: string | undefined, env: Env = process.env, configured?: string): string {
+  const chosen = file || env.ATTACH_FILE || configured;
+  if (chosen) return path.resolve(chosen.startsWith('~/') ? path.join(home(env), chosen.slice(2)) : chosen);
   const data = xdgDir(env.XDG_DATA_HOME, path.join(home(env), '.local', 'share'));
   return path.join(data, 'attach', 'journal.json');
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { JournalError } from '../errors.js';
 import { PRIVATE_DIR, readText, resolveTarget, writeAtomic } from './atomic-file.js';
-import { backupOncePerDay } from './backups.js';
+import { backupDir, backupOncePerDay } from './backups.js';
+import { Keyring, seal, type Sealer } from './crypto.js';
 import { parseJournal, serializeJournal } from './format.js';
 import { withLock } from './lock.js';
 import { emptyJournal, type Journal } from './types.js';
@@ -12,37 +13,51 @@ export interface StoreOptions {
   now?: () => Date;
   lockWaitMs?: number;
   onLockWait?: () => void;
+  /** Asks for the passphrase of an encrypted journal (only called when one is met). */
+  passphrase?: () => Promise<string>;
 }
 
 /**
- * lowdb adapter for the journal file: validated on read, written atomically.
- * A missing file reads as null, which Low turns into an empty journal.
+ * lowdb adapter for the journal file: opened if encrypted, validated on
+ * read, sealed again if it was encrypted, and written atomically. A missing
+ * file reads as null, which Low turns into an empty journal.
  */
 export class JournalFile implements Adapter<Journal> {
   constructor(
     private readonly target: string,
+    private readonly keyring: Keyring,
     private readonly beforeWrite: () => void = () => {},
   ) {}
 
   async read(): Promise<Journal | null> {
     const text = await readText(this.target);
-    return text === null ? null : parseJournal(text, this.target);
+    return text === null ? null : parseJournal(await this.keyring.unseal(text, this.target), this.target);
   }
 
   async write(journal: Journal): Promise<void> {
+    const text = this.keyring.seal(serializeJournal(journal));
     this.beforeWrite();
-    await writeAtomic(this.target, serializeJournal(journal));
+    await writeAtomic(this.target, text);
   }
+}
+
+export interface UpdateOptions {
+  /** Write the journal sealed with this (encrypt, re-key) or in plain text (null: decrypt). */
+  sealer?: Sealer | null;
+  /** More work under the same lock, once the journal is written. */
+  afterWrite?: (target: string) => Promise<void>;
 }
 
 export class JournalStore {
   private readonly now: () => Date;
+  readonly keyring: Keyring;
 
   constructor(
     readonly file: string,
     private readonly options: StoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.keyring = new Keyring(options.passphrase);
   }
 
   /** A snapshot for reading; nothing is locked or written. */
@@ -50,7 +65,7 @@ export class JournalStore {
     let target = this.file;
     try {
       target = await resolveTarget(this.file);
-      const db = new Low(new JournalFile(target), emptyJournal());
+      const db = new Low(new JournalFile(target, this.keyring), emptyJournal());
       await db.read();
       return db.data;
     } catch (error) {
@@ -63,7 +78,7 @@ export class JournalStore {
    * made by another process a moment ago is never lost. `change` edits the
    * journal in place and returns what the caller wants back.
    */
-  async update<T>(change: (journal: Journal) => T | Promise<T>): Promise<T> {
+  async update<T>(change: (journal: Journal) => T | Promise<T>, options: UpdateOptions = {}): Promise<T> {
     let target = this.file;
     try {
       target = await resolveTarget(this.file);
@@ -72,11 +87,14 @@ export class JournalStore {
       return await withLock(
         target,
         async (assertHeld) => {
-          const db = new Low(new JournalFile(target, assertHeld), emptyJournal());
+          const db = new Low(new JournalFile(target, this.keyring, assertHeld), emptyJournal());
           await db.read();
           const result = await change(db.data);
+          // Today's backup is a copy of the file as it was: made before the seal changes.
           await backupOncePerDay(target, this.now());
+          if (options.sealer !== undefined) this.keyring.sealer = options.sealer;
           await db.write();
+          await options.afterWrite?.(target);
           return result;
         },
         { ...(this.options.lockWaitMs === undefined ? {} : { waitMs: this.options.lockWaitMs }), ...(this.options.onLockWait ? { onWait: this.options.onLockWait } : {}) },
@@ -85,6 +103,44 @@ export class JournalStore {
       throw explain(error, target);
     }
   }
+}
+
+export interface ResealResult {
+  /** Backups rewritten to match. */
+  backups: number;
+  /** Backups left as they were: sealed with another passphrase, or unreadable. */
+  skipped: string[];
+}
+
+/**
+ * Encrypts (a new sealer), re-keys, or decrypts (null) the journal and every
+ * backup beside it, under the lock, each file replaced atomically: there is
+ * never a moment when one is half-written, and no plaintext copy is made.
+ */
+export async function reseal(store: JournalStore, next: Sealer | null): Promise<ResealResult> {
+  const result: ResealResult = { backups: 0, skipped: [] };
+  // The journal first, then its backups: were this stopped halfway, running it again finishes the backups.
+  await store.update(() => {}, {
+    sealer: next,
+    afterWrite: async (target) => {
+      const dir = backupDir(target);
+      const names = await fs.readdir(dir).catch(() => [] as string[]);
+      for (const name of names.filter((n) => /^journal-\d{4}-\d{2}-\d{2}\.json$/.test(n)).sort()) {
+        const file = path.join(dir, name);
+        const text = await readText(file);
+        if (text === null) continue;
+        // A keyring of its own: a backup may carry an older salt, and must not change the journal's.
+        const plain = await new Keyring(() => store.keyring.passphrase(file)).unseal(text, file).catch(() => null);
+        if (plain === null) {
+          result.skipped.push(name);
+          continue;
+        }
+        await writeAtomic(file, next ? seal(plain, next) : plain);
+        result.backups++;
+      }
+    },
+  });
+  return result;
 }
 
 /** Turns file-system failures into a calm exit 3; everything else passes through. */

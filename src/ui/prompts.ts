@@ -6,6 +6,7 @@
 import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
+import password from '@inquirer/password';
 import select from '@inquirer/select';
 
 export interface Choice {
@@ -24,6 +25,8 @@ export interface Asker {
   one(question: { message: string; choices: Choice[]; default?: string }): Promise<string>;
   many(question: { message: string; choices: Choice[]; checked?: readonly string[] }): Promise<string[]>;
   confirm(question: { message: string; default?: boolean }): Promise<boolean>;
+  /** Hidden input, for a passphrase: nothing typed is shown, not even its length. */
+  secret(question: { message: string; required?: string }): Promise<string>;
 }
 
 // The shape every @inquirer prompt shares: (config, context) => promise of an answer.
@@ -54,6 +57,9 @@ export function createAsker(run: Runner = terminalRunner): Asker {
     },
     async confirm({ message, default: initial = true }) {
       return (await run(confirm, { message, default: initial })) as boolean;
+    },
+    async secret({ message, required }) {
+      return (await run(password, { message, validate: (value: string) => !required || value.length > 0 || required })) as string;
     },
   };
 }

@@ -31,6 +31,11 @@ export interface Context {
   timerIO(live: boolean): Promise<TimerIO>;
   /** Whether the timer can animate: interactive, and stderr (where it draws) is a terminal. */
   canAnimate: boolean;
+  /**
+   * The passphrase of an encrypted journal: $ATTACH_PASSPHRASE, else asked
+   * (hidden) when there is a terminal to ask on; undefined when neither.
+   */
+  passphrase?: () => Promise<string>;
 }
 
 /**
@@ -71,21 +76,35 @@ export interface GlobalOptions {
 }
 
 /** The real terminal, the real clock, and the journal path of DESIGN.md section 2. */
-export async function createContext(globals: GlobalOptions, env: Env = process.env): Promise<Context> {
-  const { journalPath } = await import('../journal/paths.js');
+export async function createContext(globals: GlobalOptions, command: string, env: Env = process.env): Promise<Context> {
+  const [{ journalPath }, { readConfig }] = await Promise.all([import('../journal/paths.js'), import('../journal/config.js')]);
+  // The settings may name the journal, so they are read first. Broken
+  // settings stop every command (writing to another journal than the one
+  // meant would be worse), except the two that exist to look at them.
+  const settings = readConfig(env);
+  const config = await settings.catch((error: unknown): Config => {
+    if (command === 'doctor' || command === 'config') return {};
+    throw error;
+  });
   // The prompts colour through Node's own hasColors(), which reads NO_COLOR;
   // this is how --no-color reaches them too.
   if (globals.color === false) process.env.NO_COLOR = '1';
-  const file = journalPath(globals.file, env);
+  const file = journalPath(globals.file, env, config.journal);
   const now = () => new Date();
   const style = makeStyle(colorLevel(process.stderr, env, globals.color === false));
   const interactive = globals.input !== false && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  const asker = async () => (await import('./prompts.js')).createAsker();
+  // A passphrase can be asked even when stdout is a pipe (`attach list | less`): the prompt is on stderr.
+  const canAsk = globals.input !== false && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
+  const fromEnv = env.ATTACH_PASSPHRASE;
+  const passphrase = fromEnv ? async () => fromEnv : canAsk ? async () => (await asker()).secret({ message: 'Passphrase for your journal:' }) : undefined;
   return {
     file,
     interactive,
     canAnimate: interactive && Boolean(process.stderr.isTTY),
-    config: async () => (await import('../journal/config.js')).readConfig(env),
-    asker: async () => (await import('./prompts.js')).createAsker(),
+    config: () => settings,
+    asker,
+    ...(passphrase ? { passphrase } : {}),
     timerIO: async (live) => (await import('./timer-screen.js')).terminalIO(process.stdin, process.stderr, live),
     now,
     stdout: process.stdout,
@@ -94,6 +113,7 @@ export async function createContext(globals: GlobalOptions, env: Env = process.e
     journal: () =>
       new JournalStore(file, {
         now,
+        ...(passphrase ? { passphrase } : {}),
         onLockWait: () => line(process.stderr, style.dim('Waiting for another attach to finish with your journal…')),
       }),
   };

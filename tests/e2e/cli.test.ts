@@ -141,7 +141,7 @@ describe('reading back', () => {
       const ambiguous = attach(own, ['show', 'aaaa']);
       expect(ambiguous.code).toBe(2);
       expect(ambiguous.stderr).toMatch(/"aaaa" matches 2 entries/);
-      expect(ambiguous.stderr).toMatch(/\n {2}aaaa1111 .*\n {2}aaaa2222 /);
+      expect(ambiguous.stderr).toMatch(/\n {2}aaaa2222 .*\n {2}aaaa1111 /); // same moment: the later in the file first
       const missing = attach(own, ['show', 'zzzz']);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toMatch(/No entry has an id starting with "zzzz"/);

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { resolveTarget, writeAtomic } from '../journal/atomic-file.js';
+import { matches, parseFilters, type FilterFlags } from '../journal/filter.js';
+import { serializeJournal } from '../journal/format.js';
+import { JOURNAL_VERSION } from '../journal/types.js';
+import { loadCatalogues, type CatalogueName } from '../flows/catalogue.js';
+import { csvChunks } from '../render/csv.js';
+import { renderJournalMarkdown, type FieldLabeller } from '../render/journal-md.js';
+import { parseChoice } from '../parse/values.js';
+import { line, type Context } from '../ui/terminal.js';
+
+export interface ExportOptions extends Omit<FilterFlags, 'limit'> {
+  format?: string;
+  out?: string;
+}
+
+const FORMATS = ['json', 'csv', 'md'] as const;
+
+// Which catalogue turns a stored id back into its words, field by field (as `attach show` does).
+const CATALOGUE_OF: Record<string, CatalogueName> = {
+  who: 'who',
+  triggers: 'triggers',
+  body: 'body',
+  urges: 'urges',
+  protest: 'protest',
+  needs: 'needs',
+  activities: 'activities',
+  felt: 'feelings',
+};
+
+function labeller(): FieldLabeller {
+  const catalogues = loadCatalogues();
+  return (field, value) => {
+    const name = CATALOGUE_OF[field];
+    return (name && catalogues[name].find((item) => item.id === value)?.label) ?? value;
+  };
+}
+
+/**
+ * Data shown on a terminal must not drive it: an escape sequence inside a
+ * note (or a file imported from elsewhere) is made visible. JSON keeps the
+ * same value with a \u escape, so what is copied from the screen still imports.
+ */
+function forTerminal(text: string, format: (typeof FORMATS)[number]): string {
+  const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(format === 'json' ? 4 : 2, '0');
+  // JSON.stringify already escapes C0 controls; C1 (0x80-0x9f) and DEL pass through it.
+  // eslint-disable-next-line no-control-regex
+  if (format === 'json') return text.replace(/[\u007f-\u009f]/g, (c) => `\\u${hex(c)}`);
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g, (c) => `\\x${hex(c)}`);
+}
+
+export async function run(options: ExportOptions, ctx: Context): Promise<void> {
+  const format = options.format === undefined ? 'json' : parseChoice(options.format, '--format', FORMATS);
+  const filters = await parseFilters(options, ctx.now());
+  const out = options.out === undefined ? undefined : path.resolve(options.out);
+  // Writing an export over the journal would replace it with a part of itself.
+  const real = (file: string) => resolveTarget(file).catch(() => file);
+  if (out !== undefined && (await real(out)) === (await real(path.resolve(ctx.file)))) {
+    throw new UsageError(`-o, --out: ${out} is your journal itself; choose another file for the export.`);
+  }
+
+  const journal = await ctx.journal().read();
+  // In the journal's own order (oldest first as written), so a JSON export imports as it was.
+  const filtered = Object.keys(filters).length > 0;
+  const entries = filtered ? journal.entries.filter((entry) => matches(entry, filters)) : journal.entries;
+
+  const onTerminal = out === undefined ? Boolean(ctx.stdout.isTTY) : Boolean(ctx.stderr.isTTY);
+  if (onTerminal) line(ctx.stderr, ctx.style.dim('An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.'));
+  if (entries.length === 0) {
+    line(ctx.stderr, journal.entries.length === 0 ? 'Your journal is empty so far, so the export has no entries.' : filtered ? 'No entries match that, so the export has none.' : 'The export has no entries.');
+  }
+
+  // CSV, the format of large exports, goes out in pieces; the others are written whole.
+  const pieces: Iterable<string> =
+    format === 'csv' ? csvChunks(entries) : [format === 'json' ? serializeJournal({ version: JOURNAL_VERSION, entries }) : renderJournalMarkdown(entries, labeller())];
+  if (out === undefined) {
+    const tty = Boolean(ctx.stdout.isTTY);
+    for (const piece of pieces) ctx.stdout.write(tty ? forTerminal(piece, format) : piece);
+    return;
+  }
+  await writeAtomic(out, [...pieces].join('')).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`-o, --out: can't write ${out} (${error.code ?? error.message}); choose another place.`);
+  });
+  const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
+  line(ctx.stderr, `${count} written to ${out} (only you can open it on this computer).`);
+}

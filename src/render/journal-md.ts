@@ -1,0 +1,177 @@
+import { shortId } from '../journal/entries.js';
+import { wallClock } from '../journal/time.js';
+import type { Entry } from '../journal/types.js';
+import { duration } from './time.js';
+
+/** Turns a stored catalogue id back into its words, field by field ("triggers", "delayed-reply" -> "A slow or short reply"). */
+export type FieldLabeller = (field: string, value: string) => string;
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const TITLES: Record<string, string> = { trigger: 'A moment that stirred you up', pause: 'A pause', reflection: 'A reflection' };
+
+/** Field names in words, in the order they are shown; fields not named here follow under their own names. */
+const FIELDS: [string, string][] = [
+  ['who', 'Who'],
+  ['intensity', 'Intensity'],
+  ['triggers', 'Set off by'],
+  ['body', 'In the body'],
+  ['thought', 'The thought'],
+  ['urges', 'Urges'],
+  ['protest', 'Protest behaviour'],
+  ['instead', 'Instead'],
+  ['for', 'About'],
+  ['urge', 'The urge'],
+  ['before', 'Before'],
+  ['after', 'After'],
+  ['passed', 'The urge passed'],
+  ['activities', 'What helped'],
+  ['notes', 'Notes during the pause'],
+  ['next', 'Next'],
+  ['situation', 'Just before'],
+  ['needs', 'The need underneath'],
+  ['hoped', 'Hoped for'],
+  ['happened', 'What happened'],
+  ['felt', 'Felt after'],
+  ['ask', 'The direct ask'],
+  ['tags', 'Tags'],
+  ['note', 'Note'],
+];
+const NAMED = new Map(FIELDS);
+/** Shown elsewhere (the heading, the first line) or not for reading. */
+const NOT_LISTED = new Set(['id', 'type', 'at', 'recordedAt', 'editedAt', 'what', 'plannedSeconds', 'elapsedSeconds', 'completed']);
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A person's words, shown as written: control characters made visible, and
+ * Markdown's own marks escaped so a `#`, `*` or `<script>` in a note reads
+ * as typed instead of turning into a heading, emphasis or HTML. Continuation
+ * lines are indented to stay inside their list item.
+ */
+export function mdText(text: string, indent = '  '): string {
+  const lines = text
+    .trim()
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .split(/\r\n|\r|\n/)
+    .map((row) =>
+      row
+        .trim()
+        .replace(/[\\`*_[\]<>~|]/g, '\\$&'),
+    );
+  // A hard break keeps the lines a person typed; an empty line stays a paragraph break.
+  let out = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    // At the start of a line, these would begin a heading, a list or a rule.
+    const row = lines[i]!.replace(/^[#=+-]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
+    if (row === '') out += '\n';
+    else out += `${lines[i - 1] === '' ? '\n' : '  \n'}${indent}${row}`;
+  }
+  return out;
+}
+
+function dayHeading(iso: string): string {
+  const t = wallClock(iso);
+  return `${WEEKDAYS[t.weekday]} ${t.day} ${MONTHS[t.month - 1]} ${t.year}`;
+}
+
+function timeOf(iso: string): string {
+  const t = wallClock(iso);
+  return `${pad2(t.hour)}:${pad2(t.minute)}`;
+}
+
+function shortDate(iso: string): string {
+  const t = wallClock(iso);
+  return `${t.day} ${MONTHS[t.month - 1]} ${t.year}, ${pad2(t.hour)}:${pad2(t.minute)}`;
+}
+
+const isTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value);
+
+function valueText(field: string, value: unknown, label: FieldLabeller, byId: ReadonlyMap<string, Entry>): string | null {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return null;
+  if (field === 'for' && typeof value === 'string') {
+    const target = byId.get(value);
+    const about = target && typeof target.what === 'string' && isTime(target.at) ? `"${mdText(target.what)}", ${shortDate(target.at)} ` : '';
+    return `${about}\`${mdCode(shortId(value))}\``;
+  }
+  if ((field === 'intensity' || field === 'before' || field === 'after') && typeof value === 'number') return `${value} of 10`;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return mdText(label(field, value));
+  if (Array.isArray(value)) {
+    const items = value.map((item) => (typeof item === 'string' ? label(field, item) : JSON.stringify(item)));
+    // Notes and other free text read best one under the other.
+    if (field === 'notes') return items.map((item) => `\n  - ${mdText(item, '    ')}`).join('');
+    return mdText(items.join(', '));
+  }
+  return mdText(JSON.stringify(value));
+}
+
+/** Backticks inside a code span would end it. */
+const mdCode = (text: string) => text.replace(/`/g, "'");
+
+function entryTitle(entry: Entry): string {
+  const title = TITLES[entry.type] ?? `An entry of type "${mdText(entry.type)}"`;
+  if (entry.type === 'pause' && typeof entry.elapsedSeconds === 'number') {
+    const planned = entry.completed !== true && typeof entry.plannedSeconds === 'number' ? ` (${duration(entry.plannedSeconds)} planned)` : '';
+    return `${title} of ${duration(entry.elapsedSeconds)}${planned}`;
+  }
+  return title;
+}
+
+function renderEntry(entry: Entry, label: FieldLabeller, byId: ReadonlyMap<string, Entry>): string[] {
+  const when = isTime(entry.at) ? `${timeOf(entry.at)} · ` : '';
+  const out = [`### ${when}${entryTitle(entry)} · \`${mdCode(shortId(entry.id))}\``, ''];
+  // What happened, in a line of its own; a title reads best on one line.
+  if (typeof entry.what === 'string' && entry.what.trim()) out.push(`**${mdText(entry.what.replace(/\s+/g, ' '))}**`, '');
+  const fields = [...FIELDS.map(([field]) => field).filter((field) => field in entry), ...Object.keys(entry).filter((field) => !NAMED.has(field) && !NOT_LISTED.has(field))];
+  const items: string[] = [];
+  for (const field of fields) {
+    const shown = valueText(field, entry[field], label, byId);
+    if (shown !== null) items.push(`- ${NAMED.get(field) ?? mdText(field)}:${shown.startsWith('\n') ? '' : ' '}${shown}`);
+  }
+  if (typeof entry.editedAt === 'string' && isTime(entry.editedAt)) items.push(`- Edited ${shortDate(entry.editedAt)}`);
+  if (items.length) out.push(...items, '');
+  return out;
+}
+
+/**
+ * The entries as a journal to read: a heading per day, days and times as the
+ * person lived them (each entry's own UTC offset), oldest first; catalogue
+ * ids in words through `label`. Entries without a readable time come last.
+ */
+export function renderJournalMarkdown(entries: readonly Entry[], label: FieldLabeller): string {
+  const dated = entries.filter((entry): entry is Entry & { at: string } => isTime(entry.at));
+  const undated = entries.filter((entry) => !isTime(entry.at));
+  // Wall time first (the day as lived); a stable sort keeps the journal's order for equal times.
+  const wall = (entry: { at: string }) => entry.at.slice(0, 19);
+  dated.sort((a, b) => (wall(a) < wall(b) ? -1 : wall(a) > wall(b) ? 1 : 0));
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+
+  const out = ['# My attach journal', ''];
+  if (entries.length === 0) {
+    out.push('No entries here.', '');
+  } else {
+    const first = dated[0];
+    const last = dated.at(-1);
+    const span = first && last ? (dayHeading(first.at) === dayHeading(last.at) ? `, all on ${dayHeading(first.at)}` : `, from ${dayHeading(first.at)} to ${dayHeading(last.at)}`) : '';
+    out.push(`${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}${span}. Days and times are as you lived them.`, '');
+  }
+  let day = '';
+  for (const entry of dated) {
+    const heading = dayHeading(entry.at);
+    if (heading !== day) {
+      out.push(`## ${heading}`, '');
+      day = heading;
+    }
+    out.push(...renderEntry(entry, label, byId));
+  }
+  if (undated.length) {
+    out.push('## Without a date', '');
+    for (const entry of undated) out.push(...renderEntry(entry, label, byId));
+  }
+  out.push('---', '', '*attach is a self-reflection tool, not a diagnosis or therapy.*', '');
+  return out.join('\n');
+}
