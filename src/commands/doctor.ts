@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AttachError, JournalError, UsageError } from '../errors.js';
-import { resolveTarget } from '../journal/atomic-file.js';
+import { orphanTemps, resolveTarget } from '../journal/atomic-file.js';
 import { backupDir } from '../journal/backups.js';
 import { lockPathFor } from '../journal/lock.js';
 import { configPath, journalPath } from '../journal/paths.js';
@@ -321,34 +321,6 @@ async function examineLock(target: string): Promise<Findings['lock']> {
   } catch {
     return { path: lockPath, present: false, ageSeconds: null, stale: false };
   }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return code(error) === 'EPERM';
-  }
-}
-
-/** `.journal.json.<pid>.<hex>.tmp` files (of `forName` when given) whose writer is gone. */
-async function orphanTemps(dir: string, forName?: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => {
-      const match = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
-      if (!match || (forName !== undefined && match[1] !== forName)) return false;
-      const pid = Number(match[2]);
-      return pid !== process.pid && !isAlive(pid);
-    })
-    .sort()
-    .map((name) => path.join(dir, name));
 }
 
 // ---------------------------------------------------------------- render

@@ -1,6 +1,19 @@
 import { dedupe } from '../parse/values.js';
 import type { Asker, Choice } from '../ui/prompts.js';
+import type { TriggerEntry } from '../journal/types.js';
 import type { Catalogues, Item, Question, Questions, Section } from './catalogue.js';
+
+/** A logged moment offered as what a pause or reflection is about, with the words that recall it. */
+export interface LinkOffer {
+  entry: TriggerEntry;
+  summary: string;
+}
+
+/** The link: as the flags gave it, else the offered moment if the person says it is the one. */
+export async function askLink(ask: Asker, given: string | null | undefined, offer: LinkOffer | null): Promise<string | null> {
+  if (given !== undefined) return given;
+  return offer && (await ask.confirm({ message: `Is this about ${offer.summary}?`, default: true })) ? offer.entry.id : null;
+}
 
 const OTHER = '__other';
 const SKIP = '__skip';

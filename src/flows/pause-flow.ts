@@ -1,6 +1,5 @@
-import type { TriggerEntry } from '../journal/types.js';
 import type { Asker } from '../ui/prompts.js';
-import { askSection } from './ask-section.js';
+import { askLink, askSection, type LinkOffer } from './ask-section.js';
 import type { Catalogues, Questions } from './catalogue.js';
 
 export interface Before {
@@ -24,14 +23,11 @@ export interface After {
 export async function askBefore(
   ask: Asker,
   known: { for?: string | null; urge?: string; before?: number },
-  offer: { entry: TriggerEntry; summary: string } | null,
+  offer: LinkOffer | null,
   questions: Questions,
   catalogues: Catalogues,
 ): Promise<Before> {
-  let link = known.for;
-  if (link === undefined) {
-    link = offer && (await ask.confirm({ message: `Is this about ${offer.summary}?`, default: true })) ? offer.entry.id : null;
-  }
+  const link = await askLink(ask, known.for, offer);
   const linkedUrge = link && offer?.entry.id === link ? offer.entry.urges[0] : undefined;
   const answers = await askSection(ask, questions.pauseBefore, questions, catalogues, known, linkedUrge ? { urge: linkedUrge } : {});
   return { for: link, urge: (answers.urge as string | null) ?? null, before: answers.before as number };

@@ -1,7 +1,6 @@
 import type { ReflectionDraft } from '../journal/entries.js';
-import type { TriggerEntry } from '../journal/types.js';
 import type { Asker } from '../ui/prompts.js';
-import { askSection } from './ask-section.js';
+import { askLink, askSection, type LinkOffer } from './ask-section.js';
 import type { AskTemplates, Catalogues, Questions } from './catalogue.js';
 import { draftAsks } from './direct-ask.js';
 
@@ -17,15 +16,12 @@ const OWN = '__own';
 export async function runReflectFlow(
   ask: Asker,
   known: Partial<ReflectionDraft>,
-  offer: { entry: TriggerEntry; summary: string } | null,
+  offer: LinkOffer | null,
   questions: Questions,
   catalogues: Catalogues,
   templates: AskTemplates,
 ): Promise<ReflectionDraft> {
-  let link = known.for;
-  if (link === undefined) {
-    link = offer && (await ask.confirm({ message: `Is this about ${offer.summary}?`, default: true })) ? offer.entry.id : null;
-  }
+  const link = await askLink(ask, known.for, offer);
   const linked = offer && offer.entry.id === link ? offer.entry : null;
   const given: Record<string, unknown> = { ...known, for: link };
   if (linked && given.situation === undefined) given.situation = null;

@@ -77,23 +77,30 @@ export async function writeAtomic(target: string, text: string): Promise<void> {
 }
 
 /**
- * A writer killed mid-write leaves its temp file behind, and that file may
- * hold a copy of the private journal. A temp file whose process is gone can
- * never be renamed any more: remove it.
+ * Temp files (`.<name>.<pid>.<hex>.tmp`, of `forName` when given) whose
+ * writer is gone. A writer killed mid-write leaves one behind, and it may
+ * hold a copy of the private journal; it can never be renamed any more.
  */
-async function removeOrphanTemps(target: string): Promise<void> {
-  const dir = path.dirname(target);
-  const prefix = `.${path.basename(target)}.`;
+export async function orphanTemps(dir: string, forName?: string): Promise<string[]> {
   let names: string[];
   try {
     names = await fs.readdir(dir);
   } catch {
-    return;
+    return [];
   }
-  for (const name of names) {
-    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length).split('.')[0]) : NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await fs.rm(path.join(dir, name), { force: true });
-  }
+  return names
+    .filter((name) => {
+      const match = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+      if (!match || (forName !== undefined && match[1] !== forName)) return false;
+      const pid = Number(match[2]);
+      return pid !== process.pid && !isAlive(pid);
+    })
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+async function removeOrphanTemps(target: string): Promise<void> {
+  for (const file of await orphanTemps(path.dirname(target), path.basename(target))) await fs.rm(file, { force: true });
 }
 
 function isAlive(pid: number): boolean {
@@ -101,6 +108,7 @@ function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
+    // EPERM: it exists, it just is not ours.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
