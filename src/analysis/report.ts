@@ -81,7 +81,16 @@ function tally(lists: readonly (readonly string[])[]): Named[] {
   return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-const dayOfEntry = (entry: Entry): Day => dayOf(entry.at as string);
+// Each entry's day is read from its text once: a report over 100k entries asks for it several times.
+const days = new WeakMap<Entry, Day>();
+function dayOfEntry(entry: Entry): Day {
+  let day = days.get(entry);
+  if (day === undefined) {
+    day = dayOf(entry.at as string);
+    days.set(entry, day);
+  }
+  return day;
+}
 
 function within(entries: readonly Entry[], from: Day, to: Day): Entry[] {
   return entries.filter((entry) => {
@@ -134,8 +143,8 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   const pauses = inPeriod.filter((e): e is PauseEntry => e.type === 'pause');
   const reflections = inPeriod.filter((e): e is ReflectionEntry => e.type === 'reflection');
 
-  const days = period.to - period.from + 1;
-  const previous = within(entries, period.from - days, period.from - 1).filter((e): e is TriggerEntry => e.type === 'trigger');
+  const length = period.to - period.from + 1;
+  const previous = within(entries, period.from - length, period.from - 1).filter((e): e is TriggerEntry => e.type === 'trigger');
 
   // The lookback: `lookbackWeeks` weeks ending at the period's end, never before the first entry.
   const firstDay = entries.reduce<Day | null>((min, entry) => Math.min(min ?? Infinity, dayOfEntry(entry)), null);
@@ -178,7 +187,7 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   const judged = pauses.filter((p) => p.passed !== null);
   const passed = pauses.filter((p) => p.passed === true);
 
-  const daily = Array.from({ length: days }, (_, i) => {
+  const daily = Array.from({ length }, (_, i) => {
     const day = period.from + i;
     const that = triggers.filter((e) => dayOfEntry(e) === day);
     return { date: isoDay(day), count: that.length, meanIntensity: mean(that.map((e) => e.intensity)) };
@@ -186,7 +195,7 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
 
   const data: Omit<ReportData, 'suggestion'> = {
     schema: 'attach.report/1',
-    period: { from: isoDay(period.from), to: isoDay(period.to), days },
+    period: { from: isoDay(period.from), to: isoDay(period.to), days: length },
     lookback: { from: isoDay(lookFrom), to: isoDay(period.to), weeks: lookbackWeeks, weeksObserved },
     counts: { trigger: triggers.length, pause: pauses.length, reflection: reflections.length },
     intensity: {

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/*
+ * The reading commands on a 100k-entry journal against the read-and-parse
+ * floor (bench/read-floor.mjs), both sides interleaved in the same rounds
+ * and the same environment:
+ * - `attach report --json`: wall time (target <= 2x) and peak memory (<= 2.5x);
+ * - `attach list --search <text>` and `attach export --format csv`: wall time (<= 2x).
+ * Peak memory is each process's own maxRSS, written at exit by a preload
+ * (bench/peak-rss.cjs) given to both sides alike.
+ *
+ *   node bench/commands.mjs [--quick]     (alone: rewrites only its section of RESULTS.md)
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeJournal } from './generate.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const SECTION_START = '<!-- commands: rewritten by `npm run bench` and `node bench/commands.mjs` -->';
+export const SECTION_END = '<!-- /commands -->';
+const COUNT = 100_000;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function timed(node, args, env) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(node, args, { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+export async function measureCommands({ bin, node = process.execPath, env: baseEnv = process.env, samples = 7, log = () => {} }) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'attach-bench-commands-'));
+  try {
+    const data = path.join(HERE, 'data', `journal-${COUNT}.json`);
+    if (!existsSync(data)) {
+      log(`generating ${COUNT} entries`);
+      writeJournal(data, { count: COUNT });
+    }
+    const journal = path.join(dir, 'journal.json');
+    copyFileSync(data, journal);
+    const rssFile = path.join(dir, 'rss.txt');
+    const env = {
+      ...baseEnv,
+      HOME: path.join(dir, 'home'),
+      XDG_DATA_HOME: path.join(dir, 'data'),
+      XDG_CONFIG_HOME: path.join(dir, 'config'),
+      NO_COLOR: '1',
+      NODE_OPTIONS: `${baseEnv.NODE_OPTIONS ?? ''} --require=${path.join(HERE, 'peak-rss.cjs')}`.trim(),
+      PEAK_RSS_FILE: rssFile,
+    };
+    delete env.ATTACH_FILE;
+    const floor = [path.join(HERE, 'read-floor.mjs'), journal];
+    const cases = [
+      { name: '`attach report --json`', args: [bin, 'report', '--json', '--to', '2026-11-20', '--file', journal], target: 2, memoryTarget: 2.5 },
+      { name: '`attach list --search`', args: [bin, 'list', '--search', 'distant', '--file', journal], target: 2 },
+      { name: '`attach export --format csv`', args: [bin, 'export', '--format', 'csv', '--file', journal], target: 2 },
+    ];
+    const rows = [];
+    for (const c of cases) {
+      // One untimed warm-up of each side (file cache, the first run's compile).
+      timed(node, c.args, env);
+      timed(node, floor, env);
+      const ours = [];
+      const base = [];
+      const oursRss = [];
+      const baseRss = [];
+      const peak = () => Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+      for (let round = 0; round < samples; round++) {
+        const order = round % 2 ? ['floor', 'ours'] : ['ours', 'floor'];
+        for (const side of order) {
+          writeFileSync(rssFile, '');
+          if (side === 'ours') {
+            ours.push(timed(node, c.args, env));
+            oursRss.push(peak());
+          } else {
+            base.push(timed(node, floor, env));
+            baseRss.push(peak());
+          }
+        }
+      }
+      const row = {
+        name: c.name,
+        samples,
+        ms: median(ours),
+        floorMs: median(base),
+        ratio: median(ours) / median(base),
+        target: c.target,
+        rssMb: median(oursRss) / 1024,
+        floorRssMb: median(baseRss) / 1024,
+        memoryRatio: median(oursRss) / median(baseRss),
+        memoryTarget: c.memoryTarget ?? null,
+      };
+      log(`${row.name}: ${row.ratio.toFixed(2)}x time, ${row.memoryRatio.toFixed(2)}x memory`);
+      rows.push(row);
+    }
+    return { rows, markdown: section(rows, samples), table: table(rows) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const verdict = (value, target) => (target === null ? '—' : value <= target ? 'pass' : 'miss');
+
+function table(rows) {
+  return rows
+    .map((r) => `${r.name.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms vs ${r.floorMs.toFixed(0).padStart(6)} ms  ${r.ratio.toFixed(2)}x (${verdict(r.ratio, r.target)})  memory ${r.memoryRatio.toFixed(2)}x (${verdict(r.memoryRatio, r.memoryTarget)})`)
+    .join('\n');
+}
+
+function section(rows, samples) {
+  return `${SECTION_START}
+## Reading commands on ${COUNT / 1000}k entries
+
+Date: ${new Date().toISOString()}. Floor: \`bench/read-floor.mjs\` (read the file, JSON.parse, sum one field).
+Both sides alternate in ${samples} rounds after one untimed warm-up each, in the same environment;
+peak memory is each process's own maxRSS, written at exit by a preload both sides get.
+
+| command | attach median ms | floor median ms | time ratio | target | peak MB (attach / floor) | memory ratio | target | result |
+|---|---:|---:|---:|---:|---:|---:|---:|---|
+${rows
+  .map(
+    (r) =>
+      `| ${r.name} | ${r.ms.toFixed(0)} | ${r.floorMs.toFixed(0)} | **${r.ratio.toFixed(2)}x** | <= ${r.target}x | ${r.rssMb.toFixed(0)} / ${r.floorRssMb.toFixed(0)} | ${r.memoryRatio.toFixed(2)}x | ${r.memoryTarget === null ? '—' : `<= ${r.memoryTarget}x`} | ${[verdict(r.ratio, r.target), r.memoryTarget === null ? null : verdict(r.memoryRatio, r.memoryTarget)].filter(Boolean).every((v) => v === 'pass') ? 'pass' : 'miss'} |`,
+  )
+  .join('\n')}
+${SECTION_END}`;
+}
+
+/** RESULTS.md with this section replaced (or added at the end), the rest byte for byte as it was. */
+export function withSection(text, markdown) {
+  const start = text.indexOf(SECTION_START);
+  const end = text.indexOf(SECTION_END);
+  if (start === -1 || end === -1) return `${text.trimEnd()}\n\n${markdown}\n`;
+  return `${text.slice(0, start)}${markdown}${text.slice(end + SECTION_END.length)}`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes('--quick');
+  const result = await measureCommands({ bin: path.join(HERE, '..', 'bin', 'attach.js'), samples: quick ? 3 : 7, log: (line) => process.stderr.write(`${line}\n`) });
+  process.stdout.write(`${result.table}\n`);
+  if (!quick) {
+    const file = path.join(HERE, 'RESULTS.md');
+    writeFileSync(file, withSection(readFileSync(file, 'utf8'), result.markdown));
+  }
+}
