@@ -4,9 +4,9 @@ import { resolveTarget, writeAtomic } from '../journal/atomic-file.js';
 import { matches, parseFilters, type FilterFlags } from '../journal/filter.js';
 import { serializeJournal } from '../journal/format.js';
 import { JOURNAL_VERSION } from '../journal/types.js';
-import { loadCatalogues, type CatalogueName } from '../flows/catalogue.js';
+import { fieldLabeller } from '../flows/catalogue.js';
 import { csvChunks } from '../render/csv.js';
-import { renderJournalMarkdown, type FieldLabeller } from '../render/journal-md.js';
+import { renderJournalMarkdown } from '../render/journal-md.js';
 import { parseChoice } from '../parse/values.js';
 import { line, type Context } from '../ui/terminal.js';
 
@@ -16,26 +16,6 @@ export interface ExportOptions extends Omit<FilterFlags, 'limit'> {
 }
 
 const FORMATS = ['json', 'csv', 'md'] as const;
-
-// Which catalogue turns a stored id back into its words, field by field (as `attach show` does).
-const CATALOGUE_OF: Record<string, CatalogueName> = {
-  who: 'who',
-  triggers: 'triggers',
-  body: 'body',
-  urges: 'urges',
-  protest: 'protest',
-  needs: 'needs',
-  activities: 'activities',
-  felt: 'feelings',
-};
-
-function labeller(): FieldLabeller {
-  const catalogues = loadCatalogues();
-  return (field, value) => {
-    const name = CATALOGUE_OF[field];
-    return (name && catalogues[name].find((item) => item.id === value)?.label) ?? value;
-  };
-}
 
 /**
  * Data shown on a terminal must not drive it: an escape sequence inside a
@@ -74,7 +54,7 @@ export async function run(options: ExportOptions, ctx: Context): Promise<void> {
 
   // CSV, the format of large exports, goes out in pieces; the others are written whole.
   const pieces: Iterable<string> =
-    format === 'csv' ? csvChunks(entries) : [format === 'json' ? serializeJournal({ version: JOURNAL_VERSION, entries }) : renderJournalMarkdown(entries, labeller())];
+    format === 'csv' ? csvChunks(entries) : [format === 'json' ? serializeJournal({ version: JOURNAL_VERSION, entries }) : renderJournalMarkdown(entries, fieldLabeller())];
   if (out === undefined) {
     const tty = Boolean(ctx.stdout.isTTY);
     for (const piece of pieces) ctx.stdout.write(tty ? forTerminal(piece, format) : piece);

@@ -1,23 +1,11 @@
 import { findEntry } from '../journal/entries.js';
-import { loadCatalogues, type CatalogueName } from '../flows/catalogue.js';
+import { fieldLabeller } from '../flows/catalogue.js';
 import { entryDetail, entryLine } from '../render/entries.js';
 import { line, type Context } from '../ui/terminal.js';
 
 export interface ShowOptions {
   json?: boolean;
 }
-
-// Which catalogue turns a stored id back into its words, field by field.
-const CATALOGUE_OF: Record<string, CatalogueName> = {
-  who: 'who',
-  triggers: 'triggers',
-  body: 'body',
-  urges: 'urges',
-  protest: 'protest',
-  needs: 'needs',
-  activities: 'activities',
-  felt: 'feelings',
-};
 
 export async function run(id: string, options: ShowOptions, ctx: Context): Promise<void> {
   const journal = await ctx.journal().read();
@@ -29,11 +17,7 @@ export async function run(id: string, options: ShowOptions, ctx: Context): Promi
     line(ctx.stdout, JSON.stringify({ ...entry, linked: linked.map((other) => other.id) }, null, 2));
     return;
   }
-  const catalogues = loadCatalogues();
-  const label = (field: string, value: string) => {
-    const name = CATALOGUE_OF[field];
-    return (name && catalogues[name].find((item) => item.id === value)?.label) ?? value;
-  };
+  const label = fieldLabeller();
   const target = typeof entry.for === 'string' ? journal.entries.find((other) => other.id === entry.for) : undefined;
   for (const text of entryDetail(entry, linked, now, label, target)) line(ctx.stdout, text);
 }

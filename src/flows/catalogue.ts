@@ -161,3 +161,23 @@ export function loadCatalogues(): Catalogues {
 export function loadQuestions(): Questions {
   return checkQuestions(readData('questions.json'));
 }
+
+// Which catalogue turns a stored id back into its words, field by field.
+const CATALOGUE_OF_FIELD: Record<string, CatalogueName> = {
+  who: 'who',
+  triggers: 'triggers',
+  body: 'body',
+  urges: 'urges',
+  protest: 'protest',
+  needs: 'needs',
+  activities: 'activities',
+  felt: 'feelings',
+};
+
+/** `(field, stored value) -> words`: a catalogue id becomes its label; a person's own words stay as they are. */
+export function fieldLabeller(catalogues: Catalogues = loadCatalogues()): (field: string, value: string) => string {
+  return (field, value) => {
+    const name = CATALOGUE_OF_FIELD[field];
+    return (name && catalogues[name].find((item) => item.id === value)?.label) ?? value;
+  };
+}
