@@ -401,7 +401,11 @@ export function render(f: Findings): string[] {
     }
   }
   out.push('');
-  if (f.healthy) out.push(j.exists ? 'Your journal is healthy.' : 'All is ready for your first entry.');
+  if (f.healthy) {
+    if (!j.exists) out.push('All is ready for your first entry.');
+    else if (j.encrypted && j.valid === null) out.push('Your journal looks healthy from outside; with ATTACH_PASSPHRASE set, doctor also checks inside.');
+    else out.push('Your journal is healthy.');
+  }
   else {
     const what = [f.journal.valid === false ? 'your journal' : '', f.settings.valid ? '' : 'your settings'].filter(Boolean).join(' and ');
     out.push(`Something needs care before attach can use ${what}; ${f.problems.length > 1 ? 'the next steps are' : 'the next step is'} below.`);

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { shortId } from '../journal/entries.js';
 import { mergeEntries, type MergeResult } from '../journal/merge.js';
 import type { Journal } from '../journal/types.js';
+import { Keyring, readEnvelope } from '../journal/crypto.js';
 import { checkJournal } from '../journal/validate.js';
 import { parseChoice } from '../parse/values.js';
 import { clean, line, type Context } from '../ui/terminal.js';
@@ -23,7 +24,7 @@ const WHAT_IT_TAKES = 'import takes an attach JSON file, such as one written by 
  * wrong with it is the input's fault, not the journal's: exit 2, and the
  * journal is not touched.
  */
-async function readIncoming(file: string): Promise<Journal> {
+async function readIncoming(file: string, passphrase?: () => Promise<string>): Promise<Journal> {
   const name = clean(file);
   let text: string;
   try {
@@ -34,6 +35,21 @@ async function readIncoming(file: string): Promise<Journal> {
     if (code === 'EISDIR') throw new UsageError(`${name} is a folder; ${WHAT_IT_TAKES}.`);
     if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`attach is not allowed to read ${name}; nothing was imported.`);
     throw new UsageError(`${name} can't be read (${code ?? (error as Error).message}); nothing was imported.`);
+  }
+  // An encrypted file (a backup of an encrypted journal) opens with the same passphrase.
+  const envelope = (() => {
+    try {
+      return readEnvelope(text, name);
+    } catch {
+      throw new UsageError(`${name} is encrypted but damaged, so nothing was imported.`);
+    }
+  })();
+  if (envelope) {
+    try {
+      text = await new Keyring(passphrase).unseal(text, name);
+    } catch {
+      throw new UsageError(`${name} is encrypted, and ${passphrase ? 'that passphrase does not open it' : 'there is no passphrase to open it (ATTACH_PASSPHRASE, or a terminal)'}; nothing was imported.`);
+    }
   }
   let data: unknown;
   try {
@@ -92,7 +108,7 @@ function summary(result: MergeResult, file: string, dryRun: boolean, prefer: str
 
 export async function run(file: string, options: ImportOptions, ctx: Context): Promise<void> {
   const prefer = options.prefer === undefined ? undefined : parseChoice(options.prefer, '--prefer', SIDES);
-  const incoming = await readIncoming(file);
+  const incoming = await readIncoming(file, ctx.passphrase);
   const name = clean(file);
   if (incoming.entries.length === 0) {
     line(ctx.stderr, `${name} has no entries, so there was nothing to import.`);

@@ -459,6 +459,12 @@ export async function repairJournal(target: string, now: Date, lock: LockOptions
       const checked = checkJournal(rebuilt);
       if (!checked.ok) throw new JournalError(`The repaired journal did not pass its own checks (${checked.problem}). Nothing was written.`);
 
+      if (opened.encrypted && !keyring?.sealer && !backup?.sealer) {
+        // Nothing here proves the passphrase right: sealing a new journal with it could lock the person out.
+        throw new JournalError(
+          `Your encrypted journal at ${target} can't be rebuilt: nothing inside it can be read, and no backup opens with this passphrase. Nothing was changed; check the passphrase (ATTACH_PASSPHRASE too, if you use it).`,
+        );
+      }
       // An encrypted journal stays encrypted: sealed as it was, or as its backup was.
       let sealer: Sealer | null = null;
       if (opened.encrypted || backup?.sealer) {

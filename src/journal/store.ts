@@ -84,6 +84,7 @@ export class JournalStore {
       target = await resolveTarget(this.file);
       // The lock lives beside the journal, so its folder must exist first.
       await fs.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR });
+      await this.keyring.prepare(await readHead(target), target);
       return await withLock(
         target,
         async (assertHeld) => {
@@ -141,6 +142,21 @@ export async function reseal(store: JournalStore, next: Sealer | null): Promise<
     },
   });
   return result;
+}
+
+/** The first bytes of a file (where an envelope's header is), or '' when it can't be read. */
+async function readHead(file: string): Promise<string> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(file, 'r');
+    const buffer = Buffer.alloc(2048);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** Turns file-system failures into a calm exit 3; everything else passes through. */
