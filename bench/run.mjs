@@ -4,7 +4,10 @@
  * on an existing build; `--quick` takes fewer samples and leaves
  * bench/RESULTS.md alone (for trying a change, not for the record);
  * `--pause-only` runs section 3 alone and rewrites only its part of
- * bench/RESULTS.md (`--pause-only --quick`: 15 s instead of 60, nothing written).
+ * bench/RESULTS.md (`--pause-only --quick`: 15 s instead of 60, nothing written);
+ * `--crypto-only` runs section 5 alone the same way. ATTACH_BENCH_BUILD names
+ * another build to measure (a folder with bin/attach.js, dist/ and prompts/,
+ * laid out like this repository; default: this repository's own).
  *
  * Every figure is a ratio against a baseline measured in the same run, in
  * the same environment, interleaved sample by sample: absolute times depend
@@ -18,13 +21,18 @@
  *      the same layout, temp file + fsync + rename);
  *   3. CPU time of a 60-second `attach pause`, plain and live in a
  *      pseudo-terminal, against `sleep 60` and an idle node (bench/pause-cpu.mjs;
- *      an absolute figure, % of one core, target under 2% while the timer runs).
+ *      an absolute figure, % of one core, target under 2% while the timer runs);
+ *   5. `attach log` and `attach report --json` on an encrypted 20k-entry journal
+ *      against the same journal unencrypted (target: the difference is the key
+ *      derivation, about 100 ms, plus no more than 1.3x).
  *
  * Every process gets the same environment: this one's, with HOME,
  * XDG_DATA_HOME and XDG_CONFIG_HOME pointing into a temp folder (the real
- * home is never touched) and ATTACH_FILE, FORCE_COLOR and NODE_ENV removed.
+ * home is never touched) and ATTACH_FILE, ATTACH_PASSPHRASE, FORCE_COLOR and
+ * NODE_ENV removed (section 5 adds a passphrase of its own, to both sides).
  */
 import { spawnSync } from 'node:child_process';
+import { scryptSync } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
@@ -54,10 +62,19 @@ const NODE = process.execPath;
 
 const quick = process.argv.includes('--quick');
 const pauseOnly = process.argv.includes('--pause-only');
+const cryptoOnly = process.argv.includes('--crypto-only');
 const PAUSE_SECONDS = quick ? 15 : 60;
 /** Section 3's part of RESULTS.md lies between these, so `--pause-only` can rewrite it alone. */
 const PAUSE_START = '<!-- pause-cpu: rewritten by `npm run bench` and `node bench/run.mjs --pause-only` -->';
 const PAUSE_END = '<!-- /pause-cpu -->';
+/** Section 5's part of RESULTS.md, rewritten alone by `--crypto-only`. */
+const CRYPTO_START = '<!-- crypto: rewritten by `npm run bench` and `node bench/run.mjs --crypto-only` -->';
+const CRYPTO_END = '<!-- /crypto -->';
+const CRYPTO_ENTRIES = 20_000;
+const CRYPTO_SAMPLES = quick ? 5 : 15;
+const CRYPTO_TARGET = 1.3;
+/** Only for the bench's own sandbox; both sides of section 5 get it, so their environments are identical. */
+const CRYPTO_PASSPHRASE = 'bench passphrase, not a secret';
 const STARTUP_SAMPLES = quick ? 8 : 30;
 const LOG_SIZES = [
   { entries: 1_000, samples: quick ? 5 : 21, target: null },
@@ -69,8 +86,10 @@ const WHAT = 'no reply since this morning';
 
 const log = (text) => process.stderr.write(`${text}\n`);
 
-if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
-  log('dist/cli.js is missing: run `npm run bench` (it builds first) or `npx tsup`.');
+/** The build measured: this repository's, or another laid out the same way (ATTACH_BENCH_BUILD). */
+const BUILD = process.env.ATTACH_BENCH_BUILD ? path.resolve(process.env.ATTACH_BENCH_BUILD) : ROOT;
+if (!existsSync(path.join(BUILD, 'dist', 'cli.js'))) {
+  log(`${path.join(BUILD, 'dist', 'cli.js')} is missing: run \`npm run bench\` (it builds first) or \`npx tsup\`.`);
   process.exit(1);
 }
 
@@ -78,7 +97,7 @@ if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
 
 const sandbox = mkdtempSync(path.join(os.tmpdir(), 'attach-bench-'));
 const env = { ...process.env };
-for (const name of ['ATTACH_FILE', 'FORCE_COLOR', 'NODE_ENV']) delete env[name];
+for (const name of ['ATTACH_FILE', 'FORCE_COLOR', 'NODE_ENV', 'ATTACH_PASSPHRASE', 'ATTACH_BENCH_BUILD']) delete env[name];
 Object.assign(env, {
   HOME: path.join(sandbox, 'home'),
   XDG_DATA_HOME: path.join(sandbox, 'data'),
@@ -92,7 +111,9 @@ for (const dir of [env.HOME, env.XDG_DATA_HOME, env.XDG_CONFIG_HOME]) mkdirSync(
 // (tsup empties dist/ first) can neither break it nor mix two builds.
 const APP = path.join(sandbox, 'app');
 for (const part of ['bin', 'dist', 'prompts', 'package.json']) {
-  cpSync(path.join(ROOT, part), path.join(APP, part), { recursive: true });
+  // package.json from the repository when the build folder has none (a build made with tsup --out-dir).
+  const from = existsSync(path.join(BUILD, part)) ? path.join(BUILD, part) : path.join(ROOT, part);
+  cpSync(from, path.join(APP, part), { recursive: true, dereference: true });
 }
 const BIN = path.join(APP, 'bin', 'attach.js');
 /** The default journal path (DESIGN.md section 2), so `attach log` needs no --file. */
@@ -173,6 +194,15 @@ if (pauseOnly) {
   const file = path.join(HERE, 'RESULTS.md');
   if (!quick) writeFileSync(file, withPauseSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', pause.markdown));
   process.stdout.write(`\n${pause.table}\n\n${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'pause section written to bench/RESULTS.md'}\n`);
+  process.exit(0);
+}
+
+if (cryptoOnly) {
+  const encryption = cryptoSection();
+  const file = path.join(HERE, 'RESULTS.md');
+  // Read again just before writing: another section may have been rewritten while this one ran.
+  if (!quick) writeFileSync(file, withCryptoSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', encryption.markdown));
+  process.stdout.write(`\n${encryption.table}\n\n${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'encryption section written to bench/RESULTS.md'}\n`);
   process.exit(0);
 }
 
@@ -311,6 +341,195 @@ function withPauseSection(text, markdown) {
   return `${text.replace(/\n*$/, '')}\n\n${markdown}`;
 }
 
+// ---- 5. encryption at rest ------------------------------------------------------
+
+/** Runs node with `args` in `withEnv`; returns its wall time in ms and what it printed; a failure stops the bench. */
+function timedWith(withEnv, args) {
+  const start = performance.now();
+  const result = spawnSync(NODE, args, { env: withEnv, cwd: sandbox, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  const elapsed = performance.now() - start;
+  if (result.status !== 0) {
+    throw new Error(`\`node ${args.join(' ')}\` failed (${result.status ?? result.signal}):\n${result.stderr}${result.stdout}`);
+  }
+  return { ms: elapsed, stdout: result.stdout.toString() };
+}
+
+/** Today's backup of the journal in `dir` (src/journal/backups.ts). */
+function todaysBackupIn(dir) {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return path.join(dir, 'backups', `journal-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`);
+}
+
+/** One key derivation with the envelope's parameters, timed in this process (the same node on the same machine). */
+function kdfMs(kdf) {
+  const start = performance.now();
+  scryptSync(CRYPTO_PASSPHRASE, 'a salt of sixteen', kdf.keyLength, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r });
+  return performance.now() - start;
+}
+
+/**
+ * `attach log` and `attach report --json` on an encrypted 20k-entry journal
+ * against the same journal unencrypted, interleaved round by round, with the
+ * KDF's own cost measured in the same rounds; returns its table and its part
+ * of RESULTS.md.
+ */
+function cryptoSection() {
+  const load = os.loadavg()[0];
+  const sectionStarted = performance.now();
+  const source = dataFile(CRYPTO_ENTRIES);
+  const root = path.join(sandbox, 'crypto');
+  rmSync(root, { recursive: true, force: true });
+  const sides = {
+    plain: { dir: path.join(root, 'plain') },
+    encrypted: { dir: path.join(root, 'encrypted') },
+  };
+  for (const side of Object.values(sides)) {
+    side.file = path.join(side.dir, 'journal.json');
+    mkdirSync(side.dir, { recursive: true, mode: 0o700 });
+  }
+  // One environment for every process of this section: the passphrase is in it for both sides (the plain side never reads it).
+  const cryptoEnv = { ...env, ATTACH_PASSPHRASE: CRYPTO_PASSPHRASE };
+  const run = (args) => timedWith(cryptoEnv, args);
+
+  // Encrypted once, with the CLI; every encrypted sample starts again from this envelope (same salt, key derived anew by each run).
+  copyFileSync(source, sides.encrypted.file);
+  run([BIN, '--file', sides.encrypted.file, 'encrypt', '--no-input']);
+  const envelope = JSON.parse(readFileSync(sides.encrypted.file, 'utf8'));
+  if (envelope.format !== 'attach.encrypted' || typeof envelope.ciphertext !== 'string') throw new Error('attach encrypt did not leave an envelope');
+  sides.plain.source = source;
+  sides.encrypted.source = path.join(root, 'encrypted-source.json');
+  copyFileSync(sides.encrypted.file, sides.encrypted.source);
+  const plainBytes = statSync(source).size;
+  const sealedBytes = statSync(sides.encrypted.source).size;
+
+  const restore = (side) => {
+    rmSync(`${side.file}.lock`, { recursive: true, force: true });
+    copyFileSync(side.source, side.file);
+    fsyncPath(side.file);
+    fsyncPath(side.dir);
+  };
+  const logArgsOf = (side) => [BIN, '--file', side.file, 'log', WHAT, '-i', '5', '--no-input'];
+  const reportArgsOf = (side) => [BIN, '--file', side.file, 'report', '--json', '--no-input'];
+  const count = (side) => JSON.parse(run([BIN, '--file', side.file, 'doctor', '--json']).stdout).journal.entries?.total;
+
+  // Warm-up, untimed: today's backup on both sides (the encrypted one has it from `attach encrypt`), and checks that
+  // both do the same work: one more entry each, the encrypted one still sealed, and the same report.
+  for (const [name, side] of Object.entries(sides)) {
+    restore(side);
+    run(logArgsOf(side));
+    const entries = count(side);
+    if (entries !== CRYPTO_ENTRIES + 1) throw new Error(`attach log on the ${name} journal left ${entries} entries; expected ${CRYPTO_ENTRIES + 1}`);
+    if (!existsSync(todaysBackupIn(side.dir))) throw new Error(`the warm-up made no backup at ${todaysBackupIn(side.dir)}`);
+  }
+  if (JSON.parse(readFileSync(sides.encrypted.file, 'utf8')).format !== 'attach.encrypted') throw new Error('attach log unsealed the encrypted journal');
+  restore(sides.plain);
+  restore(sides.encrypted);
+  if (run(reportArgsOf(sides.plain)).stdout !== run(reportArgsOf(sides.encrypted)).stdout) throw new Error('attach report --json differs between the plain and the encrypted journal');
+
+  const sample = (side, argsOf, writes) => () => {
+    restore(side);
+    // Past midnight a new day's backup would be timed: make it untimed first.
+    if (!existsSync(todaysBackupIn(side.dir))) {
+      run(logArgsOf(side));
+      restore(side);
+    }
+    const time = run(argsOf(side)).ms;
+    if (writes && statSync(side.file).size <= statSync(side.source).size) throw new Error(`\`${argsOf(side).join(' ')}\` did not grow the journal`);
+    return time;
+  };
+  log(`encryption: attach log and attach report --json, ${CRYPTO_ENTRIES} entries (${(plainBytes / 1e6).toFixed(1)} MB plain, ${(sealedBytes / 1e6).toFixed(1)} MB encrypted): ${CRYPTO_SAMPLES} rounds`);
+  const [logPlain, logSealed, reportPlain, reportSealed, kdf] = interleave(CRYPTO_SAMPLES, [
+    sample(sides.plain, logArgsOf, true),
+    sample(sides.encrypted, logArgsOf, true),
+    sample(sides.plain, reportArgsOf, false),
+    sample(sides.encrypted, reportArgsOf, false),
+    () => kdfMs(envelope.kdf),
+  ]);
+
+  const kdfMedian = median(kdf);
+  const cryptoRows = [
+    ['`attach log`', logPlain, logSealed],
+    ['`attach report --json`', reportPlain, reportSealed],
+  ].map(([measure, plain, sealed]) => {
+    const row = {
+      measure,
+      plain: median(plain),
+      sealed: median(sealed),
+      difference: median(sealed) - median(plain),
+      ratio: median(sealed) / median(plain),
+      adjusted: (median(sealed) - kdfMedian) / median(plain),
+      paired: median(sealed.map((value, i) => (value - kdf[i]) / plain[i])),
+      budget: kdfMedian + (CRYPTO_TARGET - 1) * median(plain),
+      plainSpread: spread(plain),
+      sealedSpread: spread(sealed),
+    };
+    row.result = row.adjusted <= CRYPTO_TARGET ? 'pass' : 'MISS';
+    log(
+      `  ${measure}: encrypted ${ms(row.sealed)} ms vs plain ${ms(row.plain)} ms: +${ms(row.difference)} ms (budget ${ms(row.budget)}), ` +
+        `${row.ratio.toFixed(2)}x, ${row.adjusted.toFixed(2)}x after the KDF (${ms(kdfMedian)} ms) (target <= ${CRYPTO_TARGET}x: ${row.result})`,
+    );
+    return row;
+  });
+
+  const took = (performance.now() - sectionStarted) / 1000;
+  const table = [
+    '| measure | samples | plain median (IQR) ms | encrypted median (IQR) ms | difference ms | KDF median (IQR) ms | ratio | ratio after the KDF | paired, after the KDF | budget ms (KDF + 0.3 x plain) | target | result |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...cryptoRows.map(
+      (r) =>
+        `| ${r.measure} | ${CRYPTO_SAMPLES} | ${ms(r.plain)} (${r.plainSpread}) | ${ms(r.sealed)} (${r.sealedSpread}) | +${ms(r.difference)} | ${ms(kdfMedian)} (${spread(kdf)}) | ` +
+        `${r.ratio.toFixed(2)}x | **${r.adjusted.toFixed(2)}x** | ${r.paired.toFixed(2)}x | ${ms(r.budget)} | <= ${CRYPTO_TARGET}x | ${r.result} |`,
+    ),
+  ].join('\n');
+  const markdown = `${CRYPTO_START}
+## Encryption at rest: an encrypted journal against the same unencrypted
+
+Date: ${new Date().toISOString()} (this section: ${took.toFixed(0)} s${cryptoOnly ? ', run alone with `--crypto-only`' : ', in the whole bench'});
+load average (1 min) at its start ${load.toFixed(2)}, at its end ${os.loadavg()[0].toFixed(2)}.
+The journal: ${CRYPTO_ENTRIES.toLocaleString('en-US')} entries from bench/generate.mjs (seed ${DEFAULT_SEED}), ${(plainBytes / 1e6).toFixed(1)} MB plain,
+${(sealedBytes / 1e6).toFixed(1)} MB encrypted (${envelope.cipher}, key from ${envelope.kdf.name} N=${envelope.kdf.N}, r=${envelope.kdf.r}, p=${envelope.kdf.p}).
+
+${table}
+
+Target (issue 7): the difference is the key derivation and the cipher, "about 100 ms plus no more than
+1.3x". ratio after the KDF = (encrypted median - KDF median) / plain median, the figure the target
+applies to; equivalently the difference should stay within the budget, KDF + 0.3 x plain. paired =
+median over rounds of (encrypted - KDF) / plain within the same round.
+
+Method:
+- \`node bin/attach.js --file <journal> log "${WHAT}" -i 5 --no-input\` and
+  \`node bin/attach.js --file <journal> report --json --no-input\`, one journal plain and one encrypted,
+  side by side in the bench's sandbox, from the same snapshot of the build as above. Every process of
+  this section gets one identical environment (the one above plus ATTACH_PASSPHRASE, which the plain
+  side never reads); stdin is not a terminal.
+- The encrypted journal is the generated one after one \`attach encrypt\` (through ATTACH_PASSPHRASE).
+  Before every sample, either journal is copied back from its source (the encrypted one from that same
+  envelope: same salt, so each run derives its key once, as a real run does) and fsynced, file and
+  folder, outside the timed part; a left-over lock is removed.
+- One untimed warm-up per side makes today's backup (the encrypted side already has it from
+  \`attach encrypt\`); it checks that both sides left ${CRYPTO_ENTRIES + 1} entries (\`attach doctor --json\` with the
+  passphrase), that the encrypted journal is still an envelope, and that both give the same
+  \`report --json\`. A timed log must grow its journal.
+- The KDF: one \`scryptSync\` with the envelope's parameters in the bench process, once per round,
+  interleaved with the four runs (the order rotates every round).
+- Not asserted anywhere: a miss is reported, not failed.
+${CRYPTO_END}
+`;
+  return { table, markdown };
+}
+
+/** RESULTS.md with its encryption part replaced (or added before the pause part, else at the end), the rest byte for byte as it was. */
+function withCryptoSection(text, markdown) {
+  const from = text.indexOf(CRYPTO_START);
+  const to = text.indexOf(CRYPTO_END);
+  if (from >= 0 && to > from) return text.slice(0, from) + markdown + text.slice(to + CRYPTO_END.length).replace(/^\n/, '');
+  const pauseAt = text.indexOf(PAUSE_START);
+  if (pauseAt >= 0) return `${text.slice(0, pauseAt)}${markdown}\n${text.slice(pauseAt)}`;
+  return `${text.replace(/\n*$/, '')}\n\n${markdown}`;
+}
+
+const encryption = cryptoSection();
 const pause = await pauseSection();
 
 const seconds = (performance.now() - started) / 1000;
@@ -344,6 +563,11 @@ const { run: runPatterns } = await import('./patterns-eval.mjs');
 const patterns = await runPatterns({ write: false, out: () => {} });
 process.stdout.write(`\n${patterns.table}\n`);
 
+// Section 6: the reading commands (report, list --search, export csv) on 100k entries (bench/commands.mjs).
+const { measureCommands } = await import('./commands.mjs');
+const reading = await measureCommands({ bin: BIN, env, samples: quick ? 3 : 7, log: (text) => process.stderr.write(`${text}\n`) });
+process.stdout.write(`\n${reading.table}\n`);
+
 const report = `# Benchmark results
 
 Rewritten by \`npm run bench\` (bench/run.mjs).
@@ -367,8 +591,8 @@ other load on the machine. IQR = 25th–75th percentile.
   start (bin/, dist/, prompts/, package.json in a temp folder), so a rebuild meanwhile cannot
   disturb it. Both sides of a row run in the same rounds, alternating which
   goes first, with one identical environment: this shell's (NODE_EXTRA_CA_CERTS included), with
-  HOME, XDG_DATA_HOME and XDG_CONFIG_HOME in a temp folder and ATTACH_FILE, FORCE_COLOR and
-  NODE_ENV removed, NO_COLOR=1. stdin is not a terminal, stdout and stderr are pipes.
+  HOME, XDG_DATA_HOME and XDG_CONFIG_HOME in a temp folder and ATTACH_FILE, ATTACH_PASSPHRASE,
+  FORCE_COLOR and NODE_ENV removed, NO_COLOR=1. stdin is not a terminal, stdout and stderr are pipes.
 - Start-up: \`node -e 0\`, \`node bin/attach.js --version\`, \`node bin/attach.js --help\`, one untimed
   warm-up each, then ${STARTUP_SAMPLES} rounds.
 - Logging: \`node bin/attach.js log "${WHAT}" -i 5 --no-input\` writing the default journal
@@ -384,10 +608,13 @@ other load on the machine. IQR = 25th–75th percentile.
   each sample). The warm-up also checks that both sides left exactly one more entry.
 - Not asserted anywhere: a miss is reported, not failed.
 
+${encryption.markdown}
 ${pause.markdown}
 
-${patterns.markdown}`;
+${patterns.markdown}
+
+${reading.markdown}`;
 
 // A --quick run has too few samples to stand as the record.
 if (!quick) writeFileSync(path.join(HERE, 'RESULTS.md'), report);
-process.stdout.write(`\n${table}\n\n${pause.table}\n\nwhole bench: ${seconds.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`);
+process.stdout.write(`\n${table}\n\n${encryption.table}\n\n${pause.table}\n\nwhole bench: ${seconds.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`);
