@@ -55,7 +55,7 @@ async function readIncoming(file: string, passphrase?: () => Promise<string>): P
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    const reason = clean((error as Error).message).slice(0, 100);
+    const reason = clean((error as Error).message.replace(/\s+/g, ' ')).slice(0, 100);
     throw new UsageError(`${name} is not valid JSON (${reason}), so nothing was imported; ${WHAT_IT_TAKES}.`);
   }
   const checked = checkJournal(data);

@@ -1,6 +1,6 @@
 import { applyFilters, parseFilters, type FilterFlags } from '../journal/filter.js';
 import { entryLine } from '../render/entries.js';
-import { line, type Context } from '../ui/terminal.js';
+import { jsonFor, line, type Context } from '../ui/terminal.js';
 
 export interface ListOptions extends FilterFlags {
   json?: boolean;
@@ -15,7 +15,7 @@ export async function run(options: ListOptions, ctx: Context): Promise<void> {
   const shown = limit === undefined ? found : found.slice(0, limit);
 
   if (options.json) {
-    line(ctx.stdout, JSON.stringify(shown, null, 2));
+    line(ctx.stdout, jsonFor(ctx.stdout, shown));
     return;
   }
   if (found.length === 0) {

@@ -1,7 +1,7 @@
 import { findEntry } from '../journal/entries.js';
 import { fieldLabeller } from '../flows/catalogue.js';
 import { entryDetail, entryLine } from '../render/entries.js';
-import { line, type Context } from '../ui/terminal.js';
+import { jsonFor, line, type Context } from '../ui/terminal.js';
 
 export interface ShowOptions {
   json?: boolean;
@@ -14,7 +14,7 @@ export async function run(id: string, options: ShowOptions, ctx: Context): Promi
   const linked = journal.entries.filter((other) => other.for === entry.id);
 
   if (options.json) {
-    line(ctx.stdout, JSON.stringify({ ...entry, linked: linked.map((other) => other.id) }, null, 2));
+    line(ctx.stdout, jsonFor(ctx.stdout, { ...entry, linked: linked.map((other) => other.id) }));
     return;
   }
   const label = fieldLabeller();

@@ -177,7 +177,7 @@ const CATALOGUE_OF_FIELD: Record<string, CatalogueName> = {
 /** `(field, stored value) -> words`: a catalogue id becomes its label; a person's own words stay as they are. */
 export function fieldLabeller(catalogues: Catalogues = loadCatalogues()): (field: string, value: string) => string {
   return (field, value) => {
-    const name = CATALOGUE_OF_FIELD[field];
+    const name = Object.hasOwn(CATALOGUE_OF_FIELD, field) ? CATALOGUE_OF_FIELD[field] : undefined;
     return (name && catalogues[name].find((item) => item.id === value)?.label) ?? value;
   };
 }

@@ -30,9 +30,11 @@ export function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
 
-/** Reads a file as UTF-8, or null when it does not exist. */
+/** Reads a file as UTF-8, or null when it does not exist. A FIFO or device is refused, never waited on. */
 export async function readText(file: string): Promise<string | null> {
   try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() && !stat.isDirectory()) throw Object.assign(new Error(`${file} is not a regular file`), { code: 'ENOTFILE' });
     return await fs.readFile(file, 'utf8');
   } catch (error) {
     if (isMissing(error)) return null;
@@ -52,6 +54,8 @@ export async function writeAtomic(target: string, text: string): Promise<void> {
   let mode = PRIVATE_FILE;
   try {
     mode = (await fs.stat(target)).mode & 0o777;
+    // A rename would replace a read-only file (and root ignores the bits): respect what the mode says.
+    if (!(mode & 0o200)) throw Object.assign(new Error(`${target} is read-only`), { code: 'EACCES' });
   } catch (error) {
     if (!isMissing(error)) throw error;
     await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR });

@@ -33,6 +33,11 @@ export interface Envelope {
 /** About 100 ms on this project's machines (measured: 2^14 51 ms, 2^15 98 ms, 2^16 286 ms). */
 export const DEFAULT_KDF: KdfParams = { name: 'scrypt', N: 2 ** 15, r: 8, p: 1, keyLength: 32 };
 
+// A changed envelope must not make attach spend minutes and gigabytes before saying the passphrase is wrong.
+const MAX_N = 2 ** 17;
+const MAX_R = 16;
+const MAX_P = 4;
+
 /** A derived key and the salt it came from: one derivation serves every write of the file. */
 export interface Sealer {
   salt: Buffer;
@@ -85,7 +90,7 @@ export function readEnvelope(text: string, file: string): Envelope | null {
   // The ciphertext is only checked for its type: a regex over megabytes cost more than the cipher; the tag catches any change.
   const cipherText = typeof e.ciphertext === 'string' && e.ciphertext.length % 4 === 0;
   const kdf = e.kdf;
-  const kdfOk = !!kdf && kdf.name === 'scrypt' && [kdf.N, kdf.r, kdf.p].every((n) => Number.isInteger(n) && n > 0) && kdf.N <= 2 ** 20 && (kdf.N & (kdf.N - 1)) === 0 && kdf.r <= 32 && kdf.p <= 16 && kdf.keyLength === 32;
+  const kdfOk = !!kdf && kdf.name === 'scrypt' && [kdf.N, kdf.r, kdf.p].every((n) => Number.isInteger(n) && n > 0) && kdf.N <= MAX_N && (kdf.N & (kdf.N - 1)) === 0 && kdf.r <= MAX_R && kdf.p <= MAX_P && kdf.keyLength === 32;
   if (typeof e.version === 'number' && Number.isInteger(e.version) && e.version > 1) {
     throw new JournalError(`Your journal at ${file} is encrypted in a newer format (${e.version}). Nothing was changed; update attach to open it.`);
   }
@@ -145,7 +150,7 @@ export class Keyring {
     } catch {
       return;
     }
-    if (params.name !== 'scrypt' || params.keyLength !== 32 || !(params.N <= 2 ** 20) || !(params.r <= 32) || !(params.p <= 16)) return;
+    if (params.name !== 'scrypt' || params.keyLength !== 32 || !(params.N <= MAX_N) || !(params.r <= MAX_R) || !(params.p <= MAX_P)) return;
     this.keys.set(salt, await deriveKey(await this.passphrase(file), Buffer.from(salt, 'base64'), params));
   }
 

@@ -109,9 +109,9 @@ export function newestFirst(entries: readonly Entry[]): Entry[] {
 export function findEntry(journal: Journal, prefix: string, describe: (entry: Entry) => string): Entry {
   const wanted = prefix.trim().toLowerCase();
   if (!wanted) throw new UsageError('Give the id of an entry (the first few characters are enough); `attach list` shows them.');
-  const exact = journal.entries.find((entry) => entry.id.toLowerCase() === wanted);
+  const exact = journal.entries.find((entry) => entry.id.trim().toLowerCase() === wanted);
   if (exact) return exact;
-  const matches = journal.entries.filter((entry) => entry.id.toLowerCase().startsWith(wanted));
+  const matches = journal.entries.filter((entry) => entry.id.trim().toLowerCase().startsWith(wanted));
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
     throw new UsageError(`No entry has an id starting with "${prefix}". \`attach list\` shows the ids.`);

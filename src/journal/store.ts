@@ -148,6 +148,7 @@ export async function reseal(store: JournalStore, next: Sealer | null): Promise<
 async function readHead(file: string): Promise<string> {
   let handle: fs.FileHandle | undefined;
   try {
+    if (!(await fs.stat(file)).isFile()) return '';
     handle = await fs.open(file, 'r');
     const buffer = Buffer.alloc(2048);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
@@ -172,6 +173,7 @@ function explain(error: unknown, target: string): unknown {
     EISDIR: 'that path is a folder, not a file',
     ENOTDIR: 'part of that path is a file, not a folder',
     EIO: 'the disk reported an error',
+    ENOTFILE: 'that path is not a regular file (a pipe or a device?)',
   };
   const reason = (code && why[code]) ?? `the system said: ${error.message}`;
   return new JournalError(`Your journal at ${target} can't be used: ${reason}. Nothing was written.`);

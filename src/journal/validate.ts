@@ -79,6 +79,35 @@ const fieldsByType: Record<string, Record<string, Check>> = {
 // As [field, check] pairs: a plain loop over an array is what V8 runs fastest 100k times.
 const byType = new Map(Object.entries(fieldsByType).map(([type, checks]) => [type, Object.entries(checks)]));
 
+const knownKeys = new Map([...byType].map(([type, checks]) => [type, new Set(['id', 'type', 'editedAt', ...checks.map(([field]) => field)])]));
+
+/**
+ * Deeper than this, JSON.stringify (every write, every --json) runs out of
+ * stack. Only what no check has looked at can be deep: unknown fields and
+ * entries of unknown types, so only those are walked, without recursion.
+ */
+const MAX_DEPTH = 256;
+function tooDeep(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= MAX_DEPTH) return true;
+    for (const child of Object.values(item)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function hasDeepUnknowns(entry: Record<string, unknown>, type: string): boolean {
+  const known = knownKeys.get(type);
+  if (!known) return tooDeep(entry);
+  for (const key in entry) {
+    // Pause notes may hold objects of any shape; every other known field is checked flat.
+    if ((!known.has(key) || key === 'notes') && tooDeep(entry[key])) return true;
+  }
+  return false;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -100,6 +129,7 @@ export function checkJournal(data: unknown): Checked {
     return { ok: false, newer: true, problem: `it was written in format ${String(version)}, newer than this attach reads (${JOURNAL_VERSION})` };
   }
   if (!Array.isArray(entries)) return fail('"entries" is missing or not a list');
+  for (const key of Object.keys(data)) if (key !== 'entries' && tooDeep(data[key])) return fail(`"${key}" is nested too deeply to handle safely`);
   for (let i = 0; i < entries.length; i++) {
     const entry: unknown = entries[i];
     if (!isRecord(entry)) return fail(`entry ${i + 1} is not a JSON object`);
@@ -108,11 +138,15 @@ export function checkJournal(data: unknown): Checked {
     if (!nonEmpty.ok(entry.type)) return fail(`${where()} has no "type"`);
     // A Map, not an object: a type named "constructor" must not reach Object.prototype.
     const checks = byType.get(entry.type as string);
-    if (!checks) continue;
+    if (!checks) {
+      if (tooDeep(entry)) return fail(`${where()} holds data nested too deeply to handle safely`);
+      continue;
+    }
     for (const [field, check] of checks) {
       if (!check.ok(entry[field])) return fail(`${where()}: "${field}" should be ${check.want}`);
     }
     if (entry.editedAt !== undefined && !time.ok(entry.editedAt)) return fail(`${where()}: "editedAt" should be ${time.want}`);
+    if (hasDeepUnknowns(entry, entry.type as string)) return fail(`${where()} holds data nested too deeply to handle safely`);
   }
   return { ok: true, journal: data as Journal };
 }

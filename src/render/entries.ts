@@ -66,7 +66,8 @@ export function entryDetail(entry: Entry, linked: readonly Entry[], now: Date, l
   const lines = [`${clean(entry.type)} · ${typeof entry.at === 'string' ? formatWhen(entry.at, now) : ''}`, `id            ${clean(entry.id)}`];
   for (const [field, value] of Object.entries(entry)) {
     if (HIDDEN.has(field) || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    const name = (FIELD_NAMES[field] ?? field).padEnd(13);
+    // Own keys only (a field named "constructor" is data), and a field's name is cleaned like its value.
+    const name = (Object.hasOwn(FIELD_NAMES, field) ? FIELD_NAMES[field]! : clean(field)).padEnd(13);
     let shown: string;
     if (field === 'for' && target) shown = entryLine(target, now);
     else if (Array.isArray(value)) shown = value.map((item) => (typeof item === 'string' ? clean(label(field, item)) : clean(JSON.stringify(item)))).join(', ');

@@ -1,4 +1,5 @@
 import type { Labeller, ReportData } from '../analysis/report.js';
+import { clean } from '../ui/terminal.js';
 import { changeWords, periodWords } from './report-text.js';
 
 /** Table cells: no pipes or line breaks from a person's words may break the table. */
@@ -11,7 +12,9 @@ function table(head: string[], rows: string[][]): string[] {
 }
 
 /** A report a person could hand to a therapist: headings, tables, the heatmap as a table. */
-export function renderMarkdown(r: ReportData, label: Labeller): string {
+export function renderMarkdown(r: ReportData, words: Labeller): string {
+  // A person's own words are shown, never run: escape sequences are made visible.
+  const label: Labeller = (kind, name) => clean(words(kind, name));
   const out: string[] = [`# attach report: ${periodWords(r.period.from, r.period.to)}`, ''];
   const total = r.counts.trigger + r.counts.pause + r.counts.reflection;
   if (total === 0) {
@@ -21,7 +24,7 @@ export function renderMarkdown(r: ReportData, label: Labeller): string {
     out.push(`${times(r.counts.trigger, 'moment')} logged${strength}; ${times(r.counts.pause, 'pause')}; ${times(r.counts.reflection, 'reflection')}.`, '');
   }
   if (r.patterns.length) {
-    out.push(`## What keeps coming back (last ${r.lookback.weeksObserved} weeks)`, '', ...r.patterns.map((p) => `- ${cell(p.text)}`), '');
+    out.push(`## What keeps coming back (last ${r.lookback.weeksObserved} weeks)`, '', ...r.patterns.map((p) => `- ${cell(clean(p.text))}`), '');
   }
   if (r.triggers.length) {
     out.push('## What set things off', '', ...table(['trigger', 'times', 'mean intensity'], r.triggers.map((t) => [label('triggers', t.name), String(t.count), num(t.meanIntensity)])));

@@ -8,6 +8,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * year when it is not `now`'s year.
  */
 export function formatWhen(iso: string, now: Date): string {
+  // Another tool's entry may hold any text as its time: show nothing rather than fail.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso)) return '';
   const t = wallClock(iso);
   const year = t.year === now.getFullYear() ? '' : ` ${t.year}`;
   const hm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;

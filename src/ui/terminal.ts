@@ -64,6 +64,18 @@ export function clean(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/**
+ * JSON for a stream: on a terminal, the C1 controls and DEL that
+ * JSON.stringify lets through are written as \u escapes (it escapes C0
+ * itself), so stored text cannot drive the terminal; the data read back is
+ * the same. Piped output is left exactly as JSON.stringify makes it.
+ */
+export function jsonFor(stream: Stream, value: unknown): string {
+  const text = JSON.stringify(value, null, 2);
+  // eslint-disable-next-line no-control-regex
+  return stream.isTTY ? text.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}
+
 /** One line on stdout or stderr. */
 export function line(stream: Stream, text = ''): void {
   stream.write(`${text}\n`);
