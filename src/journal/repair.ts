@@ -4,7 +4,7 @@ import path from 'node:path';
 import { JournalError } from '../errors.js';
 import { isMissing, PRIVATE_FILE, readText, writeAtomic } from './atomic-file.js';
 import { backupDir } from './backups.js';
-import { ENVELOPE_FORMAT, Keyring, newSealer, readEnvelope, seal, type Sealer } from './crypto.js';
+import { isEnvelopeText, Keyring, newSealer, readEnvelope, seal, type Sealer } from './crypto.js';
 import { serializeJournal } from './format.js';
 import { withLock, type LockOptions } from './lock.js';
 import { JOURNAL_VERSION, type Entry, type Journal } from './types.js';
@@ -69,7 +69,7 @@ export interface Opened {
 }
 
 export function looksEncrypted(text: string): boolean {
-  return text.trimStart().startsWith('{') && text.includes(`"${ENVELOPE_FORMAT}"`);
+  return isEnvelopeText(text.trimStart());
 }
 
 export async function openText(text: string, file: string, keyring?: Keyring): Promise<Opened> {
