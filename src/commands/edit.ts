@@ -6,30 +6,15 @@ import { parseChoice, parseList, parseScore, parseText } from '../parse/values.j
 import { parseWhen } from '../parse/when.js';
 import { entryLine } from '../render/entries.js';
 import { line, type Context } from '../ui/terminal.js';
+import type { LogOptions } from './log.js';
+import type { ReflectOptions } from './reflect.js';
 
-export interface EditOptions {
+/** The options of the commands that make entries: an edit takes the same ones. */
+export interface EditOptions extends LogOptions, Omit<ReflectOptions, 'for'> {
   what?: string;
-  who?: string;
-  trigger?: string[];
-  intensity?: string;
-  body?: string[];
-  thought?: string;
-  urge?: string[];
-  protest?: string[];
-  instead?: string;
-  tag?: string[];
-  at?: string;
-  note?: string;
   before?: string;
   after?: string;
   passed?: string;
-  situation?: string;
-  need?: string[];
-  hoped?: string;
-  happened?: string;
-  felt?: string;
-  ask?: string;
-  json?: boolean;
 }
 
 type Reader = (o: EditOptions, entry: KnownEntry) => unknown;
