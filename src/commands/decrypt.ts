@@ -1,5 +1,6 @@
 import { readText, resolveTarget } from '../journal/atomic-file.js';
-import { listBackups, looksEncrypted } from '../journal/repair.js';
+import { listBackups } from '../journal/backups.js';
+import { looksEncrypted } from '../journal/repair.js';
 import { reseal } from '../journal/store.js';
 import { line, type Context } from '../ui/terminal.js';
 import { sayBackups } from './encrypt.js';

@@ -1,12 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AttachError, JournalError, UsageError } from '../errors.js';
-import { orphanTemps, resolveTarget } from '../journal/atomic-file.js';
+import { orphanTemps, readText, resolveTarget } from '../journal/atomic-file.js';
 import { backupDir } from '../journal/backups.js';
 import { lockPathFor } from '../journal/lock.js';
 import { configPath, journalPath } from '../journal/paths.js';
 import { Keyring } from '../journal/crypto.js';
-import { assessJournal, looksEncrypted, openText, listBackups, listBrokenCopies, previewRepair, readBackup, recoverEntries, repairJournal, type RepairOutcome } from '../journal/repair.js';
+import { listBackups } from '../journal/backups.js';
+import { assessJournal, looksEncrypted, openText, listBrokenCopies, openBackupText, previewRepair, recoverEntries, repairJournal, type RepairOutcome } from '../journal/repair.js';
 import { ENTRY_TYPES, type Entry } from '../journal/types.js';
 import { line, type Context } from '../ui/terminal.js';
 
@@ -301,8 +302,8 @@ async function examineBackups(target: string): Promise<Findings['backups']> {
   const fromEnv = process.env.ATTACH_PASSPHRASE;
   for (const backup of all) {
     // An encrypted backup is only opened when ATTACH_PASSPHRASE is set; otherwise its envelope is taken on trust.
-    const text = fromEnv ? null : await fs.readFile(backup.file, 'utf8').catch(() => null);
-    const valid = text !== null && looksEncrypted(text) ? true : (await readBackup(backup, fromEnv ? new Keyring(async () => fromEnv) : undefined)) !== null;
+    const text = await readText(backup.file).catch(() => null);
+    const valid = text !== null && ((!fromEnv && looksEncrypted(text)) || (await openBackupText(text, backup.file, fromEnv ? new Keyring(async () => fromEnv) : undefined)) !== null);
     result.newest ??= { ...backup, valid };
     if (valid) {
       result.newestValid = { ...backup };

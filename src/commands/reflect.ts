@@ -46,11 +46,13 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
     import('../flows/direct-ask.js'),
     import('../flows/personal.js'),
   ]);
-  const templates = loadAskTemplates(loadCatalogues());
-  const catalogues = personalise(loadCatalogues(), await ctx.config(), journal.entries);
+  const builtIn = loadCatalogues();
+  const templates = loadAskTemplates(builtIn);
+  const catalogues = personalise(builtIn, await ctx.config(), journal.entries);
   let draft: ReflectionDraft;
   if (ctx.interactive) {
-    const [{ runReflectFlow }, questions] = [await import('../flows/reflect-flow.js'), loadQuestions()];
+    const { runReflectFlow } = await import('../flows/reflect-flow.js');
+    const questions = loadQuestions();
     line(ctx.stderr, ctx.style.dim(questions.reflect.intro));
     const offered = link === undefined ? latestTrigger(journal, now, OFFER_WINDOW_MS) : null;
     draft = await runReflectFlow(await ctx.asker(), known, offered && { entry: offered, summary: triggerSummary(offered, now) }, questions, catalogues, templates);

@@ -3,10 +3,33 @@ import path from 'node:path';
 import { isMissing, PRIVATE_DIR, readText, writeAtomic } from './atomic-file.js';
 
 const KEEP = 7;
-const BACKUP_NAME = /^journal-\d{4}-\d{2}-\d{2}\.json$/;
 
 export function backupDir(target: string): string {
   return path.join(path.dirname(target), 'backups');
+}
+
+const BACKUP_NAME = /^journal-(\d{4}-\d{2}-\d{2})\.json$/;
+
+export interface BackupFile {
+  file: string;
+  /** The day it was taken, YYYY-MM-DD. */
+  date: string;
+}
+
+/** The daily backups beside the journal, newest first. */
+export async function listBackups(target: string): Promise<BackupFile[]> {
+  const dir = backupDir(target);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => ({ name, date: BACKUP_NAME.exec(name)?.[1] }))
+    .filter((backup): backup is { name: string; date: string } => backup.date !== undefined)
+    .sort((a, b) => (a.date < b.date ? 1 : -1))
+    .map(({ name, date }) => ({ file: path.join(dir, name), date }));
 }
 
 function localDay(date: Date): string {
@@ -32,6 +55,6 @@ export async function backupOncePerDay(target: string, now: Date): Promise<void>
   if (current === null) return;
   await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
   await writeAtomic(file, current);
-  const old = (await fs.readdir(dir)).filter((name) => BACKUP_NAME.test(name)).sort().slice(0, -KEEP);
-  await Promise.all(old.map((name) => fs.rm(path.join(dir, name), { force: true })));
+  const old = (await listBackups(target)).slice(KEEP);
+  await Promise.all(old.map((backup) => fs.rm(backup.file, { force: true })));
 }

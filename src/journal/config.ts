@@ -14,7 +14,6 @@ export interface Config {
 }
 
 export const BREATHS = ['box', '478', 'coherent', 'none'] as const;
-export type Breath = (typeof BREATHS)[number];
 
 /** `attach config add trigger …` names a list in the singular; the catalogue is plural. */
 export const OWN_LISTS = { who: 'who', trigger: 'triggers', body: 'body', urge: 'urges', protest: 'protest', need: 'needs', feeling: 'feelings', activity: 'activities' } as const;

@@ -38,6 +38,13 @@ const MAX_N = 2 ** 17;
 const MAX_R = 16;
 const MAX_P = 4;
 
+/** scrypt with a 32-byte key and parameters within the bounds above (N a power of two). */
+function kdfAllowed(kdf: Partial<KdfParams> | undefined): kdf is KdfParams {
+  if (!kdf || kdf.name !== 'scrypt' || kdf.keyLength !== 32) return false;
+  const { N, r, p } = kdf;
+  return [N, r, p].every((n) => Number.isInteger(n) && (n as number) > 0) && N! <= MAX_N && (N! & (N! - 1)) === 0 && r! <= MAX_R && p! <= MAX_P;
+}
+
 /** A derived key and the salt it came from: one derivation serves every write of the file. */
 export interface Sealer {
   salt: Buffer;
@@ -99,13 +106,11 @@ export function readEnvelope(text: string, file: string): Envelope | null {
   const b64 = (v: unknown, bytes?: number) => typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) && (bytes === undefined || Buffer.from(v, 'base64').length === bytes);
   // The ciphertext is only checked for its type: a regex over megabytes cost more than the cipher; the tag catches any change.
   const cipherText = typeof e.ciphertext === 'string' && e.ciphertext.length % 4 === 0;
-  const kdf = e.kdf;
-  const kdfOk = !!kdf && kdf.name === 'scrypt' && [kdf.N, kdf.r, kdf.p].every((n) => Number.isInteger(n) && n > 0) && kdf.N <= MAX_N && (kdf.N & (kdf.N - 1)) === 0 && kdf.r <= MAX_R && kdf.p <= MAX_P && kdf.keyLength === 32;
   if (typeof e.version === 'number' && Number.isInteger(e.version) && e.version > 1) {
     throw new JournalError(`Your journal at ${file} is encrypted in a newer format (${e.version}). Nothing was changed; update attach to open it.`);
   }
   // A 16-byte tag and a 12-byte nonce exactly: GCM would accept a shortened tag, and with it forgeries.
-  if (e.version !== 1 || !kdfOk || e.cipher !== 'aes-256-gcm' || !b64(e.salt, 16) || !b64(e.nonce, 12) || !b64(e.tag, 16) || !cipherText) {
+  if (e.version !== 1 || !kdfAllowed(e.kdf) || e.cipher !== 'aes-256-gcm' || !b64(e.salt, 16) || !b64(e.nonce, 12) || !b64(e.tag, 16) || !cipherText) {
     throw new JournalError(`Your encrypted journal at ${file} is damaged: its envelope is incomplete. Nothing was changed; a copy from the last days is in the backups folder beside it.`);
   }
   return e as Envelope;
@@ -160,7 +165,7 @@ export class Keyring {
     } catch {
       return;
     }
-    if (params.name !== 'scrypt' || params.keyLength !== 32 || !(params.N <= MAX_N) || !(params.r <= MAX_R) || !(params.p <= MAX_P)) return;
+    if (!kdfAllowed(params)) return;
     this.keys.set(salt, await deriveKey(await this.passphrase(file), Buffer.from(salt, 'base64'), params));
   }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { JournalError } from '../errors.js';
 import { isMissing, PRIVATE_FILE, readText, writeAtomic } from './atomic-file.js';
-import { backupDir } from './backups.js';
+import { listBackups, type BackupFile } from './backups.js';
 import { isEnvelopeText, Keyring, newSealer, readEnvelope, seal, type Sealer } from './crypto.js';
 import { serializeJournal } from './format.js';
 import { withLock, type LockOptions } from './lock.js';
@@ -293,41 +293,21 @@ export function mergeWithBackup(recovered: readonly Entry[], backup: readonly En
   return { entries, added };
 }
 
-const BACKUP_NAME = /^journal-(\d{4}-\d{2}-\d{2})\.json$/;
-
-export interface BackupFile {
-  file: string;
-  /** The day it was taken, YYYY-MM-DD. */
-  date: string;
-}
-
-/** The daily backups beside the journal, newest first. */
-export async function listBackups(target: string): Promise<BackupFile[]> {
-  const dir = backupDir(target);
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .map((name) => ({ name, date: BACKUP_NAME.exec(name)?.[1] }))
-    .filter((backup): backup is { name: string; date: string } => backup.date !== undefined)
-    .sort((a, b) => (a.date < b.date ? 1 : -1))
-    .map(({ name, date }) => ({ file: path.join(dir, name), date }));
-}
-
 /**
  * Whether a backup opens (with the passphrase, when it is encrypted: each
  * backup may carry its own salt); a newer-format backup does not count as
  * one to merge. `sealer` is how it was encrypted, if it was.
  */
 export async function readBackup(backup: BackupFile, keyring?: Keyring): Promise<{ journal: Journal; sealer: Sealer | null } | null> {
+  const text = await readText(backup.file).catch(() => null);
+  return text === null ? null : openBackupText(text, backup.file, keyring);
+}
+
+/** readBackup for a backup's text already read. */
+export async function openBackupText(text: string, file: string, keyring?: Keyring): Promise<{ journal: Journal; sealer: Sealer | null } | null> {
   try {
-    const text = await readText(backup.file);
-    if (text === null) return null;
-    const own = keyring && new Keyring(() => keyring.passphrase(backup.file));
-    const opened = await openText(text, backup.file, own);
+    const own = keyring && new Keyring(() => keyring.passphrase(file));
+    const opened = await openText(text, file, own);
     if (opened.damaged) return null;
     const assessed = assessJournal(opened.text);
     return assessed.state === 'ok' ? { journal: assessed.journal, sealer: own?.sealer ?? null } : null;

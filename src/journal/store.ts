@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { JournalError } from '../errors.js';
 import { PRIVATE_DIR, readText, resolveTarget, writeAtomic } from './atomic-file.js';
-import { backupDir, backupOncePerDay } from './backups.js';
+import { backupOncePerDay, listBackups } from './backups.js';
 import { Keyring, seal, type Sealer } from './crypto.js';
 import { parseJournal, serializeJournal } from './format.js';
 import { withLock } from './lock.js';
@@ -124,10 +124,8 @@ export async function reseal(store: JournalStore, next: Sealer | null): Promise<
   await store.update(() => {}, {
     sealer: next,
     afterWrite: async (target) => {
-      const dir = backupDir(target);
-      const names = await fs.readdir(dir).catch(() => [] as string[]);
-      for (const name of names.filter((n) => /^journal-\d{4}-\d{2}-\d{2}\.json$/.test(n)).sort()) {
-        const file = path.join(dir, name);
+      for (const { file } of await listBackups(target)) {
+        const name = path.basename(file);
         const text = await readText(file);
         if (text === null) continue;
         // A keyring of its own: a backup may carry an older salt, and must not change the journal's.

@@ -16,7 +16,6 @@ export interface TimerState {
 }
 
 export const MINUTE_MS = 60_000;
-export const MIN_PLANNED_MS = 3_000; // --minutes 0.05
 export const MAX_PLANNED_MS = 180 * MINUTE_MS;
 
 export function start(plannedMs: number, now: number): TimerState {
