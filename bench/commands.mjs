@@ -11,7 +11,7 @@
  *   node bench/commands.mjs [--quick]     (alone: rewrites only its section of RESULTS.md)
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +59,12 @@ export async function measureCommands({ bin, node = process.execPath, env: baseE
     delete env.ATTACH_FILE;
     const floor = [path.join(HERE, 'read-floor.mjs'), journal];
     const cases = [
-      { name: '`attach report --json`', args: [bin, 'report', '--json', '--to', '2026-11-20', '--file', journal], target: 2, memoryTarget: 2.5 },
+      {
+        name: '`attach report --json`',
+        args: [bin, 'report', '--json', '--to', '2026-11-20', '--file', journal],
+        target: 2,
+        memoryTarget: 2.5,
+      },
       { name: '`attach list --search`', args: [bin, 'list', '--search', 'distant', '--file', journal], target: 2 },
       { name: '`attach export --format csv`', args: [bin, 'export', '--format', 'csv', '--file', journal], target: 2 },
     ];
@@ -111,7 +116,10 @@ const verdict = (value, target) => (target === null ? '—' : value <= target ? 
 
 function table(rows) {
   return rows
-    .map((r) => `${r.name.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms vs ${r.floorMs.toFixed(0).padStart(6)} ms  ${r.ratio.toFixed(2)}x (${verdict(r.ratio, r.target)})  memory ${r.memoryRatio.toFixed(2)}x (${verdict(r.memoryRatio, r.memoryTarget)})`)
+    .map(
+      (r) =>
+        `${r.name.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms vs ${r.floorMs.toFixed(0).padStart(6)} ms  ${r.ratio.toFixed(2)}x (${verdict(r.ratio, r.target)})  memory ${r.memoryRatio.toFixed(2)}x (${verdict(r.memoryRatio, r.memoryTarget)})`,
+    )
     .join('\n');
 }
 
@@ -144,7 +152,11 @@ export function withSection(text, markdown) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
-  const result = await measureCommands({ bin: path.join(HERE, '..', 'bin', 'attach.js'), samples: quick ? 3 : 7, log: (line) => process.stderr.write(`${line}\n`) });
+  const result = await measureCommands({
+    bin: path.join(HERE, '..', 'bin', 'attach.js'),
+    samples: quick ? 3 : 7,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   process.stdout.write(`${result.table}\n`);
   if (!quick) {
     const file = path.join(HERE, 'RESULTS.md');

@@ -38,17 +38,65 @@ function prng(seed) {
 // ---- vocabulary -------------------------------------------------------------
 
 const WHO = ['partner', 'partner', 'partner', 'partner', 'dating', 'dating', 'friend', 'friend', 'family', 'work', 'work', 'ex'];
-const WHO_OWN = ['my sister', 'Sam', 'my roommate', 'the group chat', 'my therapist', 'Alex', 'my best friend', 'my dad', 'Jordan (the new guy)'];
-const TRIGGERS = ['delayed-reply', 'seems-distant', 'asked-for-space', 'conflict', 'plans-changed', 'work-distant', 'left-out', 'social-media', 'past-hurt'];
-const TRIGGERS_OWN = ['they mentioned their ex', 'read receipt, no reply', 'cancelled date night', 'forgot our anniversary', 'one-word answer'];
+const WHO_OWN = [
+  'my sister',
+  'Sam',
+  'my roommate',
+  'the group chat',
+  'my therapist',
+  'Alex',
+  'my best friend',
+  'my dad',
+  'Jordan (the new guy)',
+];
+const TRIGGERS = [
+  'delayed-reply',
+  'seems-distant',
+  'asked-for-space',
+  'conflict',
+  'plans-changed',
+  'work-distant',
+  'left-out',
+  'social-media',
+  'past-hurt',
+];
+const TRIGGERS_OWN = [
+  'they mentioned their ex',
+  'read receipt, no reply',
+  'cancelled date night',
+  'forgot our anniversary',
+  'one-word answer',
+];
 const BODY = ['tight-chest', 'stomach-knot', 'racing-heart', 'shallow-breath', 'restless', 'hot-face', 'throat-lump', 'cant-focus'];
 const BODY_OWN = ['shaky hands', 'headache', 'cold all over', 'jaw clenched'];
-const URGES = ['double-text', 'call-repeatedly', 'ask-reassurance', 'check-phone', 'follow-around', 'talk-now', 'go-quiet', 'start-fight', 'overwork'];
+const URGES = [
+  'double-text',
+  'call-repeatedly',
+  'ask-reassurance',
+  'check-phone',
+  'follow-around',
+  'talk-now',
+  'go-quiet',
+  'start-fight',
+  'overwork',
+];
 const URGES_OWN = ['scroll their instagram', 'drive over there', 'write a long message', 'delete the app'];
 const PROTEST = ['excessive-contact', 'withdrawing', 'keeping-score', 'hostile', 'threatening-to-leave', 'testing', 'jealousy'];
 const NEEDS = ['reassurance', 'closeness', 'feel-important', 'be-heard', 'consistency', 'comfort', 'were-okay', 'calm-down'];
 const ACTIVITIES = ['breathe', 'walk', 'write', 'call-friend', 'grounding', 'music', 'cold-water', 'stretch'];
-const TAGS = ['weekend', 'after-work', 'tired', 'period', 'long-distance', 'holiday', 'travel', 'hungover', 'therapy-week', 'new-job', 'family-visit'];
+const TAGS = [
+  'weekend',
+  'after-work',
+  'tired',
+  'period',
+  'long-distance',
+  'holiday',
+  'travel',
+  'hungover',
+  'therapy-week',
+  'new-job',
+  'family-visit',
+];
 
 const WHAT = [
   'No reply for four hours after I texted',
@@ -124,9 +172,23 @@ const NOTES = [
   'Quote from the book: "the alarm is not the fire".',
   'Not sure it was a big deal, but my body thought so.',
 ];
-const URGE_TEXT = ['text them again', 'call', 'check their instagram', 'ask if we are okay', 'go quiet', 'send a long message', 'drive over'];
+const URGE_TEXT = [
+  'text them again',
+  'call',
+  'check their instagram',
+  'ask if we are okay',
+  'go quiet',
+  'send a long message',
+  'drive over',
+];
 const NEXT = ['Go to bed', 'Text them tomorrow morning', 'Make dinner', 'Watch an episode', 'Read for a while', 'Nothing, just rest', null];
-const PAUSE_NOTES = ['The urge peaked around minute 6', 'Heart slowing down', 'Still want to text but less', 'Cried a bit, then calmer', 'Walked around the block'];
+const PAUSE_NOTES = [
+  'The urge peaked around minute 6',
+  'Heart slowing down',
+  'Still want to text but less',
+  'Cried a bit, then calmer',
+  'Walked around the block',
+];
 const SITUATION = [
   'They had been quiet all day and I had not heard back since lunch',
   'We were supposed to call at 9 and they forgot',
@@ -134,8 +196,20 @@ const SITUATION = [
   'They said they wanted a weekend with their friends',
   'My manager cancelled our meeting for the second time',
 ];
-const HOPED = ['That they would notice and reach out', 'That they would say sorry', 'To feel close again', 'A quick "I love you"', 'That they would ask what was wrong'];
-const HAPPENED = ['They got defensive', 'They did not notice at all', 'We ended up arguing', 'They reached out, but I was already upset', 'Nothing, and I felt worse'];
+const HOPED = [
+  'That they would notice and reach out',
+  'That they would say sorry',
+  'To feel close again',
+  'A quick "I love you"',
+  'That they would ask what was wrong',
+];
+const HAPPENED = [
+  'They got defensive',
+  'They did not notice at all',
+  'We ended up arguing',
+  'They reached out, but I was already upset',
+  'Nothing, and I felt worse',
+];
 const FELT = ['Ashamed', 'Lonely', 'Relieved for a minute, then worse', 'Drained', 'Angry at myself', 'Calmer than I expected'];
 const ASK = [
   "I'm feeling anxious right now, and I could really use a short text when you're running late.",

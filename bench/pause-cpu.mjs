@@ -190,7 +190,13 @@ export async function measurePauseCpu({ bin, node = process.execPath, env, cwd, 
       start: (timesFile) => {
         const ptyEnv = { ...env, TERM: 'xterm-256color' };
         delete ptyEnv.NO_COLOR; // a person's terminal: colours on
-        const term = pty.spawn('bash', ['-c', WRAPPER, 'bash', timesFile, node, ...liveArgs], { name: 'xterm-256color', cols: 80, rows: 24, cwd, env: ptyEnv });
+        const term = pty.spawn('bash', ['-c', WRAPPER, 'bash', timesFile, node, ...liveArgs], {
+          name: 'xterm-256color',
+          cols: 80,
+          rows: 24,
+          cwd,
+          env: ptyEnv,
+        });
         let output = '';
         term.onData((data) => (output += data));
         const done = new Promise((resolve) => term.onExit(({ exitCode }) => resolve({ code: exitCode })));
@@ -240,7 +246,9 @@ export async function measurePauseCpu({ bin, node = process.execPath, env, cwd, 
     for (const row of rows) {
       log(
         `  ${row.name}: ${row.cpu.toFixed(3)} s CPU over ${row.wall.toFixed(1)} s = ${row.percent.toFixed(2)}%` +
-          (row.windowPercent === null ? '' : `; while waiting ${row.windowCpu.toFixed(2)} s over ${row.windowWall.toFixed(1)} s = ${row.windowPercent.toFixed(2)}%`),
+          (row.windowPercent === null
+            ? ''
+            : `; while waiting ${row.windowCpu.toFixed(2)} s over ${row.windowWall.toFixed(1)} s = ${row.windowPercent.toFixed(2)}%`),
       );
     }
     return { rows, seconds, ticks, target: PAUSE_CPU_TARGET };
@@ -282,7 +290,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const at = process.argv.indexOf('--seconds');
   const seconds = at > 0 ? Number(process.argv[at + 1]) : 60;
   const home = mkdtempSync(path.join(os.tmpdir(), 'attach-pause-cpu-home-'));
-  const env = { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), XDG_CONFIG_HOME: path.join(home, 'config'), NO_COLOR: '1' };
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_DATA_HOME: path.join(home, 'data'),
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+    NO_COLOR: '1',
+  };
   for (const name of ['ATTACH_FILE', 'FORCE_COLOR', 'NODE_ENV']) delete env[name];
   try {
     const result = await measurePauseCpu({ bin, env, cwd: home, seconds, log: (text) => process.stderr.write(`${text}\n`) });

@@ -185,15 +185,20 @@ function interleave(rounds, commands) {
 
 const loadBefore = os.loadavg()[0];
 if (loadBefore > os.cpus().length / 2) {
-  log(`note: load average ${loadBefore.toFixed(2)} on ${os.cpus().length} cores; other work may add noise (the ratios are interleaved, so less than the times).`);
+  log(
+    `note: load average ${loadBefore.toFixed(2)} on ${os.cpus().length} cores; other work may add noise (the ratios are interleaved, so less than the times).`,
+  );
 }
 const started = performance.now();
 
 if (pauseOnly) {
   const pause = await pauseSection();
   const file = path.join(HERE, 'RESULTS.md');
-  if (!quick) writeFileSync(file, withPauseSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', pause.markdown));
-  process.stdout.write(`\n${pause.table}\n\n${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'pause section written to bench/RESULTS.md'}\n`);
+  if (!quick)
+    writeFileSync(file, withPauseSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', pause.markdown));
+  process.stdout.write(
+    `\n${pause.table}\n\n${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'pause section written to bench/RESULTS.md'}\n`,
+  );
   process.exit(0);
 }
 
@@ -201,8 +206,11 @@ if (cryptoOnly) {
   const encryption = cryptoSection();
   const file = path.join(HERE, 'RESULTS.md');
   // Read again just before writing: another section may have been rewritten while this one ran.
-  if (!quick) writeFileSync(file, withCryptoSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', encryption.markdown));
-  process.stdout.write(`\n${encryption.table}\n\n${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'encryption section written to bench/RESULTS.md'}\n`);
+  if (!quick)
+    writeFileSync(file, withCryptoSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', encryption.markdown));
+  process.stdout.write(
+    `\n${encryption.table}\n\n${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'encryption section written to bench/RESULTS.md'}\n`,
+  );
   process.exit(0);
 }
 
@@ -396,7 +404,8 @@ function cryptoSection() {
   copyFileSync(source, sides.encrypted.file);
   run([BIN, '--file', sides.encrypted.file, 'encrypt', '--no-input']);
   const envelope = JSON.parse(readFileSync(sides.encrypted.file, 'utf8'));
-  if (envelope.format !== 'attach.encrypted' || typeof envelope.ciphertext !== 'string') throw new Error('attach encrypt did not leave an envelope');
+  if (envelope.format !== 'attach.encrypted' || typeof envelope.ciphertext !== 'string')
+    throw new Error('attach encrypt did not leave an envelope');
   sides.plain.source = source;
   sides.encrypted.source = path.join(root, 'encrypted-source.json');
   copyFileSync(sides.encrypted.file, sides.encrypted.source);
@@ -419,13 +428,16 @@ function cryptoSection() {
     restore(side);
     run(logArgsOf(side));
     const entries = count(side);
-    if (entries !== CRYPTO_ENTRIES + 1) throw new Error(`attach log on the ${name} journal left ${entries} entries; expected ${CRYPTO_ENTRIES + 1}`);
+    if (entries !== CRYPTO_ENTRIES + 1)
+      throw new Error(`attach log on the ${name} journal left ${entries} entries; expected ${CRYPTO_ENTRIES + 1}`);
     if (!existsSync(todaysBackupIn(side.dir))) throw new Error(`the warm-up made no backup at ${todaysBackupIn(side.dir)}`);
   }
-  if (JSON.parse(readFileSync(sides.encrypted.file, 'utf8')).format !== 'attach.encrypted') throw new Error('attach log unsealed the encrypted journal');
+  if (JSON.parse(readFileSync(sides.encrypted.file, 'utf8')).format !== 'attach.encrypted')
+    throw new Error('attach log unsealed the encrypted journal');
   restore(sides.plain);
   restore(sides.encrypted);
-  if (run(reportArgsOf(sides.plain)).stdout !== run(reportArgsOf(sides.encrypted)).stdout) throw new Error('attach report --json differs between the plain and the encrypted journal');
+  if (run(reportArgsOf(sides.plain)).stdout !== run(reportArgsOf(sides.encrypted)).stdout)
+    throw new Error('attach report --json differs between the plain and the encrypted journal');
 
   const sample = (side, argsOf, writes) => () => {
     restore(side);
@@ -435,10 +447,13 @@ function cryptoSection() {
       restore(side);
     }
     const time = run(argsOf(side)).ms;
-    if (writes && statSync(side.file).size <= statSync(side.source).size) throw new Error(`\`${argsOf(side).join(' ')}\` did not grow the journal`);
+    if (writes && statSync(side.file).size <= statSync(side.source).size)
+      throw new Error(`\`${argsOf(side).join(' ')}\` did not grow the journal`);
     return time;
   };
-  log(`encryption: attach log and attach report --json, ${CRYPTO_ENTRIES} entries (${(plainBytes / 1e6).toFixed(1)} MB plain, ${(sealedBytes / 1e6).toFixed(1)} MB encrypted): ${CRYPTO_SAMPLES} rounds`);
+  log(
+    `encryption: attach log and attach report --json, ${CRYPTO_ENTRIES} entries (${(plainBytes / 1e6).toFixed(1)} MB plain, ${(sealedBytes / 1e6).toFixed(1)} MB encrypted): ${CRYPTO_SAMPLES} rounds`,
+  );
   const [logPlain, logSealed, reportPlain, reportSealed, kdf] = interleave(CRYPTO_SAMPLES, [
     sample(sides.plain, logArgsOf, true),
     sample(sides.encrypted, logArgsOf, true),
@@ -536,7 +551,8 @@ const seconds = (performance.now() - started) / 1000;
 
 // ---- report ------------------------------------------------------------------
 
-const header = '| measure | samples | attach median (IQR) ms | baseline | baseline median (IQR) ms | ratio | paired ratio | target | result |';
+const header =
+  '| measure | samples | attach median (IQR) ms | baseline | baseline median (IQR) ms | ratio | paired ratio | target | result |';
 const rule = '|---|---:|---:|---|---:|---:|---:|---:|---|';
 const table = [
   header,
@@ -617,4 +633,6 @@ ${reading.markdown}`;
 
 // A --quick run has too few samples to stand as the record.
 if (!quick) writeFileSync(path.join(HERE, 'RESULTS.md'), report);
-process.stdout.write(`\n${table}\n\n${encryption.table}\n\n${pause.table}\n\nwhole bench: ${seconds.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`);
+process.stdout.write(
+  `\n${table}\n\n${encryption.table}\n\n${pause.table}\n\nwhole bench: ${seconds.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`,
+);

@@ -50,12 +50,17 @@ export function buildProgram(): Command {
     .option('--debug', 'show the full technical details when something goes wrong')
     .showSuggestionAfterError()
     .exitOverride()
-    .addHelpText('after', `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach pause', 'attach reflect', 'attach report', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`);
+    .addHelpText(
+      'after',
+      `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach pause', 'attach reflect', 'attach report', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`,
+    );
 
   program
     .command('log')
     .summary('log a moment that activated you')
-    .description('Log a moment that activated you: what happened, how strong it is, where you feel it, the urge.\nOn a terminal it asks for whatever the options did not say.')
+    .description(
+      'Log a moment that activated you: what happened, how strong it is, where you feel it, the urge.\nOn a terminal it asks for whatever the options did not say.',
+    )
     .argument('[what...]', 'what happened, in a few words')
     .option('--who <who>', 'who it was with (partner, friend, work, ... or your own words)')
     .option('-t, --trigger <name>', 'what set it off (repeat or use commas)', collect)
@@ -100,7 +105,12 @@ export function buildProgram(): Command {
     .option('--json', 'print the saved pause as JSON')
     .addHelpText(
       'after',
-      examples('attach pause', 'attach pause --minutes 10 --breath box', 'attach pause --for 5f0c', 'attach pause --plain --before 8 --urge "text again" --minutes 20'),
+      examples(
+        'attach pause',
+        'attach pause --minutes 10 --breath box',
+        'attach pause --for 5f0c',
+        'attach pause --plain --before 8 --urge "text again" --minutes 20',
+      ),
     )
     .action(lazy(() => import('./commands/pause.js')));
 
@@ -147,7 +157,13 @@ export function buildProgram(): Command {
     .option('-o, --out <file>', 'write the report to a file (readable only by you) instead of the screen')
     .addHelpText(
       'after',
-      examples('attach report', 'attach report --week', 'attach report --week 2026-W47 --format md -o week-47.md', 'attach report --from 2026-10-01 --to 2026-10-31 --lookback 12', 'attach report --json | jq .patterns'),
+      examples(
+        'attach report',
+        'attach report --week',
+        'attach report --week 2026-W47 --format md -o week-47.md',
+        'attach report --from 2026-10-01 --to 2026-10-31 --lookback 12',
+        'attach report --json | jq .patterns',
+      ),
     )
     .action(lazy(() => import('./commands/report.js')));
 
@@ -158,7 +174,13 @@ export function buildProgram(): Command {
     .option('--json', 'print the entries as a JSON array')
     .addHelpText(
       'after',
-      examples('attach list', 'attach list --type trigger --limit 5', 'attach list --search "no reply" --from "2 weeks ago"', 'attach list --who partner --tag weekend', 'attach list --json > entries.json'),
+      examples(
+        'attach list',
+        'attach list --type trigger --limit 5',
+        'attach list --search "no reply" --from "2 weeks ago"',
+        'attach list --who partner --tag weekend',
+        'attach list --json > entries.json',
+      ),
     )
     .action(lazy(() => import('./commands/list.js')));
 
@@ -174,7 +196,9 @@ export function buildProgram(): Command {
   program
     .command('edit')
     .summary('change an entry')
-    .description('Change an entry. On a terminal it asks its questions again with your answers filled in;\nwithout one, give the same options as the command that made it.')
+    .description(
+      'Change an entry. On a terminal it asks its questions again with your answers filled in;\nwithout one, give the same options as the command that made it.',
+    )
     .argument('<id>', 'the entry id, or enough of its first characters to be unique')
     .option('--what <text>', 'what happened (a logged moment)')
     .option('--who <who>', 'who it was with')
@@ -199,7 +223,10 @@ export function buildProgram(): Command {
     .option('--felt <feeling>', 'a reflection: how it felt')
     .option('--ask <text>', 'a reflection: the direct ask')
     .option('--json', 'print the changed entry as JSON')
-    .addHelpText('after', examples('attach edit 5f0c', 'attach edit 5f0c --intensity 5 --who friend', 'attach edit 9a2b --ask "Could we talk tonight?"'))
+    .addHelpText(
+      'after',
+      examples('attach edit 5f0c', 'attach edit 5f0c --intensity 5 --who friend', 'attach edit 9a2b --ask "Could we talk tonight?"'),
+    )
     .action(lazy(() => import('./commands/edit.js')));
 
   program
@@ -213,26 +240,47 @@ export function buildProgram(): Command {
 
   withFilters(program.command('export'))
     .summary('take your entries out: JSON, CSV or Markdown')
-    .description('Write your entries as JSON (the journal format itself, importable), CSV (for a spreadsheet) or Markdown (a journal by day).')
+    .description(
+      'Write your entries as JSON (the journal format itself, importable), CSV (for a spreadsheet) or Markdown (a journal by day).',
+    )
     .option('--format <format>', 'json, csv or md (default: json)')
     .option('-o, --out <file>', 'write to a file (readable only by you) instead of the screen')
-    .addHelpText('after', examples('attach export -o attach-backup.json', 'attach export --format csv -o entries.csv', 'attach export --format md --from 2026-11-01 -o november.md', 'attach export --type reflection --format md'))
+    .addHelpText(
+      'after',
+      examples(
+        'attach export -o attach-backup.json',
+        'attach export --format csv -o entries.csv',
+        'attach export --format md --from 2026-11-01 -o november.md',
+        'attach export --type reflection --format md',
+      ),
+    )
     .action(lazy(() => import('./commands/export.js')));
 
   program
     .command('import')
     .summary('bring entries in from an attach JSON file, merged by id')
-    .description('Bring in entries from an attach JSON file (an export, a backup, or a journal from another device).\nEntries already here are skipped; the same id with different content is a conflict, settled by --prefer.')
+    .description(
+      'Bring in entries from an attach JSON file (an export, a backup, or a journal from another device).\nEntries already here are skipped; the same id with different content is a conflict, settled by --prefer.',
+    )
     .argument('<file>', 'the attach JSON file')
     .option('--dry-run', 'say what would change, and change nothing')
     .option('--prefer <side>', 'on a conflict keep theirs (the file) or ours (the journal); without it, conflicts are left as they are')
-    .addHelpText('after', examples('attach import attach-backup.json --dry-run', 'attach import laptop-journal.json', 'attach import phone.json --prefer theirs'))
+    .addHelpText(
+      'after',
+      examples(
+        'attach import attach-backup.json --dry-run',
+        'attach import laptop-journal.json',
+        'attach import phone.json --prefer theirs',
+      ),
+    )
     .action(lazy(() => import('./commands/import.js')));
 
   program
     .command('doctor')
     .summary('where your files are, whether they are healthy, and repair')
-    .description('Where the journal, settings, backups and lock are, and whether they are healthy.\nWith --repair, recovers what it can from a journal that no longer opens (the broken file is kept).')
+    .description(
+      'Where the journal, settings, backups and lock are, and whether they are healthy.\nWith --repair, recovers what it can from a journal that no longer opens (the broken file is kept).',
+    )
     .option('--repair', 'recover a journal that no longer opens')
     .option('-y, --yes', 'repair without asking (needed without a terminal)')
     .option('--json', 'print the findings as JSON')
@@ -269,7 +317,14 @@ export function buildProgram(): Command {
     .option('--json', 'print the settings as JSON (with list)')
     .addHelpText(
       'after',
-      examples('attach config', 'attach config set pauseMinutes 15', 'attach config set breath box', 'attach config add trigger "mom calls twice"', 'attach config remove trigger "mom calls twice"', 'attach config unset journal'),
+      examples(
+        'attach config',
+        'attach config set pauseMinutes 15',
+        'attach config set breath box',
+        'attach config add trigger "mom calls twice"',
+        'attach config remove trigger "mom calls twice"',
+        'attach config unset journal',
+      ),
     )
     .action(lazy(() => import('./commands/config.js')));
 
@@ -293,7 +348,9 @@ function writeError(error: unknown, debug: boolean): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`attach ran into a bug and stopped: ${message}\n`);
-  stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run the same command with --debug to see the details.\n');
+  stderr.write(
+    debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run the same command with --debug to see the details.\n',
+  );
   return 1;
 }
 

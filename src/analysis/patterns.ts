@@ -158,8 +158,10 @@ export function findPatterns(input: PatternInput): Pattern[] {
   if (!(weeksObserved >= 1)) return [];
   const slots: SlotEntry[][] = Array.from({ length: SLOTS }, () => []);
   for (const entry of entries) {
-    if (!Number.isInteger(entry.weekday) || entry.weekday < 0 || entry.weekday > 6) throw new RangeError(`weekday out of range: ${entry.weekday}`);
-    if (!Number.isInteger(entry.daypart) || entry.daypart < 0 || entry.daypart > 3) throw new RangeError(`daypart out of range: ${entry.daypart}`);
+    if (!Number.isInteger(entry.weekday) || entry.weekday < 0 || entry.weekday > 6)
+      throw new RangeError(`weekday out of range: ${entry.weekday}`);
+    if (!Number.isInteger(entry.daypart) || entry.daypart < 0 || entry.daypart > 3)
+      throw new RangeError(`daypart out of range: ${entry.daypart}`);
     slots[entry.weekday * DAYPARTS.length + entry.daypart]!.push(entry);
   }
   const hoursOf = (slot: number) => DAYPART_HOURS[(slot % DAYPARTS.length) as 0 | 1 | 2 | 3];
@@ -289,8 +291,8 @@ function binomialUpperTail(k: number, n: number, p: number): number {
 }
 
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ] as const;
 const SMALL_LOG_FACTORIALS: number[] = [0];
 for (let n = 1; n <= 256; n++) SMALL_LOG_FACTORIALS.push(SMALL_LOG_FACTORIALS[n - 1]! + Math.log(n));

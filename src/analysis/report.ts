@@ -150,7 +150,10 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   const firstDay = entries.reduce<Day | null>((min, entry) => Math.min(min ?? Infinity, dayOfEntry(entry)), null);
   const nominalFrom = period.to - 7 * lookbackWeeks + 1;
   const lookFrom = firstDay === null ? nominalFrom : Math.min(Math.max(nominalFrom, firstDay), period.to);
-  const weeksObserved = firstDay === null || firstDay > period.to ? 0 : Math.min(lookbackWeeks, Math.floor((period.to - Math.max(firstDay, nominalFrom)) / 7) + 1);
+  const weeksObserved =
+    firstDay === null || firstDay > period.to
+      ? 0
+      : Math.min(lookbackWeeks, Math.floor((period.to - Math.max(firstDay, nominalFrom)) / 7) + 1);
   const lookTriggers = within(entries, lookFrom, period.to).filter((e): e is TriggerEntry => e.type === 'trigger');
 
   const heatmap = WEEKDAYS.map(() => DAYPARTS.map(() => 0));

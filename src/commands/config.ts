@@ -20,14 +20,17 @@ function settingOf(key: string | undefined) {
 
 function listOf(name: string | undefined) {
   if (name === undefined || !(LISTS as string[]).includes(name)) {
-    throw new UsageError(`${name === undefined ? 'Name a list' : `"${name}" is not a list`}: ${LISTS.join(', ')}, for example attach config add trigger "mom calls twice".`);
+    throw new UsageError(
+      `${name === undefined ? 'Name a list' : `"${name}" is not a list`}: ${LISTS.join(', ')}, for example attach config add trigger "mom calls twice".`,
+    );
   }
   return OWN_LISTS[name as keyof typeof OWN_LISTS];
 }
 
 export async function run(action: string | undefined, args: string[], options: ConfigOptions, ctx: Context): Promise<void> {
   const what = action ?? 'list';
-  if (!ACTIONS.includes(what)) throw new UsageError(`attach config takes ${ACTIONS.slice(0, -1).join(', ')} or ${ACTIONS.at(-1)} (you gave "${what}").`);
+  if (!ACTIONS.includes(what))
+    throw new UsageError(`attach config takes ${ACTIONS.slice(0, -1).join(', ')} or ${ACTIONS.at(-1)} (you gave "${what}").`);
   // An unreadable config is exit 3 here, before anything could overwrite it.
   const config: Config = await ctx.config();
   const [first, ...rest] = args;
@@ -38,7 +41,10 @@ export async function run(action: string | undefined, args: string[], options: C
     line(ctx.stderr, ctx.style.dim(`Settings in ${configPath()}`));
     for (const [key, setting] of Object.entries(SETTINGS)) {
       const value = config[key];
-      line(ctx.stdout, `${key.padEnd(14)} ${value === undefined ? ctx.style.dim('(not set)') : clean(String(value))}  ${ctx.style.dim(setting.describe)}`);
+      line(
+        ctx.stdout,
+        `${key.padEnd(14)} ${value === undefined ? ctx.style.dim('(not set)') : clean(String(value))}  ${ctx.style.dim(setting.describe)}`,
+      );
     }
     for (const name of LISTS) {
       const items = config.own?.[OWN_LISTS[name]] ?? [];
@@ -59,7 +65,10 @@ export async function run(action: string | undefined, args: string[], options: C
     const setting = settingOf(first);
     const raw = rest.join(' ');
     const value = raw === '' ? undefined : setting.parse(raw);
-    if (value === undefined) throw new UsageError(`${first} takes ${setting.allowed} (you gave "${raw}"), for example attach config set ${first} ${first === 'breath' ? 'box' : first === 'journal' ? '~/notes/journal.json' : '15'}.`);
+    if (value === undefined)
+      throw new UsageError(
+        `${first} takes ${setting.allowed} (you gave "${raw}"), for example attach config set ${first} ${first === 'breath' ? 'box' : first === 'journal' ? '~/notes/journal.json' : '15'}.`,
+      );
     next[first!] = value;
     said = `${first} is now ${String(value)}.`;
   } else if (what === 'unset') {
@@ -76,7 +85,8 @@ export async function run(action: string | undefined, args: string[], options: C
       said = `Added "${item}" to your ${first} items; attach will offer it from now on.`;
     } else {
       const kept = items.filter((existing) => existing.toLowerCase() !== item.toLowerCase());
-      if (kept.length === items.length) throw new UsageError(`"${item}" is not one of your ${first} items${items.length ? `: ${items.join(', ')}` : ''}.`);
+      if (kept.length === items.length)
+        throw new UsageError(`"${item}" is not one of your ${first} items${items.length ? `: ${items.join(', ')}` : ''}.`);
       next.own = { ...next.own, [list]: kept };
       said = `Removed "${item}" from your ${first} items.`;
     }

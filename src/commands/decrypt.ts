@@ -13,7 +13,10 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
     return;
   }
   const result = await reseal(store, null);
-  line(ctx.stderr, `Your journal is no longer encrypted${result.backups ? `, and neither are its ${result.backups} backup${result.backups === 1 ? '' : 's'}` : ''}. Anyone who can read its files can read it now.`);
+  line(
+    ctx.stderr,
+    `Your journal is no longer encrypted${result.backups ? `, and neither are its ${result.backups} backup${result.backups === 1 ? '' : 's'}` : ''}. Anyone who can read its files can read it now.`,
+  );
   sayBackups(ctx, result);
 }
 

@@ -14,7 +14,10 @@ export async function run(id: string, options: DeleteOptions, ctx: Context): Pro
   if (!options.yes) {
     if (!ctx.interactive) throw new UsageError(`To delete ${shortId(found.id)} without a terminal to ask on, add --yes.`);
     line(ctx.stderr, entryLine(found, now));
-    const sure = await (await ctx.asker()).confirm({ message: 'Delete this entry? It can only come back from a backup or an export.', default: false });
+    const sure = await (await ctx.asker()).confirm({
+      message: 'Delete this entry? It can only come back from a backup or an export.',
+      default: false,
+    });
     if (!sure) {
       line(ctx.stderr, 'Kept it; nothing was deleted.');
       return;
@@ -32,6 +35,9 @@ export async function run(id: string, options: DeleteOptions, ctx: Context): Pro
   line(ctx.stderr, `Deleted ${shortId(found.id)}.`);
   if (unlinked.length) {
     const kinds = unlinked.map((entry) => `${entry.type} ${shortId(entry.id)}`).join(', ');
-    line(ctx.stderr, `${unlinked.length === 1 ? 'One entry was' : `${unlinked.length} entries were`} linked to it and ${unlinked.length === 1 ? 'stays' : 'stay'}, without the link: ${kinds}.`);
+    line(
+      ctx.stderr,
+      `${unlinked.length === 1 ? 'One entry was' : `${unlinked.length} entries were`} linked to it and ${unlinked.length === 1 ? 'stays' : 'stay'}, without the link: ${kinds}.`,
+    );
   }
 }

@@ -7,7 +7,17 @@ import { lockPathFor } from '../journal/lock.js';
 import { configPath, journalPath } from '../journal/paths.js';
 import { Keyring } from '../journal/crypto.js';
 import { listBackups } from '../journal/backups.js';
-import { assessJournal, looksEncrypted, openText, listBrokenCopies, openBackupText, previewRepair, recoverEntries, repairJournal, type RepairOutcome } from '../journal/repair.js';
+import {
+  assessJournal,
+  looksEncrypted,
+  openText,
+  listBrokenCopies,
+  openBackupText,
+  previewRepair,
+  recoverEntries,
+  repairJournal,
+  type RepairOutcome,
+} from '../journal/repair.js';
 import { ENTRY_TYPES, type Entry } from '../journal/types.js';
 import { line, type Context } from '../ui/terminal.js';
 
@@ -178,15 +188,21 @@ async function examine(ctx: Context): Promise<Findings> {
       if (text !== undefined && looksEncrypted(text)) {
         // Described without the passphrase; looked inside only when ATTACH_PASSPHRASE is set (doctor never asks).
         const fromEnv = process.env.ATTACH_PASSPHRASE;
-        const opened = await openText(text, target, fromEnv ? new Keyring(async () => fromEnv) : undefined).catch((error: unknown) => error as Error);
+        const opened = await openText(text, target, fromEnv ? new Keyring(async () => fromEnv) : undefined).catch(
+          (error: unknown) => error as Error,
+        );
         if (opened instanceof Error) {
           journal.encrypted = describeEnvelope(text);
-          if (fromEnv) unusable(opened.message.replace(/^.*?: /, '').replace(/\.$/, ''), 'Check ATTACH_PASSPHRASE; the file was not changed.');
+          if (fromEnv)
+            unusable(opened.message.replace(/^.*?: /, '').replace(/\.$/, ''), 'Check ATTACH_PASSPHRASE; the file was not changed.');
           else journal.valid = null;
           text = undefined;
         } else if (opened.damaged) {
           journal.encrypted = 'damaged envelope';
-          unusable('it is encrypted, and its envelope is damaged', 'Run attach doctor --repair: it keeps the damaged file and restores your newest backup that opens.');
+          unusable(
+            'it is encrypted, and its envelope is damaged',
+            'Run attach doctor --repair: it keeps the damaged file and restores your newest backup that opens.',
+          );
           text = undefined;
         } else {
           journal.encrypted = describeEnvelope(text);
@@ -203,15 +219,24 @@ async function examine(ctx: Context): Promise<Findings> {
           journal.version = assessed.version;
           const entries = (JSON.parse(text.replace(/^\ufeff/, '')) as { entries?: unknown }).entries;
           if (Array.isArray(entries)) journal.entries = countEntries(entries);
-          unusable(`${assessed.problem}`, 'Update attach to the newest version to open it. Nothing needs repairing, and nothing was changed.');
+          unusable(
+            `${assessed.problem}`,
+            'Update attach to the newest version to open it. Nothing needs repairing, and nothing was changed.',
+          );
         } else {
           const recovery = recoverEntries(text);
           journal.version = recovery.version ?? null;
           journal.recoverable = recovery.recovered;
           if (recovery.version !== undefined && recovery.version > 1) {
-            unusable(`${assessed.problem}, and it was written by a newer attach (format ${recovery.version})`, 'Update attach to the newest version before anything else; a repair here could misread it.');
+            unusable(
+              `${assessed.problem}, and it was written by a newer attach (format ${recovery.version})`,
+              'Update attach to the newest version before anything else; a repair here could misread it.',
+            );
           } else {
-            unusable(assessed.problem, 'Run attach doctor --repair: it keeps the damaged file as it is and rebuilds your journal from what can still be read, plus your newest backup.');
+            unusable(
+              assessed.problem,
+              'Run attach doctor --repair: it keeps the damaged file as it is and rebuilds your journal from what can still be read, plus your newest backup.',
+            );
           }
         }
       }
@@ -230,7 +255,9 @@ async function examine(ctx: Context): Promise<Findings> {
       const own = dir === path.dirname(journalPath(undefined, process.env)) || path.basename(dir) === 'attach';
       warnings.push({
         message: `Others on this computer can look into the folder your journal is in (mode ${octal(dirStat.mode)}).`,
-        fix: own ? `To keep it yours only: chmod 700 ${sh(dir)}` : `If that folder is only for attach, to keep it yours only: chmod 700 ${sh(dir)}`,
+        fix: own
+          ? `To keep it yours only: chmod 700 ${sh(dir)}`
+          : `If that folder is only for attach, to keep it yours only: chmod 700 ${sh(dir)}`,
       });
     }
   }
@@ -303,7 +330,10 @@ async function examineBackups(target: string): Promise<Findings['backups']> {
   for (const backup of all) {
     // An encrypted backup is only opened when ATTACH_PASSPHRASE is set; otherwise its envelope is taken on trust.
     const text = await readText(backup.file).catch(() => null);
-    const valid = text !== null && ((!fromEnv && looksEncrypted(text)) || (await openBackupText(text, backup.file, fromEnv ? new Keyring(async () => fromEnv) : undefined)) !== null);
+    const valid =
+      text !== null &&
+      ((!fromEnv && looksEncrypted(text)) ||
+        (await openBackupText(text, backup.file, fromEnv ? new Keyring(async () => fromEnv) : undefined)) !== null);
     result.newest ??= { ...backup, valid };
     if (valid) {
       result.newestValid = { ...backup };
@@ -365,32 +395,42 @@ export function render(f: Findings): string[] {
   if (!j.exists && j.valid === null) {
     out.push(`${PAD}no journal yet; attach log starts one`);
   } else {
-    if (j.size !== null && j.mode !== null) out.push(`${PAD}${[size(j.size), j.version !== null ? `format ${j.version}` : '', `mode ${j.mode}`].filter(Boolean).join(', ')}`);
+    if (j.size !== null && j.mode !== null)
+      out.push(`${PAD}${[size(j.size), j.version !== null ? `format ${j.version}` : '', `mode ${j.mode}`].filter(Boolean).join(', ')}`);
     if (j.encrypted) out.push(`${PAD}encrypted: ${j.encrypted}`);
     if (j.entries) out.push(`${PAD}${counted(j.entries)}`);
     if (j.valid) out.push(`${PAD}opens and passes every check`);
-    else if (j.encrypted && j.valid === null && !j.problem) out.push(`${PAD}not looked inside: set ATTACH_PASSPHRASE for doctor to check it`);
+    else if (j.encrypted && j.valid === null && !j.problem)
+      out.push(`${PAD}not looked inside: set ATTACH_PASSPHRASE for doctor to check it`);
     else if (j.problem) out.push(`${PAD}can't be used: ${j.problem}`);
     if (j.recoverable !== null) out.push(`${PAD}${plural(j.recoverable, 'entry', 'entries')} can still be read from it`);
   }
   out.push(`${label('Folder')}${f.folder.path}${f.folder.mode ? ` (mode ${f.folder.mode})` : ' (not there yet)'}`);
 
   out.push(`${label('Settings')}${f.settings.path}`);
-  out.push(`${PAD}${!f.settings.exists ? 'none yet; the defaults are in use' : f.settings.valid ? 'read fine' : "can't be used (see below)"}`);
+  out.push(
+    `${PAD}${!f.settings.exists ? 'none yet; the defaults are in use' : f.settings.valid ? 'read fine' : "can't be used (see below)"}`,
+  );
 
   out.push(`${label('Backups')}${f.backups.path}`);
   const { newest, newestValid } = f.backups;
   if (!newest) out.push(`${PAD}none yet; one is kept before the first change of each day`);
   else {
-    out.push(`${PAD}newest from ${newest.date}, ${newest.valid ? 'opens fine' : 'does not open'} (${plural(f.backups.count, 'backup')} kept)`);
+    out.push(
+      `${PAD}newest from ${newest.date}, ${newest.valid ? 'opens fine' : 'does not open'} (${plural(f.backups.count, 'backup')} kept)`,
+    );
     if (!newest.valid) out.push(`${PAD}${newestValid ? `newest that opens: ${newestValid.date}` : 'none of them opens'}`);
   }
 
   out.push(`${label('Lock')}${f.lock.path}`);
-  out.push(`${PAD}${!f.lock.present ? 'none; no attach is writing right now' : f.lock.stale ? `left over from an attach that stopped (${age(f.lock.ageSeconds ?? 0)} old)` : 'held right now by another attach'}`);
+  out.push(
+    `${PAD}${!f.lock.present ? 'none; no attach is writing right now' : f.lock.stale ? `left over from an attach that stopped (${age(f.lock.ageSeconds ?? 0)} old)` : 'held right now by another attach'}`,
+  );
 
   if (f.brokenCopies.length > 0) {
-    out.push(`${label('Kept')}${plural(f.brokenCopies.length, 'damaged copy', 'damaged copies')} from earlier repairs, never removed by attach:`);
+    out.push(
+      `${label('Kept')}${plural(f.brokenCopies.length, 'damaged copy', 'damaged copies')} from earlier repairs, never removed by attach:`,
+    );
     for (const copy of f.brokenCopies) out.push(`${PAD}${copy}`);
   }
 
@@ -404,12 +444,14 @@ export function render(f: Findings): string[] {
   out.push('');
   if (f.healthy) {
     if (!j.exists) out.push('All is ready for your first entry.');
-    else if (j.encrypted && j.valid === null) out.push('Your journal looks healthy from outside; with ATTACH_PASSPHRASE set, doctor also checks inside.');
+    else if (j.encrypted && j.valid === null)
+      out.push('Your journal looks healthy from outside; with ATTACH_PASSPHRASE set, doctor also checks inside.');
     else out.push('Your journal is healthy.');
-  }
-  else {
+  } else {
     const what = [f.journal.valid === false ? 'your journal' : '', f.settings.valid ? '' : 'your settings'].filter(Boolean).join(' and ');
-    out.push(`Something needs care before attach can use ${what}; ${f.problems.length > 1 ? 'the next steps are' : 'the next step is'} below.`);
+    out.push(
+      `Something needs care before attach can use ${what}; ${f.problems.length > 1 ? 'the next steps are' : 'the next step is'} below.`,
+    );
   }
   return out;
 }
@@ -420,19 +462,25 @@ async function repair(options: DoctorOptions, ctx: Context): Promise<void> {
   const target = await resolveTarget(ctx.file).catch(() => ctx.file);
   // Asked only if an encrypted journal or backup is met.
   const keyring = new Keyring(ctx.passphrase);
-  let preview;
+  let preview: Awaited<ReturnType<typeof previewRepair>>;
   try {
     preview = await previewRepair(target, keyring);
   } catch (error) {
     if (error instanceof AttachError) throw error;
-    throw new JournalError(`Your journal at ${target} can't be read: ${why(error)}. Nothing was changed.`, ['Run attach doctor to see what is wrong.']);
+    throw new JournalError(`Your journal at ${target} can't be read: ${why(error)}. Nothing was changed.`, [
+      'Run attach doctor to see what is wrong.',
+    ]);
   }
   const { assessment } = preview;
 
   let outcome: RepairOutcome;
   if (assessment === null) outcome = { state: 'missing' };
   else if (assessment.state === 'ok') outcome = { state: 'healthy', entries: assessment.journal.entries.length };
-  else if (assessment.state === 'newer' || (preview.recovery?.version ?? 1) > 1) outcome = { state: 'newer', problem: assessment.state === 'newer' ? assessment.problem : `it was written by a newer attach (format ${preview.recovery?.version})` };
+  else if (assessment.state === 'newer' || (preview.recovery?.version ?? 1) > 1)
+    outcome = {
+      state: 'newer',
+      problem: assessment.state === 'newer' ? assessment.problem : `it was written by a newer attach (format ${preview.recovery?.version})`,
+    };
   else {
     const recovered = preview.recovery?.recovered ?? 0;
     const fromBackup = preview.fromBackup ?? 0;
@@ -446,11 +494,16 @@ async function repair(options: DoctorOptions, ctx: Context): Promise<void> {
         : `${readable}; there is no backup that opens to add more from.`,
     );
     const total = recovered + fromBackup;
-    const rebuilt = total === 0 ? 'starts your journal again, empty' : `writes your journal again with ${total === 1 ? 'that entry' : `those ${total} entries`}`;
+    const rebuilt =
+      total === 0
+        ? 'starts your journal again, empty'
+        : `writes your journal again with ${total === 1 ? 'that entry' : `those ${total} entries`}`;
     line(ctx.stderr, `A repair keeps the damaged file as it is, beside it, and ${rebuilt}.`);
     if (!options.yes) {
       if (!ctx.interactive) {
-        throw new UsageError('attach doctor --repair rewrites your journal, so without a terminal to ask you it needs --yes: attach doctor --repair --yes. Nothing was changed.');
+        throw new UsageError(
+          'attach doctor --repair rewrites your journal, so without a terminal to ask you it needs --yes: attach doctor --repair --yes. Nothing was changed.',
+        );
       }
       // Yes by default: nothing is lost either way (the damaged file is kept), and --repair is already a choice.
       const go = await (await ctx.asker()).confirm({ message: 'Repair your journal now?', default: true });
@@ -482,10 +535,15 @@ async function repair(options: DoctorOptions, ctx: Context): Promise<void> {
       line(ctx.stderr, `There is no journal at ${target} yet, so there is nothing to repair. attach log starts one.`);
       break;
     case 'healthy':
-      line(ctx.stderr, `Your journal opens and passes every check (${plural(outcome.entries, 'entry', 'entries')}). There is nothing to repair.`);
+      line(
+        ctx.stderr,
+        `Your journal opens and passes every check (${plural(outcome.entries, 'entry', 'entries')}). There is nothing to repair.`,
+      );
       break;
     case 'newer':
-      throw new JournalError(`Your journal at ${target} can't be repaired here: ${outcome.problem}. It was not touched.`, ['Update attach to the newest version to open it.']);
+      throw new JournalError(`Your journal at ${target} can't be repaired here: ${outcome.problem}. It was not touched.`, [
+        'Update attach to the newest version to open it.',
+      ]);
     case 'repaired':
       for (const text of repairedLines(outcome)) line(ctx.stderr, text);
       break;
@@ -502,9 +560,14 @@ export function repairedLines(outcome: Extract<RepairOutcome, { state: 'repaired
       ? `${fromFile}${fromBackup > 0 ? ` and ${fromBackup} more from the backup of ${backup.date}` : `; the backup of ${backup.date} had nothing more`}.`
       : `${fromFile}; there was no backup that opens to add more from.`,
   ];
-  if (skipped > 0) lines.push(`${plural(skipped, 'damaged line')} could not be read; ${skipped === 1 ? 'it is' : 'they are'} still in the kept copy.`);
+  if (skipped > 0)
+    lines.push(`${plural(skipped, 'damaged line')} could not be read; ${skipped === 1 ? 'it is' : 'they are'} still in the kept copy.`);
   lines.push(`The damaged file is kept at ${brokenCopy}; attach never removes it.`);
-  lines.push(entries > 0 ? `Your journal opens again, with ${plural(entries, 'entry', 'entries')}: attach list` : 'Your journal opens again, empty for now.');
+  lines.push(
+    entries > 0
+      ? `Your journal opens again, with ${plural(entries, 'entry', 'entries')}: attach list`
+      : 'Your journal opens again, empty for now.',
+  );
   return lines;
 }
 

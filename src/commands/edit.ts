@@ -71,7 +71,9 @@ async function changesFromFlags(options: EditOptions, entry: KnownEntry, now: Da
     }
     const fit = fits[key];
     if (!fit) {
-      throw new UsageError(`${flagName(key)} doesn't apply to a ${entry.type}; its options are ${[...Object.keys(fits), 'at'].map(flagName).join(', ')}.`);
+      throw new UsageError(
+        `${flagName(key)} doesn't apply to a ${entry.type}; its options are ${[...Object.keys(fits), 'at'].map(flagName).join(', ')}.`,
+      );
     }
     changes[fit[0]] = fit[1](options, entry);
   }
@@ -83,18 +85,27 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
   const journal = await store.read();
   const now = ctx.now();
   const found = findEntry(journal, id, (candidate) => entryLine(candidate, now));
-  if (!isKnown(found)) throw new UsageError(`${shortId(found.id)} is a "${found.type}" entry, which this version of attach can show but not edit.`);
+  if (!isKnown(found))
+    throw new UsageError(`${shortId(found.id)} is a "${found.type}" entry, which this version of attach can show but not edit.`);
 
   let changes = await changesFromFlags(options, found, now);
   if (Object.keys(changes).length === 0) {
-    if (!ctx.interactive) throw new UsageError(`Say what to change, for example: attach edit ${shortId(found.id)} ${found.type === 'trigger' ? '--intensity 5' : '--note "…"'} (see attach edit --help).`);
+    if (!ctx.interactive)
+      throw new UsageError(
+        `Say what to change, for example: attach edit ${shortId(found.id)} ${found.type === 'trigger' ? '--intensity 5' : '--note "…"'} (see attach edit --help).`,
+      );
     const [{ runEditFlow }, { loadCatalogues, loadQuestions }, { personalise }] = await Promise.all([
       import('../flows/edit-flow.js'),
       import('../flows/catalogue.js'),
       import('../flows/personal.js'),
     ]);
     line(ctx.stderr, entryLine(found, now));
-    changes = await runEditFlow(await ctx.asker(), found, loadQuestions(), personalise(loadCatalogues(), await ctx.config(), journal.entries));
+    changes = await runEditFlow(
+      await ctx.asker(),
+      found,
+      loadQuestions(),
+      personalise(loadCatalogues(), await ctx.config(), journal.entries),
+    );
     if (Object.keys(changes).length === 0) {
       line(ctx.stderr, 'Nothing changed.');
       return;

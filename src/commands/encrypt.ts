@@ -16,9 +16,12 @@ async function newPassphrase(ctx: Context): Promise<string> {
     const again = await ask.secret({ message: 'The same passphrase again:' });
     if (again !== phrase) throw new UsageError('The two passphrases were different; nothing was changed. Please try again.');
   } else {
-    throw new UsageError('attach encrypt asks for the passphrase on a terminal, or reads ATTACH_PASSPHRASE; it never takes one as an option.');
+    throw new UsageError(
+      'attach encrypt asks for the passphrase on a terminal, or reads ATTACH_PASSPHRASE; it never takes one as an option.',
+    );
   }
-  if ([...phrase].length < MIN_PASSPHRASE) throw new UsageError(`A passphrase needs at least ${MIN_PASSPHRASE} characters; a few words make a strong one. Nothing was changed.`);
+  if ([...phrase].length < MIN_PASSPHRASE)
+    throw new UsageError(`A passphrase needs at least ${MIN_PASSPHRASE} characters; a few words make a strong one. Nothing was changed.`);
   return phrase;
 }
 
@@ -39,7 +42,10 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
   }
   const sealer = await newSealer(await newPassphrase(ctx));
   const result = await reseal(store, sealer);
-  line(ctx.stderr, `Your journal is encrypted now${result.backups ? `, and its ${result.backups} backup${result.backups === 1 ? '' : 's'}` : ''}.`);
+  line(
+    ctx.stderr,
+    `Your journal is encrypted now${result.backups ? `, and its ${result.backups} backup${result.backups === 1 ? '' : 's'}` : ''}.`,
+  );
   sayBackups(ctx, result);
   line(ctx.stderr, 'Keep the passphrase somewhere safe: without it, nobody can open this journal, not even you.');
 }

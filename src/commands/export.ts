@@ -23,11 +23,13 @@ const FORMATS = ['json', 'csv', 'md'] as const;
  * same value with a \u escape, so what is copied from the screen still imports.
  */
 function forTerminal(text: string, format: (typeof FORMATS)[number]): string {
-  const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(format === 'json' ? 4 : 2, '0');
+  const hex = (c: string) =>
+    c
+      .charCodeAt(0)
+      .toString(16)
+      .padStart(format === 'json' ? 4 : 2, '0');
   // JSON.stringify already escapes C0 controls; C1 (0x80-0x9f) and DEL pass through it.
-  // eslint-disable-next-line no-control-regex
   if (format === 'json') return text.replace(/[\u007f-\u009f]/g, (c) => `\\u${hex(c)}`);
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g, (c) => `\\x${hex(c)}`);
 }
 
@@ -47,14 +49,24 @@ export async function run(options: ExportOptions, ctx: Context): Promise<void> {
   const entries = filtered ? journal.entries.filter((entry) => matches(entry, filters)) : journal.entries;
 
   const onTerminal = out === undefined ? Boolean(ctx.stdout.isTTY) : Boolean(ctx.stderr.isTTY);
-  if (onTerminal) line(ctx.stderr, ctx.style.dim('An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.'));
+  if (onTerminal)
+    line(ctx.stderr, ctx.style.dim('An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.'));
   if (entries.length === 0) {
-    line(ctx.stderr, journal.entries.length === 0 ? 'Your journal is empty so far, so the export has no entries.' : filtered ? 'No entries match that, so the export has none.' : 'The export has no entries.');
+    line(
+      ctx.stderr,
+      journal.entries.length === 0
+        ? 'Your journal is empty so far, so the export has no entries.'
+        : filtered
+          ? 'No entries match that, so the export has none.'
+          : 'The export has no entries.',
+    );
   }
 
   // CSV, the format of large exports, goes out in pieces; the others are written whole.
   const pieces: Iterable<string> =
-    format === 'csv' ? csvChunks(entries) : [format === 'json' ? serializeJournal({ version: JOURNAL_VERSION, entries }) : renderJournalMarkdown(entries, fieldLabeller())];
+    format === 'csv'
+      ? csvChunks(entries)
+      : [format === 'json' ? serializeJournal({ version: JOURNAL_VERSION, entries }) : renderJournalMarkdown(entries, fieldLabeller())];
   if (out === undefined) {
     const tty = Boolean(ctx.stdout.isTTY);
     for (const piece of pieces) ctx.stdout.write(tty ? forTerminal(piece, format) : piece);

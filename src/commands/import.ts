@@ -48,7 +48,9 @@ async function readIncoming(file: string, passphrase?: () => Promise<string>): P
     try {
       text = await new Keyring(passphrase).unseal(text, name);
     } catch {
-      throw new UsageError(`${name} is encrypted, and ${passphrase ? 'that passphrase does not open it' : 'there is no passphrase to open it (ATTACH_PASSPHRASE, or a terminal)'}; nothing was imported.`);
+      throw new UsageError(
+        `${name} is encrypted, and ${passphrase ? 'that passphrase does not open it' : 'there is no passphrase to open it (ATTACH_PASSPHRASE, or a terminal)'}; nothing was imported.`,
+      );
     }
   }
   let data: unknown;
@@ -60,7 +62,8 @@ async function readIncoming(file: string, passphrase?: () => Promise<string>): P
   }
   const checked = checkJournal(data);
   if (checked.ok) return checked.journal;
-  if (checked.newer) throw new UsageError(`${name} can't be imported yet: ${checked.problem}. Update attach, then import it again; nothing was imported.`);
+  if (checked.newer)
+    throw new UsageError(`${name} can't be imported yet: ${checked.problem}. Update attach, then import it again; nothing was imported.`);
   throw new UsageError(`${name} is not an attach journal that can be imported: ${clean(checked.problem)}. Nothing was imported.`);
 }
 
@@ -87,7 +90,9 @@ function summary(result: MergeResult, file: string, dryRun: boolean, prefer: str
     }
   } else {
     if (added === 0 && conflicts === 0 && result.skipped > 0) {
-      lines.push(`Nothing new: ${result.skipped === 1 ? 'the one entry' : `all ${result.skipped} entries`} in ${file} ${result.skipped === 1 ? 'is' : 'are'} already in your journal.`);
+      lines.push(
+        `Nothing new: ${result.skipped === 1 ? 'the one entry' : `all ${result.skipped} entries`} in ${file} ${result.skipped === 1 ? 'is' : 'are'} already in your journal.`,
+      );
     } else {
       parts.push(added ? `Added ${plural(added, 'entry', 'entries')}` : 'Nothing new was added');
       if (result.skipped) parts.push(`${result.skipped} ${result.skipped === 1 ? 'was' : 'were'} already here`);
@@ -98,7 +103,10 @@ function summary(result: MergeResult, file: string, dryRun: boolean, prefer: str
     }
   }
   if (parts.length) lines.push(`${parts.join('; ')}.`);
-  if (result.duplicates) lines.push(`${plural(result.duplicates, 'entry', 'entries')} in the file repeated an id already used there; the first of each was used.`);
+  if (result.duplicates)
+    lines.push(
+      `${plural(result.duplicates, 'entry', 'entries')} in the file repeated an id already used there; the first of each was used.`,
+    );
   if (conflicts && prefer === undefined) {
     lines.push(`To take the file's version instead, add --prefer theirs; \`attach show <id>\` shows yours.`);
   }

@@ -20,7 +20,14 @@ export async function run(options: ListOptions, ctx: Context): Promise<void> {
   }
   if (found.length === 0) {
     const filtered = Object.keys(filters).some((key) => key !== 'limit');
-    line(ctx.stderr, journal.entries.length === 0 ? 'Your journal is empty so far. When something stirs you up: attach log' : filtered ? 'No entries match that.' : 'No entries yet.');
+    line(
+      ctx.stderr,
+      journal.entries.length === 0
+        ? 'Your journal is empty so far. When something stirs you up: attach log'
+        : filtered
+          ? 'No entries match that.'
+          : 'No entries yet.',
+    );
     return;
   }
   // Piped: whole lines, for grep and friends; on a terminal, cut to its width.

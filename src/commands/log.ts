@@ -56,7 +56,9 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
     draft = await runLogFlow(await ctx.asker(), known, questions, personalise(loadCatalogues(), await ctx.config(), journal.entries));
   } else {
     if (!known.what) {
-      throw new UsageError('Say what happened, in a few words: attach log "no reply since this morning" --intensity 6 (needed when attach cannot ask).');
+      throw new UsageError(
+        'Say what happened, in a few words: attach log "no reply since this morning" --intensity 6 (needed when attach cannot ask).',
+      );
     }
     if (known.intensity === undefined) {
       throw new UsageError('Add --intensity <0-10>, how strong it is, for example --intensity 6 (needed when attach cannot ask).');

@@ -24,7 +24,9 @@ const OFFER_WINDOW_MS = 2 * 60 * 60 * 1000;
 
 /** Closing lines that reflect the change, without judging it. */
 function closing(entry: PauseEntry): string[] {
-  const stayed = entry.completed ? `You stayed for the whole ${duration(entry.plannedSeconds)}.` : `You paused for ${duration(entry.elapsedSeconds)}.`;
+  const stayed = entry.completed
+    ? `You stayed for the whole ${duration(entry.plannedSeconds)}.`
+    : `You paused for ${duration(entry.elapsedSeconds)}.`;
   if (entry.after === null) return [stayed];
   const change =
     entry.after < entry.before
@@ -66,9 +68,16 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     const offered = linkFlag === undefined ? latestTrigger(journal, ctx.now(), OFFER_WINDOW_MS) : null;
     const offer = offered && { entry: offered, summary: triggerSummary(offered, ctx.now()) };
     const { urge, before: strength } = known;
-    before = await askBefore(asker, { for: linkFlag, ...(urge ? { urge } : {}), ...(strength === undefined ? {} : { before: strength }) }, offer, questions, catalogues);
+    before = await askBefore(
+      asker,
+      { for: linkFlag, ...(urge ? { urge } : {}), ...(strength === undefined ? {} : { before: strength }) },
+      offer,
+      questions,
+      catalogues,
+    );
   } else {
-    if (known.before === undefined) throw new UsageError('Add --before <0-10>, how strong the urge is now, for example --before 7 (needed when attach cannot ask).');
+    if (known.before === undefined)
+      throw new UsageError('Add --before <0-10>, how strong the urge is now, for example --before 7 (needed when attach cannot ask).');
     before = { for: linkFlag ?? null, urge: known.urge ?? null, before: known.before };
   }
 
@@ -80,7 +89,14 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   if (!live) line(ctx.stderr, `Pausing for ${duration(minutes * 60)}. Breathe slowly, walk, or write it down: the urge can wait.`);
   const io = await ctx.timerIO(live);
   const outcome = await runTimer(
-    { title, plannedMs: Math.round(minutes * 60_000), steps, ideas, bell: options.bell !== false && Boolean(ctx.stderr.isTTY), style: ctx.style },
+    {
+      title,
+      plannedMs: Math.round(minutes * 60_000),
+      steps,
+      ideas,
+      bell: options.bell !== false && Boolean(ctx.stderr.isTTY),
+      style: ctx.style,
+    },
     io,
   );
   // From here until the pause is saved, a second Ctrl-C (or a closing
@@ -118,13 +134,24 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
 
   if (outcome.state.status === 'cancelled' || interrupted) {
     const entry = await save();
-    throw new Cancelled(`Stopped. The ${duration(entry.elapsedSeconds)} you paused ${entry.elapsedSeconds === 1 ? 'was' : 'were'} saved (${shortId(entry.id)}).`);
+    throw new Cancelled(
+      `Stopped. The ${duration(entry.elapsedSeconds)} you paused ${entry.elapsedSeconds === 1 ? 'was' : 'were'} saved (${shortId(entry.id)}).`,
+    );
   }
   if (asker) {
     if (live && draft.completed) line(ctx.stderr, "Time's up.");
     line(ctx.stderr, ctx.style.dim(questions.pauseAfter.intro));
     try {
-      Object.assign(draft, await askAfter(asker, { ...(known.after === undefined ? {} : { after: known.after }), ...(known.passed === undefined ? {} : { passed: known.passed }) }, before.before, questions, catalogues));
+      Object.assign(
+        draft,
+        await askAfter(
+          asker,
+          { ...(known.after === undefined ? {} : { after: known.after }), ...(known.passed === undefined ? {} : { passed: known.passed }) },
+          before.before,
+          questions,
+          catalogues,
+        ),
+      );
     } catch (error) {
       if (!isPromptCancel(error)) throw error;
       const entry = await save();

@@ -55,13 +55,22 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
     const questions = loadQuestions();
     line(ctx.stderr, ctx.style.dim(questions.reflect.intro));
     const offered = link === undefined ? latestTrigger(journal, now, OFFER_WINDOW_MS) : null;
-    draft = await runReflectFlow(await ctx.asker(), known, offered && { entry: offered, summary: triggerSummary(offered, now) }, questions, catalogues, templates);
+    draft = await runReflectFlow(
+      await ctx.asker(),
+      known,
+      offered && { entry: offered, summary: triggerSummary(offered, now) },
+      questions,
+      catalogues,
+      templates,
+    );
   } else {
     if (!known.protest) {
       throw new UsageError('Add --protest <behaviour>, what you did, for example --protest withdrawing (needed when attach cannot ask).');
     }
     if (!known.needs && !known.ask) {
-      throw new UsageError('Add --need <need> (for example --need reassurance) or --ask "<your words>", or both (needed when attach cannot ask).');
+      throw new UsageError(
+        'Add --need <need> (for example --need reassurance) or --ask "<your words>", or both (needed when attach cannot ask).',
+      );
     }
     draft = { for: null, situation: null, needs: [], hoped: null, happened: null, felt: null, ask: null, protest: [], ...known };
   }
@@ -79,6 +88,7 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
     const [suggestion] = draftAsks(templates, catalogues, entry.felt, entry.needs);
     if (suggestion) line(ctx.stderr, `One way you could say it: "${clean(suggestion)}"`);
   }
-  if (pauseFits(journal, entry)) line(ctx.stderr, `Next time the urge is loud, a pause can hold the space before you act: ${ctx.style.bold('attach pause')}`);
+  if (pauseFits(journal, entry))
+    line(ctx.stderr, `Next time the urge is loud, a pause can hold the space before you act: ${ctx.style.bold('attach pause')}`);
   line(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(entry.id)}).`));
 }

@@ -24,7 +24,8 @@ const FORMATS = ['text', 'json', 'md'] as const;
 export async function run(options: ReportOptions, ctx: Context): Promise<void> {
   let format = options.format === undefined ? 'text' : parseChoice(options.format, '--format', FORMATS);
   if (options.json) {
-    if (options.format !== undefined && format !== 'json') throw new UsageError(`--json and --format ${format} ask for two formats; pick one.`);
+    if (options.format !== undefined && format !== 'json')
+      throw new UsageError(`--json and --format ${format} ask for two formats; pick one.`);
     format = 'json';
   }
   const now = ctx.now();
@@ -38,7 +39,12 @@ export async function run(options: ReportOptions, ctx: Context): Promise<void> {
 
   // A report written to a file or a pipe carries no colour codes.
   const style = options.out === undefined ? makeStyle(ctx.style.level > 0 && ctx.stdout.isTTY ? 1 : 0) : makeStyle(0);
-  const text = format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : format === 'md' ? renderMarkdown(data, label) : renderText(data, label, style);
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(data, null, 2)}\n`
+      : format === 'md'
+        ? renderMarkdown(data, label)
+        : renderText(data, label, style);
 
   if (options.out === undefined) {
     ctx.stdout.write(text);

@@ -42,7 +42,13 @@ export async function askSection(
   return answers;
 }
 
-async function askOne(ask: Asker, q: Question, questions: Questions, catalogues: Catalogues, initial: string | string[] | undefined): Promise<unknown> {
+async function askOne(
+  ask: Asker,
+  q: Question,
+  questions: Questions,
+  catalogues: Catalogues,
+  initial: string | string[] | undefined,
+): Promise<unknown> {
   switch (q.kind) {
     case 'text': {
       // A current answer (when editing) sits in the line, ready to change.

@@ -62,7 +62,17 @@ export interface AskTemplates {
   edit: string;
   write: string;
 }
-const CATALOGUES: readonly CatalogueName[] = ['who', 'triggers', 'body', 'urges', 'protest', 'needs', 'feelings', 'activities', 'breathing'];
+const CATALOGUES: readonly CatalogueName[] = [
+  'who',
+  'triggers',
+  'body',
+  'urges',
+  'protest',
+  'needs',
+  'feelings',
+  'activities',
+  'breathing',
+];
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function promptsDir(from: string = import.meta.url): string {
@@ -92,7 +102,12 @@ export function checkCatalogues(data: unknown): Catalogues {
   const record = data as Record<string, unknown>;
   for (const name of CATALOGUES) checkItems(record[name], file, name);
   (record.breathing as BreathingItem[]).forEach((item, i) => {
-    const ok = Array.isArray(item.steps) && item.steps.length > 0 && item.steps.every((step) => Array.isArray(step) && ['inhale', 'hold', 'exhale'].includes(step[0]) && typeof step[1] === 'number' && step[1] > 0);
+    const ok =
+      Array.isArray(item.steps) &&
+      item.steps.length > 0 &&
+      item.steps.every(
+        (step) => Array.isArray(step) && ['inhale', 'hold', 'exhale'].includes(step[0]) && typeof step[1] === 'number' && step[1] > 0,
+      );
     if (!ok) invalid(file, `breathing[${i}].steps should be a list of [inhale|hold|exhale, seconds]`);
   });
   return record as unknown as Catalogues;
@@ -126,7 +141,8 @@ export function checkQuestions(data: unknown): Questions {
       if (!isText(q?.field) || !isText(q.message)) invalid(file, `${where} needs "field" and "message"`);
       if (!['text', 'one', 'many', 'scale'].includes(q.kind)) invalid(file, `${where}.kind "${String(q.kind)}" is unknown`);
       if (q.kind === 'one' || q.kind === 'many') {
-        if (q.catalogue !== undefined && !CATALOGUES.includes(q.catalogue)) invalid(file, `${where}.catalogue "${String(q.catalogue)}" is not a catalogue`);
+        if (q.catalogue !== undefined && !CATALOGUES.includes(q.catalogue))
+          invalid(file, `${where}.catalogue "${String(q.catalogue)}" is not a catalogue`);
         if (q.catalogue === undefined) checkItems(q.choices, file, `${where}.choices`);
       }
     });

@@ -2,7 +2,10 @@ import type { AskTemplates, Catalogues } from './catalogue.js';
 
 /** A person's own words, made to sit inside a sentence: no leading "I feel", no closing full stop. */
 function ownWords(text: string, lead: RegExp): string {
-  const words = text.trim().replace(lead, '').replace(/[.!?\s]+$/, '');
+  const words = text
+    .trim()
+    .replace(lead, '')
+    .replace(/[.!?\s]+$/, '');
   return /^I\b/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
 }
 
@@ -14,7 +17,8 @@ function ownWords(text: string, lead: RegExp): string {
  */
 export function draftAsk(t: AskTemplates, catalogues: Catalogues, feeling: string | null, need: string): string {
   const known = catalogues.feelings.find((item) => item.id === feeling);
-  const feelingWords = feeling === null ? null : known ? known.label.toLowerCase() : ownWords(feeling, /^(i'?m feeling|i feel|feeling)\s+/i);
+  const feelingWords =
+    feeling === null ? null : known ? known.label.toLowerCase() : ownWords(feeling, /^(i'?m feeling|i feel|feeling)\s+/i);
   const needWords = Object.hasOwn(t.needs, need) ? t.needs[need]! : t.ownNeed.replace('{need}', ownWords(need, /^(i need|i want)\s+/i));
   const sentence = feelingWords ? t.sentence.replace('{feeling}', feelingWords) : t.withoutFeeling;
   return sentence.replace('{need}', needWords).replace(/\s+/g, ' ');

@@ -35,11 +35,19 @@ function shown(value: unknown): string {
  * questions, each starting from the current answer. Returns the changed
  * fields only.
  */
-export async function runEditFlow(ask: Asker, entry: KnownEntry, questions: Questions, catalogues: Catalogues): Promise<Record<string, unknown>> {
+export async function runEditFlow(
+  ask: Asker,
+  entry: KnownEntry,
+  questions: Questions,
+  catalogues: Catalogues,
+): Promise<Record<string, unknown>> {
   const all = questionsFor(entry, questions);
   const picked = await ask.many({
     message: 'What would you like to change?',
-    choices: all.map((q) => ({ value: q.field, name: `${q.message.replace(/\s*\(optional\)$/, '').replace(/[?:].*$/, '')}: ${shown(entry[q.field])}` })),
+    choices: all.map((q) => ({
+      value: q.field,
+      name: `${q.message.replace(/\s*\(optional\)$/, '').replace(/[?:].*$/, '')}: ${shown(entry[q.field])}`,
+    })),
   });
   const chosen = all.filter((q) => picked.includes(q.field));
   const defaults: Record<string, string | string[]> = {};

@@ -4,6 +4,11 @@ import { askSection } from './ask-section.js';
 import type { Catalogues, Questions } from './catalogue.js';
 
 /** The questions of `attach log`, asking only what the flags did not say. */
-export async function runLogFlow(ask: Asker, known: Partial<TriggerDraft>, questions: Questions, catalogues: Catalogues): Promise<TriggerDraft> {
+export async function runLogFlow(
+  ask: Asker,
+  known: Partial<TriggerDraft>,
+  questions: Questions,
+  catalogues: Catalogues,
+): Promise<TriggerDraft> {
   return (await askSection(ask, questions.log, questions, catalogues, known)) as unknown as TriggerDraft;
 }

@@ -34,7 +34,13 @@ export async function askBefore(
 }
 
 /** After the timer: how strong now (the cursor starts at the "before" value), whether it passed, what helped, what next. */
-export async function askAfter(ask: Asker, known: { after?: number; passed?: boolean }, before: number, questions: Questions, catalogues: Catalogues): Promise<After> {
+export async function askAfter(
+  ask: Asker,
+  known: { after?: number; passed?: boolean },
+  before: number,
+  questions: Questions,
+  catalogues: Catalogues,
+): Promise<After> {
   const given: Record<string, unknown> = { ...known };
   if (known.passed !== undefined) given.passed = known.passed ? 'yes' : 'not-yet';
   const answers = await askSection(ask, questions.pauseAfter, questions, catalogues, given, { after: String(before) });

@@ -36,7 +36,10 @@ export async function runReflectFlow(
     if (drafts.length > 0) {
       const choices = [...drafts.map((draft) => ({ value: draft, name: draft })), { value: OWN, name: templates.ownWords }];
       const picked = await ask.one({ message: templates.choose, choices });
-      written = picked === OWN ? await ask.text({ message: templates.write }) : await ask.text({ message: templates.edit, default: picked, editable: true });
+      written =
+        picked === OWN
+          ? await ask.text({ message: templates.write })
+          : await ask.text({ message: templates.edit, default: picked, editable: true });
     } else {
       written = await ask.text({ message: templates.write });
     }

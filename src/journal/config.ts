@@ -16,7 +16,16 @@ export interface Config {
 export const BREATHS = ['box', '478', 'coherent', 'none'] as const;
 
 /** `attach config add trigger …` names a list in the singular; the catalogue is plural. */
-export const OWN_LISTS = { who: 'who', trigger: 'triggers', body: 'body', urge: 'urges', protest: 'protest', need: 'needs', feeling: 'feelings', activity: 'activities' } as const;
+export const OWN_LISTS = {
+  who: 'who',
+  trigger: 'triggers',
+  body: 'body',
+  urge: 'urges',
+  protest: 'protest',
+  need: 'needs',
+  feeling: 'feelings',
+  activity: 'activities',
+} as const;
 export type OwnList = (typeof OWN_LISTS)[keyof typeof OWN_LISTS];
 
 interface Setting {
@@ -85,10 +94,15 @@ export async function readConfig(env: Env = process.env): Promise<Config> {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new JournalError(`Your settings at ${file} are not valid JSON. The file was left as it is; fix it, or move it away to start afresh.`);
+    throw new JournalError(
+      `Your settings at ${file} are not valid JSON. The file was left as it is; fix it, or move it away to start afresh.`,
+    );
   }
   const problem = checkConfig(data);
-  if (problem) throw new JournalError(`Your settings at ${file} can't be used: ${problem}. The file was left as it is; fix it, or move it away to start afresh.`);
+  if (problem)
+    throw new JournalError(
+      `Your settings at ${file} can't be used: ${problem}. The file was left as it is; fix it, or move it away to start afresh.`,
+    );
   return data as Config;
 }
 

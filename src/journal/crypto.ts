@@ -40,9 +40,11 @@ const MAX_P = 4;
 
 /** scrypt with a 32-byte key and parameters within the bounds above (N a power of two). */
 function kdfAllowed(kdf: Partial<KdfParams> | undefined): kdf is KdfParams {
-  if (!kdf || kdf.name !== 'scrypt' || kdf.keyLength !== 32) return false;
+  if (kdf?.name !== 'scrypt' || kdf.keyLength !== 32) return false;
   const { N, r, p } = kdf;
-  return [N, r, p].every((n) => Number.isInteger(n) && (n as number) > 0) && N! <= MAX_N && (N! & (N! - 1)) === 0 && r! <= MAX_R && p! <= MAX_P;
+  return (
+    [N, r, p].every((n) => Number.isInteger(n) && (n as number) > 0) && N! <= MAX_N && (N! & (N! - 1)) === 0 && r! <= MAX_R && p! <= MAX_P
+  );
 }
 
 /** A derived key and the salt it came from: one derivation serves every write of the file. */
@@ -67,12 +69,21 @@ export async function newSealer(passphrase: string, kdf: KdfParams = DEFAULT_KDF
 
 function header(e: Omit<Envelope, 'tag' | 'ciphertext'>): Buffer {
   // Fixed key order: the bytes authenticated are the same on every machine.
-  return Buffer.from(JSON.stringify([e.format, e.version, e.kdf.name, e.kdf.N, e.kdf.r, e.kdf.p, e.kdf.keyLength, e.salt, e.cipher, e.nonce]));
+  return Buffer.from(
+    JSON.stringify([e.format, e.version, e.kdf.name, e.kdf.N, e.kdf.r, e.kdf.p, e.kdf.keyLength, e.salt, e.cipher, e.nonce]),
+  );
 }
 
 export function seal(plaintext: string, sealer: Sealer): string {
   const nonce = randomBytes(12);
-  const head = { format: ENVELOPE_FORMAT as typeof ENVELOPE_FORMAT, version: 1 as const, kdf: sealer.kdf, salt: sealer.salt.toString('base64'), cipher: 'aes-256-gcm' as const, nonce: nonce.toString('base64') };
+  const head = {
+    format: ENVELOPE_FORMAT as typeof ENVELOPE_FORMAT,
+    version: 1 as const,
+    kdf: sealer.kdf,
+    salt: sealer.salt.toString('base64'),
+    cipher: 'aes-256-gcm' as const,
+    nonce: nonce.toString('base64'),
+  };
   const cipher = createCipheriv('aes-256-gcm', sealer.key, nonce);
   cipher.setAAD(header(head));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
@@ -103,15 +114,28 @@ export function readEnvelope(text: string, file: string): Envelope | null {
   }
   const e = data as Partial<Envelope> | null;
   if (!e || typeof e !== 'object' || e.format !== ENVELOPE_FORMAT) return null;
-  const b64 = (v: unknown, bytes?: number) => typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) && (bytes === undefined || Buffer.from(v, 'base64').length === bytes);
+  const b64 = (v: unknown, bytes?: number) =>
+    typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) && (bytes === undefined || Buffer.from(v, 'base64').length === bytes);
   // The ciphertext is only checked for its type: a regex over megabytes cost more than the cipher; the tag catches any change.
   const cipherText = typeof e.ciphertext === 'string' && e.ciphertext.length % 4 === 0;
   if (typeof e.version === 'number' && Number.isInteger(e.version) && e.version > 1) {
-    throw new JournalError(`Your journal at ${file} is encrypted in a newer format (${e.version}). Nothing was changed; update attach to open it.`);
+    throw new JournalError(
+      `Your journal at ${file} is encrypted in a newer format (${e.version}). Nothing was changed; update attach to open it.`,
+    );
   }
   // A 16-byte tag and a 12-byte nonce exactly: GCM would accept a shortened tag, and with it forgeries.
-  if (e.version !== 1 || !kdfAllowed(e.kdf) || e.cipher !== 'aes-256-gcm' || !b64(e.salt, 16) || !b64(e.nonce, 12) || !b64(e.tag, 16) || !cipherText) {
-    throw new JournalError(`Your encrypted journal at ${file} is damaged: its envelope is incomplete. Nothing was changed; a copy from the last days is in the backups folder beside it.`);
+  if (
+    e.version !== 1 ||
+    !kdfAllowed(e.kdf) ||
+    e.cipher !== 'aes-256-gcm' ||
+    !b64(e.salt, 16) ||
+    !b64(e.nonce, 12) ||
+    !b64(e.tag, 16) ||
+    !cipherText
+  ) {
+    throw new JournalError(
+      `Your encrypted journal at ${file} is damaged: its envelope is incomplete. Nothing was changed; a copy from the last days is in the backups folder beside it.`,
+    );
   }
   return e as Envelope;
 }
@@ -142,7 +166,11 @@ export class Keyring {
 
   passphrase(file: string): Promise<string> {
     if (!this.ask) {
-      return Promise.reject(new JournalError(`Your journal at ${file} is encrypted, and attach has no way to ask for the passphrase here. Set ATTACH_PASSPHRASE, or run it on a terminal.`));
+      return Promise.reject(
+        new JournalError(
+          `Your journal at ${file} is encrypted, and attach has no way to ask for the passphrase here. Set ATTACH_PASSPHRASE, or run it on a terminal.`,
+        ),
+      );
     }
     this.phrase ??= this.ask();
     return this.phrase;
@@ -180,7 +208,9 @@ export class Keyring {
     const key = this.keys.get(envelope.salt) ?? (await deriveKey(await this.passphrase(file), salt, envelope.kdf));
     const plaintext = decrypt(envelope, key);
     if (plaintext === null) {
-      throw new JournalError(`That passphrase doesn't open your journal at ${file}. Nothing was changed; check it and try again (ATTACH_PASSPHRASE too, if you use it).`);
+      throw new JournalError(
+        `That passphrase doesn't open your journal at ${file}. Nothing was changed; check it and try again (ATTACH_PASSPHRASE too, if you use it).`,
+      );
     }
     this.keys.set(envelope.salt, key);
     this.sealer = { salt, kdf: envelope.kdf, key };

@@ -84,7 +84,10 @@ export function findTriggerFor(journal: Journal, raw: string | undefined, descri
     if (error instanceof UsageError) throw new UsageError(`--for: ${error.message}`, error.details);
     throw error;
   }
-  if (entry.type !== 'trigger') throw new UsageError(`--for: ${shortId(entry.id)} is a ${entry.type}, not a logged moment; --for takes the id of one (see attach list --type trigger).`);
+  if (entry.type !== 'trigger')
+    throw new UsageError(
+      `--for: ${shortId(entry.id)} is a ${entry.type}, not a logged moment; --for takes the id of one (see attach list --type trigger).`,
+    );
   return entry.id;
 }
 

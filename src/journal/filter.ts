@@ -29,7 +29,8 @@ export interface Filters {
 export async function parseFilters(flags: FilterFlags, now: Date): Promise<Filters> {
   const filters: Filters = {};
   if (flags.type !== undefined) {
-    if (!(ENTRY_TYPES as readonly string[]).includes(flags.type)) throw new UsageError(`--type takes one of ${ENTRY_TYPES.join(', ')} (you gave "${flags.type}").`);
+    if (!(ENTRY_TYPES as readonly string[]).includes(flags.type))
+      throw new UsageError(`--type takes one of ${ENTRY_TYPES.join(', ')} (you gave "${flags.type}").`);
     filters.type = flags.type;
   }
   if (flags.from !== undefined) filters.fromDay = await parseDayPhrase(flags.from, now, '--from');
@@ -44,7 +45,8 @@ export async function parseFilters(flags: FilterFlags, now: Date): Promise<Filte
     filters[key] = value.trim().toLowerCase();
   }
   if (flags.limit !== undefined) {
-    if (!/^\d+$/.test(flags.limit) || Number(flags.limit) < 1) throw new UsageError(`--limit takes a whole number of entries, 1 or more (you gave "${flags.limit}").`);
+    if (!/^\d+$/.test(flags.limit) || Number(flags.limit) < 1)
+      throw new UsageError(`--limit takes a whole number of entries, 1 or more (you gave "${flags.limit}").`);
     filters.limit = Number(flags.limit);
   }
   return filters;
@@ -67,7 +69,8 @@ export function matches(entry: Entry, f: Filters): boolean {
     if ((f.fromDay !== undefined && day < f.fromDay) || (f.toDay !== undefined && day > f.toDay)) return false;
   }
   if (f.who && !(typeof entry.who === 'string' && entry.who.toLowerCase() === f.who)) return false;
-  if (f.tag && !(Array.isArray(entry.tags) && entry.tags.some((tag) => typeof tag === 'string' && tag.toLowerCase() === f.tag))) return false;
+  if (f.tag && !(Array.isArray(entry.tags) && entry.tags.some((tag) => typeof tag === 'string' && tag.toLowerCase() === f.tag)))
+    return false;
   if (f.search) {
     const fields = Object.entries(entry).filter(([key]) => !SKIP_IN_SEARCH.has(key));
     if (!fields.some(([, value]) => texts(value).some((text) => text.toLowerCase().includes(f.search!)))) return false;

@@ -27,10 +27,9 @@ export function parseJournal(text: string, file: string): Journal {
     // A byte-order mark is legal in a UTF-8 file but not in JSON.
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new JournalError(
-      `Your journal at ${file} can't be read: it is not valid JSON (${(error as Error).message}). ${keep}`,
-      [restoreHint(file)],
-    );
+    throw new JournalError(`Your journal at ${file} can't be read: it is not valid JSON (${(error as Error).message}). ${keep}`, [
+      restoreHint(file),
+    ]);
   }
   const checked = checkJournal(data);
   if (checked.ok) return checked.journal;

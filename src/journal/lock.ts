@@ -57,7 +57,8 @@ export async function withLock<T>(target: string, work: (assertHeld: () => void)
   // Checked just before the file is replaced: if another process took the
   // lock over meanwhile, writing now could lose its entry.
   const assertHeld = () => {
-    if (compromised) throw new JournalError(`The lock on your journal (${lockPath}) was lost while writing. Nothing was written; please try again.`);
+    if (compromised)
+      throw new JournalError(`The lock on your journal (${lockPath}) was lost while writing. Nothing was written; please try again.`);
   };
   try {
     return await work(assertHeld);

@@ -53,10 +53,15 @@ export function assessJournal(text: string): Assessment {
 
 function jsonProblem(body: string, message: string): string {
   const position = /at position (\d+)/.exec(message)?.[1];
-  if (/end of JSON input/i.test(message) || (position !== undefined && Number(position) >= body.trimEnd().length)) return 'it ends in the middle, as if cut short';
+  if (/end of JSON input/i.test(message) || (position !== undefined && Number(position) >= body.trimEnd().length))
+    return 'it ends in the middle, as if cut short';
   const lineMatch = /line (\d+)/.exec(message)?.[1];
   // Some messages give no position ("Unexpected token"): the first line that can't be read is where it breaks.
-  const lineNumber = lineMatch ? Number(lineMatch) : position === undefined ? recoverEntries(body).firstBadLine : body.slice(0, Number(position)).split('\n').length;
+  const lineNumber = lineMatch
+    ? Number(lineMatch)
+    : position === undefined
+      ? recoverEntries(body).firstBadLine
+      : body.slice(0, Number(position)).split('\n').length;
   return lineNumber === undefined ? 'it is not valid JSON' : `it stops being valid JSON on line ${lineNumber}`;
 }
 
@@ -74,18 +79,30 @@ export function looksEncrypted(text: string): boolean {
 
 export async function openText(text: string, file: string, keyring?: Keyring): Promise<Opened> {
   if (!looksEncrypted(text)) return { text, encrypted: false, damaged: false };
-  let envelope;
+  let envelope: ReturnType<typeof readEnvelope>;
   try {
     envelope = readEnvelope(text, file);
   } catch {
     return { text: '', encrypted: true, damaged: true };
   }
   if (!envelope) return { text: '', encrypted: true, damaged: true };
-  if (!keyring) throw new JournalError(`Your journal at ${file} is encrypted; give its passphrase (ATTACH_PASSPHRASE, or on a terminal) to check inside it.`);
+  if (!keyring)
+    throw new JournalError(
+      `Your journal at ${file} is encrypted; give its passphrase (ATTACH_PASSPHRASE, or on a terminal) to check inside it.`,
+    );
   return { text: await keyring.unseal(text, file), encrypted: true, damaged: false };
 }
 
-const NOTHING: Recovery = { entries: [], lines: 0, recovered: 0, skipped: 0, duplicates: 0, firstBadLine: undefined, version: undefined, fields: {} };
+const NOTHING: Recovery = {
+  entries: [],
+  lines: 0,
+  recovered: 0,
+  skipped: 0,
+  duplicates: 0,
+  firstBadLine: undefined,
+  version: undefined,
+  fields: {},
+};
 const DAMAGED_ENVELOPE = 'it is encrypted, and its envelope is damaged (cut short or changed), so nothing inside it can be read';
 
 export interface Recovery {
@@ -304,7 +321,11 @@ export async function readBackup(backup: BackupFile, keyring?: Keyring): Promise
 }
 
 /** readBackup for a backup's text already read. */
-export async function openBackupText(text: string, file: string, keyring?: Keyring): Promise<{ journal: Journal; sealer: Sealer | null } | null> {
+export async function openBackupText(
+  text: string,
+  file: string,
+  keyring?: Keyring,
+): Promise<{ journal: Journal; sealer: Sealer | null } | null> {
   try {
     const own = keyring && new Keyring(() => keyring.passphrase(file));
     const opened = await openText(text, file, own);
@@ -316,7 +337,10 @@ export async function openBackupText(text: string, file: string, keyring?: Keyri
   }
 }
 
-export async function newestValidBackup(target: string, keyring?: Keyring): Promise<(BackupFile & { journal: Journal; sealer: Sealer | null }) | null> {
+export async function newestValidBackup(
+  target: string,
+  keyring?: Keyring,
+): Promise<(BackupFile & { journal: Journal; sealer: Sealer | null }) | null> {
   for (const backup of await listBackups(target)) {
     const read = await readBackup(backup, keyring);
     if (read) return { ...backup, ...read };
@@ -339,7 +363,10 @@ export async function listBrokenCopies(target: string): Promise<string[]> {
   const stem = base.endsWith('.json') ? base.slice(0, -'.json'.length) : base;
   const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.broken-\\d{8}-\\d{6}(-\\d+)?\\.json$`);
   try {
-    return (await fs.readdir(path.dirname(target))).filter((name) => pattern.test(name)).sort().map((name) => path.join(path.dirname(target), name));
+    return (await fs.readdir(path.dirname(target)))
+      .filter((name) => pattern.test(name))
+      .sort()
+      .map((name) => path.join(path.dirname(target), name));
   } catch {
     return [];
   }
@@ -431,13 +458,17 @@ export async function repairJournal(target: string, now: Date, lock: LockOptions
 
       const recovery = opened.damaged ? NOTHING : recoverEntries(opened.text);
       if (recovery.version !== undefined && recovery.version > JOURNAL_VERSION) {
-        return { state: 'newer', problem: `it was written in format ${recovery.version}, newer than this attach reads (${JOURNAL_VERSION})` };
+        return {
+          state: 'newer',
+          problem: `it was written in format ${recovery.version}, newer than this attach reads (${JOURNAL_VERSION})`,
+        };
       }
       const backup = await newestValidBackup(target, keyring);
       const merged = backup ? mergeWithBackup(recovery.entries, backup.journal.entries) : { entries: recovery.entries, added: 0 };
       const rebuilt: Journal = { version: JOURNAL_VERSION, entries: merged.entries, ...recovery.fields };
       const checked = checkJournal(rebuilt);
-      if (!checked.ok) throw new JournalError(`The repaired journal did not pass its own checks (${checked.problem}). Nothing was written.`);
+      if (!checked.ok)
+        throw new JournalError(`The repaired journal did not pass its own checks (${checked.problem}). Nothing was written.`);
 
       if (opened.encrypted && !keyring?.sealer && !backup?.sealer) {
         // Nothing here proves the passphrase right: sealing a new journal with it could lock the person out.

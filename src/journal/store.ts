@@ -98,7 +98,10 @@ export class JournalStore {
           await options.afterWrite?.(target);
           return result;
         },
-        { ...(this.options.lockWaitMs === undefined ? {} : { waitMs: this.options.lockWaitMs }), ...(this.options.onLockWait ? { onWait: this.options.onLockWait } : {}) },
+        {
+          ...(this.options.lockWaitMs === undefined ? {} : { waitMs: this.options.lockWaitMs }),
+          ...(this.options.onLockWait ? { onWait: this.options.onLockWait } : {}),
+        },
       );
     } catch (error) {
       throw explain(error, target);

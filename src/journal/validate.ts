@@ -11,7 +11,8 @@ import { JOURNAL_VERSION, type Journal } from './types.js';
 type Check = { ok: (value: unknown) => boolean; want: string };
 
 // Ranges in the pattern itself: Date.parse on every time cost as much as all other checks together.
-const OFFSET_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
+const OFFSET_TIME =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
 
 const text: Check = { ok: (v) => typeof v === 'string', want: 'text' };
 const nonEmpty: Check = { ok: (v) => typeof v === 'string' && v.length > 0, want: 'non-empty text' };
@@ -79,7 +80,9 @@ const fieldsByType: Record<string, Record<string, Check>> = {
 // As [field, check] pairs: a plain loop over an array is what V8 runs fastest 100k times.
 const byType = new Map(Object.entries(fieldsByType).map(([type, checks]) => [type, Object.entries(checks)]));
 
-const knownKeys = new Map([...byType].map(([type, checks]) => [type, new Set(['id', 'type', 'editedAt', ...checks.map(([field]) => field)])]));
+const knownKeys = new Map(
+  [...byType].map(([type, checks]) => [type, new Set(['id', 'type', 'editedAt', ...checks.map(([field]) => field)])]),
+);
 
 /**
  * Deeper than this, JSON.stringify (every write, every --json) runs out of
@@ -126,10 +129,15 @@ export function checkJournal(data: unknown): Checked {
   const { version, entries } = data;
   if (!Number.isInteger(version) || (version as number) < 1) return fail('"version" is missing or not a whole number');
   if ((version as number) > JOURNAL_VERSION) {
-    return { ok: false, newer: true, problem: `it was written in format ${String(version)}, newer than this attach reads (${JOURNAL_VERSION})` };
+    return {
+      ok: false,
+      newer: true,
+      problem: `it was written in format ${String(version)}, newer than this attach reads (${JOURNAL_VERSION})`,
+    };
   }
   if (!Array.isArray(entries)) return fail('"entries" is missing or not a list');
-  for (const key of Object.keys(data)) if (key !== 'entries' && tooDeep(data[key])) return fail(`"${key}" is nested too deeply to handle safely`);
+  for (const key of Object.keys(data))
+    if (key !== 'entries' && tooDeep(data[key])) return fail(`"${key}" is nested too deeply to handle safely`);
   for (let i = 0; i < entries.length; i++) {
     const entry: unknown = entries[i];
     if (!isRecord(entry)) return fail(`entry ${i + 1} is not a JSON object`);

@@ -38,7 +38,8 @@ function mondayOf(day: Day): Day {
 export async function parsePeriod(flags: PeriodFlags, now: Date): Promise<Period> {
   const today = localDay(now);
   if (flags.week !== undefined) {
-    if (flags.from !== undefined || flags.to !== undefined) throw new UsageError('--week is a whole period by itself; leave out --from and --to, or --week.');
+    if (flags.from !== undefined || flags.to !== undefined)
+      throw new UsageError('--week is a whole period by itself; leave out --from and --to, or --week.');
     if (flags.week === true) {
       const monday = mondayOf(today);
       return { from: monday, to: monday + 6 };
@@ -47,7 +48,9 @@ export async function parsePeriod(flags: PeriodFlags, now: Date): Promise<Period
     const year = Number(m?.[1]);
     const week = Number(m?.[2]);
     if (!m || week < 1 || week > weeksIn(year)) {
-      throw new UsageError(`--week takes an ISO week like 2026-W47 (weeks 01 to ${m ? weeksIn(year) : 52} of the year; you gave "${String(flags.week)}").`);
+      throw new UsageError(
+        `--week takes an ISO week like 2026-W47 (weeks 01 to ${m ? weeksIn(year) : 52} of the year; you gave "${String(flags.week)}").`,
+      );
     }
     const monday = isoWeekStart(year, week);
     return { from: monday, to: monday + 6 };

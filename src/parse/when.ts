@@ -82,6 +82,9 @@ export async function parseDayPhrase(raw: string, now: Date, flag: string): Prom
   let date: Date | null = null;
   if (iso) date = fromIso(iso as RegExpExecArray, text)?.date ?? null;
   else if (!ISO.test(text)) date = (await fromPhrase(text, now))?.date ?? null;
-  if (!date) throw new UsageError(`${flag}: "${raw}" isn't a day I can read. Use a date like 2026-11-22, or words like "last monday" or "2 weeks ago".`);
+  if (!date)
+    throw new UsageError(
+      `${flag}: "${raw}" isn't a day I can read. Use a date like 2026-11-22, or words like "last monday" or "2 weeks ago".`,
+    );
   return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000;
 }

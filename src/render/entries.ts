@@ -63,14 +63,18 @@ const HIDDEN = new Set(['id', 'type', 'at', 'recordedAt', 'editedAt']);
  * `linked` are the entries pointing here; `target` the one this points to.
  */
 export function entryDetail(entry: Entry, linked: readonly Entry[], now: Date, label: Labeller = (_f, v) => v, target?: Entry): string[] {
-  const lines = [`${clean(entry.type)} · ${typeof entry.at === 'string' ? formatWhen(entry.at, now) : ''}`, `id            ${clean(entry.id)}`];
+  const lines = [
+    `${clean(entry.type)} · ${typeof entry.at === 'string' ? formatWhen(entry.at, now) : ''}`,
+    `id            ${clean(entry.id)}`,
+  ];
   for (const [field, value] of Object.entries(entry)) {
     if (HIDDEN.has(field) || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     // Own keys only (a field named "constructor" is data), and a field's name is cleaned like its value.
     const name = (Object.hasOwn(FIELD_NAMES, field) ? FIELD_NAMES[field]! : clean(field)).padEnd(13);
     let shown: string;
     if (field === 'for' && target) shown = entryLine(target, now);
-    else if (Array.isArray(value)) shown = value.map((item) => (typeof item === 'string' ? clean(label(field, item)) : clean(JSON.stringify(item)))).join(', ');
+    else if (Array.isArray(value))
+      shown = value.map((item) => (typeof item === 'string' ? clean(label(field, item)) : clean(JSON.stringify(item)))).join(', ');
     else if (typeof value === 'string') shown = clean(label(field, value));
     else if (typeof value === 'boolean') shown = value ? 'yes' : 'no';
     else if (field === 'intensity' || field === 'before' || field === 'after') shown = `${String(value)} of 10`;

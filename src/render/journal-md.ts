@@ -53,14 +53,9 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 export function mdText(text: string, indent = '  '): string {
   const lines = text
     .trim()
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
     .split(/\r\n|\r|\n/)
-    .map((row) =>
-      row
-        .trim()
-        .replace(/[\\`*_[\]<>~|]/g, '\\$&'),
-    );
+    .map((row) => row.trim().replace(/[\\`*_[\]<>~|]/g, '\\$&'));
   // A hard break keeps the lines a person typed; an empty line stays a paragraph break.
   let out = lines[0] ?? '';
   for (let i = 1; i < lines.length; i++) {
@@ -93,7 +88,8 @@ function valueText(field: string, value: unknown, label: FieldLabeller, byId: Re
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return null;
   if (field === 'for' && typeof value === 'string') {
     const target = byId.get(value);
-    const about = target && typeof target.what === 'string' && isTime(target.at) ? `"${mdText(target.what)}", ${shortDate(target.at)} ` : '';
+    const about =
+      target && typeof target.what === 'string' && isTime(target.at) ? `"${mdText(target.what)}", ${shortDate(target.at)} ` : '';
     return `${about}\`${mdCode(shortId(value))}\``;
   }
   if ((field === 'intensity' || field === 'before' || field === 'after') && typeof value === 'number') return `${value} of 10`;
@@ -115,7 +111,8 @@ const mdCode = (text: string) => text.replace(/`/g, "'");
 function entryTitle(entry: Entry): string {
   const title = TITLES[entry.type] ?? `An entry of type "${mdText(entry.type)}"`;
   if (entry.type === 'pause' && typeof entry.elapsedSeconds === 'number') {
-    const planned = entry.completed !== true && typeof entry.plannedSeconds === 'number' ? ` (${duration(entry.plannedSeconds)} planned)` : '';
+    const planned =
+      entry.completed !== true && typeof entry.plannedSeconds === 'number' ? ` (${duration(entry.plannedSeconds)} planned)` : '';
     return `${title} of ${duration(entry.elapsedSeconds)}${planned}`;
   }
   return title;
@@ -126,7 +123,10 @@ function renderEntry(entry: Entry, label: FieldLabeller, byId: ReadonlyMap<strin
   const out = [`### ${when}${entryTitle(entry)} · \`${mdCode(shortId(entry.id))}\``, ''];
   // What happened, in a line of its own; a title reads best on one line.
   if (typeof entry.what === 'string' && entry.what.trim()) out.push(`**${mdText(entry.what.replace(/\s+/g, ' '))}**`, '');
-  const fields = [...FIELDS.map(([field]) => field).filter((field) => field in entry), ...Object.keys(entry).filter((field) => !NAMED.has(field) && !NOT_LISTED.has(field))];
+  const fields = [
+    ...FIELDS.map(([field]) => field).filter((field) => field in entry),
+    ...Object.keys(entry).filter((field) => !NAMED.has(field) && !NOT_LISTED.has(field)),
+  ];
   const items: string[] = [];
   for (const field of fields) {
     const shown = valueText(field, entry[field], label, byId);
@@ -156,7 +156,12 @@ export function renderJournalMarkdown(entries: readonly Entry[], label: FieldLab
   } else {
     const first = dated[0];
     const last = dated.at(-1);
-    const span = first && last ? (dayHeading(first.at) === dayHeading(last.at) ? `, all on ${dayHeading(first.at)}` : `, from ${dayHeading(first.at)} to ${dayHeading(last.at)}`) : '';
+    const span =
+      first && last
+        ? dayHeading(first.at) === dayHeading(last.at)
+          ? `, all on ${dayHeading(first.at)}`
+          : `, from ${dayHeading(first.at)} to ${dayHeading(last.at)}`
+        : '';
     out.push(`${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}${span}. Days and times are as you lived them.`, '');
   }
   let day = '';

@@ -29,7 +29,7 @@ function bar(fraction: number, cells: number): string {
 }
 
 /** Cuts a line to the terminal's width, so nothing wraps and the in-place redraw stays aligned. */
-function fit(text: string, width: number): string {
+function fitPlain(text: string, width: number): string {
   return [...text].length <= width ? text : `${[...text].slice(0, Math.max(width - 1, 0)).join('')}…`;
 }
 
@@ -78,10 +78,9 @@ export function renderFrame(m: FrameModel, style: ChalkInstance): string[] {
   return lines.map((text) => (text ? `  ${fitStyled(text, width)}` : ''));
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function fitStyled(text: string, width: number): string {
   const plain = text.replace(ANSI, '');
-  return [...plain].length <= width ? text : fit(plain, width);
+  return [...plain].length <= width ? text : fitPlain(plain, width);
 }

@@ -20,20 +20,46 @@ export function renderMarkdown(r: ReportData, words: Labeller): string {
   if (total === 0) {
     out.push('Nothing was logged in these days. A quiet stretch is not a failure.', '');
   } else {
-    const strength = r.intensity.mean === null ? '' : `, mean intensity ${num(r.intensity.mean)}${changeWords(r.intensity.mean, r.intensity.previousMean, r.period.days)}`;
-    out.push(`${times(r.counts.trigger, 'moment')} logged${strength}; ${times(r.counts.pause, 'pause')}; ${times(r.counts.reflection, 'reflection')}.`, '');
+    const strength =
+      r.intensity.mean === null
+        ? ''
+        : `, mean intensity ${num(r.intensity.mean)}${changeWords(r.intensity.mean, r.intensity.previousMean, r.period.days)}`;
+    out.push(
+      `${times(r.counts.trigger, 'moment')} logged${strength}; ${times(r.counts.pause, 'pause')}; ${times(r.counts.reflection, 'reflection')}.`,
+      '',
+    );
   }
   if (r.patterns.length) {
-    out.push(`## What keeps coming back (last ${r.lookback.weeksObserved} weeks)`, '', ...r.patterns.map((p) => `- ${cell(clean(p.text))}`), '');
+    out.push(
+      `## What keeps coming back (last ${r.lookback.weeksObserved} weeks)`,
+      '',
+      ...r.patterns.map((p) => `- ${cell(clean(p.text))}`),
+      '',
+    );
   }
   if (r.triggers.length) {
-    out.push('## What set things off', '', ...table(['trigger', 'times', 'mean intensity'], r.triggers.map((t) => [label('triggers', t.name), String(t.count), num(t.meanIntensity)])));
+    out.push(
+      '## What set things off',
+      '',
+      ...table(
+        ['trigger', 'times', 'mean intensity'],
+        r.triggers.map((t) => [label('triggers', t.name), String(t.count), num(t.meanIntensity)]),
+      ),
+    );
   }
   for (const [title, kind, list] of [
     ['Where it lived in the body', 'body', r.body],
     ['What the alarm pushed to do', 'urges', r.urges],
   ] as const) {
-    if (list.length) out.push(`## ${title}`, '', ...table([kind === 'body' ? 'body signal' : 'urge', 'times'], list.map((n) => [label(kind, n.name), String(n.count)])));
+    if (list.length)
+      out.push(
+        `## ${title}`,
+        '',
+        ...table(
+          [kind === 'body' ? 'body signal' : 'urge', 'times'],
+          list.map((n) => [label(kind, n.name), String(n.count)]),
+        ),
+      );
   }
   if (r.protest.length) {
     out.push(
@@ -41,7 +67,11 @@ export function renderMarkdown(r: ReportData, words: Labeller): string {
       '',
       ...table(
         ['behaviour', 'times', 'after'],
-        r.protest.map((p) => [label('protest', p.name), String(p.count), p.after.map((a) => `${label('triggers', a.trigger)} (${a.count})`).join(', ')]),
+        r.protest.map((p) => [
+          label('protest', p.name),
+          String(p.count),
+          p.after.map((a) => `${label('triggers', a.trigger)} (${a.count})`).join(', '),
+        ]),
       ),
     );
   }
@@ -59,11 +89,24 @@ export function renderMarkdown(r: ReportData, words: Labeller): string {
   }
   if (r.reflections.count) {
     out.push('## Reflections', '', `${times(r.reflections.count, 'reflection')}.`, '');
-    if (r.reflections.needs.length) out.push(...table(['need underneath', 'times'], r.reflections.needs.map((n) => [label('needs', n.name), String(n.count)])));
+    if (r.reflections.needs.length)
+      out.push(
+        ...table(
+          ['need underneath', 'times'],
+          r.reflections.needs.map((n) => [label('needs', n.name), String(n.count)]),
+        ),
+      );
   }
   if (r.heatmap.flat().some((count) => count > 0)) {
     const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-    out.push(`## When moments came (${periodWords(r.lookback.from, r.lookback.to)})`, '', ...table(['', 'morning', 'afternoon', 'evening', 'night'], r.heatmap.map((row, i) => [days[i]!, ...row.map(String)])));
+    out.push(
+      `## When moments came (${periodWords(r.lookback.from, r.lookback.to)})`,
+      '',
+      ...table(
+        ['', 'morning', 'afternoon', 'evening', 'night'],
+        r.heatmap.map((row, i) => [days[i]!, ...row.map(String)]),
+      ),
+    );
   }
   if (r.suggestion) out.push('## One idea', '', r.suggestion, '');
   out.push('---', '', '*attach is a self-reflection tool, not a diagnosis or therapy.*', '');

@@ -70,8 +70,14 @@ export function renderText(r: ReportData, label: Labeller, style: ChalkInstance)
     );
   } else {
     const moments = `${r.counts.trigger} moment${r.counts.trigger === 1 ? '' : 's'} logged`;
-    const strength = r.intensity.mean === null ? '' : `, mean intensity ${num(r.intensity.mean)}${changeWords(r.intensity.mean, r.intensity.previousMean, r.period.days)}`;
-    const others = [r.counts.pause && `${r.counts.pause} pause${r.counts.pause === 1 ? '' : 's'}`, r.counts.reflection && `${r.counts.reflection} reflection${r.counts.reflection === 1 ? '' : 's'}`].filter(Boolean);
+    const strength =
+      r.intensity.mean === null
+        ? ''
+        : `, mean intensity ${num(r.intensity.mean)}${changeWords(r.intensity.mean, r.intensity.previousMean, r.period.days)}`;
+    const others = [
+      r.counts.pause && `${r.counts.pause} pause${r.counts.pause === 1 ? '' : 's'}`,
+      r.counts.reflection && `${r.counts.reflection} reflection${r.counts.reflection === 1 ? '' : 's'}`,
+    ].filter(Boolean);
     out.push(`${moments}${strength}.${others.length ? ` ${capitalise(others.join(' and '))}.` : ''}`);
   }
 
@@ -81,7 +87,14 @@ export function renderText(r: ReportData, label: Labeller, style: ChalkInstance)
   }
   if (r.triggers.length) {
     heading('What set things off');
-    out.push(...table(r.triggers.map((t) => [words('triggers', t.name), `${t.count}×${t.meanIntensity === null ? '' : `, intensity ${num(t.meanIntensity)}`}`])));
+    out.push(
+      ...table(
+        r.triggers.map((t) => [
+          words('triggers', t.name),
+          `${t.count}×${t.meanIntensity === null ? '' : `, intensity ${num(t.meanIntensity)}`}`,
+        ]),
+      ),
+    );
   }
   if (r.body.length) {
     heading('Where it lived in the body');
@@ -113,7 +126,9 @@ export function renderText(r: ReportData, label: Labeller, style: ChalkInstance)
   if (r.reflections.count) {
     heading('Reflections');
     const needs = r.reflections.needs.map((n) => `${words('needs', n.name).toLowerCase()} (${n.count})`).join(', ');
-    out.push(`  ${r.reflections.count} reflection${r.reflections.count === 1 ? '' : 's'}${needs ? `; the needs named most: ${needs}` : ''}.`);
+    out.push(
+      `  ${r.reflections.count} reflection${r.reflections.count === 1 ? '' : 's'}${needs ? `; the needs named most: ${needs}` : ''}.`,
+    );
   }
   if (r.heatmap.flat().some((count) => count > 0)) {
     heading(`When moments came, ${periodWords(r.lookback.from, r.lookback.to)}`);
@@ -122,7 +137,9 @@ export function renderText(r: ReportData, label: Labeller, style: ChalkInstance)
   if (r.counts.trigger > 0) {
     heading('Intensity day by day');
     const first = r.daily[0]?.date ?? r.period.from;
-    out.push(`  ${sparkline(r.daily)}   (${WEEKDAY_SHORT[(new Date(dayOf(first) * 86_400_000).getUTCDay() + 6) % 7]} to ${WEEKDAY_SHORT[(new Date(dayOf(r.period.to) * 86_400_000).getUTCDay() + 6) % 7]}; a dot is a day with nothing logged)`);
+    out.push(
+      `  ${sparkline(r.daily)}   (${WEEKDAY_SHORT[(new Date(dayOf(first) * 86_400_000).getUTCDay() + 6) % 7]} to ${WEEKDAY_SHORT[(new Date(dayOf(r.period.to) * 86_400_000).getUTCDay() + 6) % 7]}; a dot is a day with nothing logged)`,
+    );
   }
   if (r.suggestion) {
     heading('One idea');

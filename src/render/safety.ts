@@ -1,7 +1,6 @@
 /** Wording from VOICE.md, shared by the README, `attach --help` and `attach log`. */
 
-export const SCOPE =
-  'attach is a self-reflection tool. It is not a diagnosis, not therapy, and not a substitute for professional care.';
+export const SCOPE = 'attach is a self-reflection tool. It is not a diagnosis, not therapy, and not a substitute for professional care.';
 
 export const CRISIS_LINES = [
   'If you are in crisis or thinking about harming yourself: in the US, call or text 988',

@@ -30,7 +30,7 @@ export interface Asker {
 }
 
 // The shape every @inquirer prompt shares: (config, context) => promise of an answer.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each prompt takes its own config type; the Asker below gives the answers their types.
 export type PromptFn = (config: any, context?: any) => Promise<any>;
 export type Runner = (prompt: PromptFn, config: Record<string, unknown>) => Promise<unknown>;
 

@@ -60,7 +60,6 @@ export function makeStyle(level: 0 | 1): ChalkInstance {
  * the screen. Control characters become visible as \xNN.
  */
 export function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
@@ -72,7 +71,6 @@ export function clean(text: string): string {
  */
 export function jsonFor(stream: Stream, value: unknown): string {
   const text = JSON.stringify(value, null, 2);
-  // eslint-disable-next-line no-control-regex
   return stream.isTTY ? text.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
 }
 
@@ -109,7 +107,11 @@ export async function createContext(globals: GlobalOptions, command: string, env
   // A passphrase can be asked even when stdout is a pipe (`attach list | less`): the prompt is on stderr.
   const canAsk = globals.input !== false && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
   const fromEnv = env.ATTACH_PASSPHRASE;
-  const passphrase = fromEnv ? async () => fromEnv : canAsk ? async () => (await asker()).secret({ message: 'Passphrase for your journal:' }) : undefined;
+  const passphrase = fromEnv
+    ? async () => fromEnv
+    : canAsk
+      ? async () => (await asker()).secret({ message: 'Passphrase for your journal:' })
+      : undefined;
   return {
     file,
     interactive,

@@ -16,7 +16,42 @@ const STACK = /\n\s+at .+:\d+:\d+/;
 
 describe('attach log without a terminal', () => {
   it('saves an entry from flags, with the time in the local zone and its offset', () => {
-    const r = attach(box, ['log', 'No', 'reply', 'for', 'four', 'hours', '-i', '7', '--who', 'partner', '-t', 'delayed-reply', '-b', 'tight-chest', '-b', 'racing-heart,shallow-breath', '--thought', "They're losing interest", '-u', 'double-text', '-p', 'excessive-contact', '--instead', 'wrote it here', '--tag', 'weekend', '--note', 'first one', '--at', '2026-11-22T21:14'], { TZ: 'America/Los_Angeles' });
+    const r = attach(
+      box,
+      [
+        'log',
+        'No',
+        'reply',
+        'for',
+        'four',
+        'hours',
+        '-i',
+        '7',
+        '--who',
+        'partner',
+        '-t',
+        'delayed-reply',
+        '-b',
+        'tight-chest',
+        '-b',
+        'racing-heart,shallow-breath',
+        '--thought',
+        "They're losing interest",
+        '-u',
+        'double-text',
+        '-p',
+        'excessive-contact',
+        '--instead',
+        'wrote it here',
+        '--tag',
+        'weekend',
+        '--note',
+        'first one',
+        '--at',
+        '2026-11-22T21:14',
+      ],
+      { TZ: 'America/Los_Angeles' },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^Saved to your journal \([0-9a-f]{8}\)\./);
@@ -128,9 +163,49 @@ describe('reading back', () => {
       const journal = {
         version: 1,
         entries: [
-          { ...base, id: 'aaaa1111-t', type: 'trigger', what: 'w', who: null, triggers: [], intensity: 8, body: [], thought: null, urges: [], protest: [], instead: null },
-          { ...base, id: 'aaaa2222-p', type: 'pause', for: 'aaaa1111-t', urge: 'text', plannedSeconds: 1200, elapsedSeconds: 1200, completed: true, before: 8, after: 4, passed: true, activities: [], notes: [], next: null },
-          { ...base, id: 'bbbb3333-r', type: 'reflection', for: 'aaaa1111-t', protest: ['withdrawing'], situation: null, needs: ['reassurance'], hoped: null, happened: null, felt: null, ask: 'Could we talk tonight?' },
+          {
+            ...base,
+            id: 'aaaa1111-t',
+            type: 'trigger',
+            what: 'w',
+            who: null,
+            triggers: [],
+            intensity: 8,
+            body: [],
+            thought: null,
+            urges: [],
+            protest: [],
+            instead: null,
+          },
+          {
+            ...base,
+            id: 'aaaa2222-p',
+            type: 'pause',
+            for: 'aaaa1111-t',
+            urge: 'text',
+            plannedSeconds: 1200,
+            elapsedSeconds: 1200,
+            completed: true,
+            before: 8,
+            after: 4,
+            passed: true,
+            activities: [],
+            notes: [],
+            next: null,
+          },
+          {
+            ...base,
+            id: 'bbbb3333-r',
+            type: 'reflection',
+            for: 'aaaa1111-t',
+            protest: ['withdrawing'],
+            situation: null,
+            needs: ['reassurance'],
+            hoped: null,
+            happened: null,
+            felt: null,
+            ask: 'Could we talk tonight?',
+          },
         ],
       };
       writeFileSync(own.journal, JSON.stringify(journal));

@@ -38,7 +38,11 @@ describe('attach log, many processes at once', () => {
       expect(new Set(journal.entries.map((entry) => entry.id)).size).toBe(expected.length);
       expect([...stored].sort()).toEqual([...expected].sort());
       // One entry per line (DESIGN.md section 2: the file format).
-      expect(readFileSync(box.journal, 'utf8').split('\n').filter((l) => l.startsWith('    {'))).toHaveLength(expected.length);
+      expect(
+        readFileSync(box.journal, 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('    {')),
+      ).toHaveLength(expected.length);
     }
 
     const backups = path.join(path.dirname(box.journal), 'backups');

@@ -175,7 +175,10 @@ describe.each([
     let takeoverMs: number | null = null;
     if (encrypted) {
       // A writer killed while it holds the lock: the next one must take the lock over by itself.
-      const holder = spawn(process.execPath, [BIN, 'log', 'killed holding the lock', '-i', '5'], { env: { ...box.env, ...env }, stdio: 'ignore' });
+      const holder = spawn(process.execPath, [BIN, 'log', 'killed holding the lock', '-i', '5'], {
+        env: { ...box.env, ...env },
+        stdio: 'ignore',
+      });
       const holderExit = new Promise((resolve) => holder.on('exit', resolve));
       const deadline = Date.now() + 10_000;
       while (!existsSync(lock) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
@@ -200,7 +203,9 @@ describe.each([
     expect(JSON.parse(doctor.stdout).journal).toMatchObject({ valid: true, entries: { total: final.entries.length } });
     const list = attach(box, ['list', '--json', '--search', 'crash'], env);
     expect(list.code, list.stderr).toBe(0);
-    expect((JSON.parse(list.stdout) as { what: string }[]).map((entry) => entry.what).sort()).toEqual(finalWhats.filter((what): what is string => typeof what === 'string' && what.includes('crash')).sort());
+    expect((JSON.parse(list.stdout) as { what: string }[]).map((entry) => entry.what).sort()).toEqual(
+      finalWhats.filter((what): what is string => typeof what === 'string' && what.includes('crash')).sort(),
+    );
 
     const killed = runs.filter((run) => run.signal === 'SIGKILL');
     console.log(

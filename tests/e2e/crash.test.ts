@@ -133,7 +133,8 @@ describe('attach log killed with SIGKILL', () => {
 
       const journal = readJournal(box);
       const whats = journal.entries.map((entry) => entry.what);
-      for (const what of mustHave) expect(whats, `after crash ${n} (${run.code === 0 ? 'exited 0' : 'killed'} at ${Math.round(delayMs)} ms)`).toContain(what);
+      for (const what of mustHave)
+        expect(whats, `after crash ${n} (${run.code === 0 ? 'exited 0' : 'killed'} at ${Math.round(delayMs)} ms)`).toContain(what);
       // Nothing else was lost or doubled: the seed, the saved ones, and maybe the killed one if it got past the rename.
       expect(new Set(journal.entries.map((entry) => entry.id)).size).toBe(journal.entries.length);
       expect(journal.entries.filter((entry) => entry.what === run.what).length).toBeLessThanOrEqual(1);

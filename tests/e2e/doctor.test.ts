@@ -24,8 +24,38 @@ const STACK = /\n\s+at .+:\d+:\d+/;
 function entries(count: number): Entry[] {
   return Array.from({ length: count }, (_, i): Entry => {
     const now = new Date(Date.parse('2026-11-01T08:00:00Z') + i * 3_600_000);
-    if (i % 5 === 3) return newPause({ for: null, urge: 'text again', plannedSeconds: 1200, elapsedSeconds: 900, completed: false, before: 7, after: 4, passed: null, activities: [], notes: [], next: null }, now, now);
-    if (i % 5 === 4) return newReflection({ for: null, protest: ['withdrawing'], situation: null, needs: ['closeness'], hoped: null, happened: null, felt: null, ask: 'Could we talk tonight?' }, now);
+    if (i % 5 === 3)
+      return newPause(
+        {
+          for: null,
+          urge: 'text again',
+          plannedSeconds: 1200,
+          elapsedSeconds: 900,
+          completed: false,
+          before: 7,
+          after: 4,
+          passed: null,
+          activities: [],
+          notes: [],
+          next: null,
+        },
+        now,
+        now,
+      );
+    if (i % 5 === 4)
+      return newReflection(
+        {
+          for: null,
+          protest: ['withdrawing'],
+          situation: null,
+          needs: ['closeness'],
+          hoped: null,
+          happened: null,
+          felt: null,
+          ask: 'Could we talk tonight?',
+        },
+        now,
+      );
     return newTrigger({ what: `moment ${i}: no reply, "still" {waiting}`, intensity: i % 11 }, now);
   });
 }
@@ -65,7 +95,9 @@ describe('attach doctor', () => {
     expect(r.stdout).toContain('11 entries: 6 moments, 2 pauses, 2 reflections, 1 of other types');
     expect(r.stdout).toContain('opens and passes every check');
     expect(r.stdout).toContain(`Folder    ${dir} (mode 0700)`);
-    expect(r.stdout).toContain(`Settings  ${path.join(b.dir, 'config', 'attach', 'config.json')}\n          none yet; the defaults are in use`);
+    expect(r.stdout).toContain(
+      `Settings  ${path.join(b.dir, 'config', 'attach', 'config.json')}\n          none yet; the defaults are in use`,
+    );
     expect(r.stdout).toContain(`Backups   ${path.join(dir, 'backups')}\n          newest from 2026-11-20, opens fine (1 backup kept)`);
     expect(r.stdout).toContain(`Lock      ${b.journal}.lock\n          none; no attach is writing right now`);
     expect(r.stdout).not.toContain('Worth a look');
@@ -155,10 +187,33 @@ describe('attach doctor', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const f = JSON.parse(r.stdout);
-    expect(Object.keys(f)).toEqual(['healthy', 'journal', 'folder', 'settings', 'backups', 'lock', 'leftoverTempFiles', 'brokenCopies', 'warnings', 'problems', 'next']);
+    expect(Object.keys(f)).toEqual([
+      'healthy',
+      'journal',
+      'folder',
+      'settings',
+      'backups',
+      'lock',
+      'leftoverTempFiles',
+      'brokenCopies',
+      'warnings',
+      'problems',
+      'next',
+    ]);
     expect(f).toMatchObject({
       healthy: true,
-      journal: { path: b.journal, linkTarget: null, exists: true, size: statSync(b.journal).size, mode: '0640', version: 1, entries: { total: 5, trigger: 3, pause: 1, reflection: 1, other: 0 }, valid: true, problem: null, recoverable: null },
+      journal: {
+        path: b.journal,
+        linkTarget: null,
+        exists: true,
+        size: statSync(b.journal).size,
+        mode: '0640',
+        version: 1,
+        entries: { total: 5, trigger: 3, pause: 1, reflection: 1, other: 0 },
+        valid: true,
+        problem: null,
+        recoverable: null,
+      },
       folder: { path: path.dirname(b.journal), mode: '0700' },
       settings: { exists: false, valid: true, problem: null },
       backups: { count: 0, newest: null, newestValid: null },
@@ -174,7 +229,10 @@ describe('attach doctor', () => {
     const bad = attach(b, ['doctor', '--json']);
     expect(bad.code).toBe(3);
     const g = JSON.parse(bad.stdout);
-    expect(g).toMatchObject({ healthy: false, journal: { valid: false, recoverable: 1, problem: 'it ends in the middle, as if cut short' } });
+    expect(g).toMatchObject({
+      healthy: false,
+      journal: { valid: false, recoverable: 1, problem: 'it ends in the middle, as if cut short' },
+    });
     expect(g.next).toContain('attach doctor --repair');
     expect(g.problems).toHaveLength(1);
   });
@@ -235,7 +293,12 @@ describe('attach doctor --repair', () => {
 
     const listed = attach(b, ['list', '--json']);
     expect(listed.code).toBe(0);
-    expect((JSON.parse(listed.stdout) as Entry[]).map((entry) => entry.id).sort()).toEqual(list.slice(0, 24).map((entry) => entry.id).sort());
+    expect((JSON.parse(listed.stdout) as Entry[]).map((entry) => entry.id).sort()).toEqual(
+      list
+        .slice(0, 24)
+        .map((entry) => entry.id)
+        .sort(),
+    );
     expect(JSON.parse(readFileSync(b.journal, 'utf8')).entries).toEqual(list.slice(0, 24));
 
     // Healthy now: nothing to repair, and the kept copy is listed.
@@ -253,7 +316,16 @@ describe('attach doctor --repair', () => {
     write(b.journal, cutIn(serializeJournal({ version: 1, entries: list }), list[2] as Entry));
     const r = attach(b, ['doctor', '--repair', '--yes', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ state: 'repaired', recovered: 2, skipped: 1, fromBackup: 0, backup: null, entries: 2, journal: b.journal, brokenCopy: expect.stringMatching(/journal\.broken-/) });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      state: 'repaired',
+      recovered: 2,
+      skipped: 1,
+      fromBackup: 0,
+      backup: null,
+      entries: 2,
+      journal: b.journal,
+      brokenCopy: expect.stringMatching(/journal\.broken-/),
+    });
   });
 
   it('never touches a journal of a newer format, damaged or not: exit 3, update attach', () => {

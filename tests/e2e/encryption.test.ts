@@ -95,18 +95,48 @@ function fixture(): Journal {
       );
     }
     entries.push(
-      newTrigger({ what: 'meeting', who: 'work', triggers: ['work-distant'], intensity: 3, at: `${day(-1 - (w % 5))}T${String(7 + w).padStart(2, '0')}:10:00+05:30` }, new Date(`${day(-1)}T04:30:00Z`)),
+      newTrigger(
+        {
+          what: 'meeting',
+          who: 'work',
+          triggers: ['work-distant'],
+          intensity: 3,
+          at: `${day(-1 - (w % 5))}T${String(7 + w).padStart(2, '0')}:10:00+05:30`,
+        },
+        new Date(`${day(-1)}T04:30:00Z`),
+      ),
     );
   }
   const first = entries[0]!;
   entries.push(
     newPause(
-      { for: first.id, urge: `text again ${MARKERS[2]}`, plannedSeconds: 1200, elapsedSeconds: 1200, completed: true, before: 8, after: 3, passed: true, activities: [], notes: [], next: null },
+      {
+        for: first.id,
+        urge: `text again ${MARKERS[2]}`,
+        plannedSeconds: 1200,
+        elapsedSeconds: 1200,
+        completed: true,
+        before: 8,
+        after: 3,
+        passed: true,
+        activities: [],
+        notes: [],
+        next: null,
+      },
       new Date('2026-11-22T14:20:00Z'),
       new Date('2026-11-22T14:41:00Z'),
     ),
     newReflection(
-      { for: first.id, protest: ['withdrawing'], situation: `they were out ${MARKERS[3]}`, needs: ['reassurance'], hoped: 'a call', happened: 'silence', felt: 'anxious', ask: `Could you text me ${MARKERS[4]}?` },
+      {
+        for: first.id,
+        protest: ['withdrawing'],
+        situation: `they were out ${MARKERS[3]}`,
+        needs: ['reassurance'],
+        hoped: 'a call',
+        happened: 'silence',
+        felt: 'anxious',
+        ask: `Could you text me ${MARKERS[4]}?`,
+      },
       new Date('2026-11-22T15:00:00Z'),
     ),
   );
@@ -210,9 +240,44 @@ describe('every command works the same on an encrypted journal', () => {
 
   it('log, edit, reflect, pause and delete --yes change both journals the same way, and it stays encrypted', async () => {
     const steps: [string, string[]][] = [
-      ['log', ['log', `sunday again ${MARKERS[1]}`, '-i', '7', '--who', 'partner', '-t', 'delayed-reply', '--thought', 'not again', '--note', 'n', '--at', '2026-11-22T21:00', '--json']],
+      [
+        'log',
+        [
+          'log',
+          `sunday again ${MARKERS[1]}`,
+          '-i',
+          '7',
+          '--who',
+          'partner',
+          '-t',
+          'delayed-reply',
+          '--thought',
+          'not again',
+          '--note',
+          'n',
+          '--at',
+          '2026-11-22T21:00',
+          '--json',
+        ],
+      ],
       ['edit', ['edit', meeting.id.slice(0, 8), '--intensity', '5', '--who', 'friend', '--tag', 'edited', '--json']],
-      ['reflect', ['reflect', '--for', trigger.id.slice(0, 8), '-p', 'excessive-contact', '--need', 'reassurance', '--felt', 'anxious', '--ask', `Can we talk ${MARKERS[4]}?`, '--json']],
+      [
+        'reflect',
+        [
+          'reflect',
+          '--for',
+          trigger.id.slice(0, 8),
+          '-p',
+          'excessive-contact',
+          '--need',
+          'reassurance',
+          '--felt',
+          'anxious',
+          '--ask',
+          `Can we talk ${MARKERS[4]}?`,
+          '--json',
+        ],
+      ],
       ['pause', ['pause', '--minutes', '0.05', '--before', '5', '--for', 'none', '--json']],
       ['delete', ['delete', meeting.id.slice(0, 8), '--yes']],
     ];
@@ -287,7 +352,12 @@ describe('every command works the same on an encrypted journal', () => {
     expect(without.stdout).toContain('not looked inside: set ATTACH_PASSPHRASE for doctor to check it');
     expect(without.stdout).not.toContain(MARKERS[0]);
     const json = JSON.parse((await attachAsync(sealed, ['doctor', '--json'])).stdout);
-    expect(json.journal).toMatchObject({ exists: true, encrypted: 'AES-256-GCM, key from scrypt (N=32768, r=8, p=1)', valid: null, entries: null });
+    expect(json.journal).toMatchObject({
+      exists: true,
+      encrypted: 'AES-256-GCM, key from scrypt (N=32768, r=8, p=1)',
+      valid: null,
+      entries: null,
+    });
 
     const withIt = await attachAsync(sealed, ['doctor'], WITH);
     ok(withIt);
@@ -354,7 +424,9 @@ describe('while encrypted, no plaintext ever reaches the disk', () => {
     const journal = fixture();
     seed(box, journal);
     mkdirSync(backups, { mode: 0o700 });
-    writeFileSync(path.join(backups, 'journal-2026-11-20.json'), serializeJournal({ version: 1, entries: journal.entries.slice(0, 3) }), { mode: 0o600 });
+    writeFileSync(path.join(backups, 'journal-2026-11-20.json'), serializeJournal({ version: 1, entries: journal.entries.slice(0, 3) }), {
+      mode: 0o600,
+    });
     encrypt(box);
     expect(backupsOf(box).length).toBe(2);
     for (const backup of backupsOf(box)) expect(isEnvelope(backup)).toBe(true);
@@ -370,7 +442,15 @@ describe('while encrypted, no plaintext ever reaches the disk', () => {
         // Nor as UTF-16 or base64 of the plain text: a plain copy in any form would show here.
         expect(bytes.toString('utf16le').includes(MARKERS[0]!), `${file} (${when})`).toBe(false);
         const name = path.basename(file);
-        seenKinds.add(name.endsWith('.tmp') ? `temp${bytes.length > 0 ? '' : ' (empty)'}` : name.includes('.broken-') ? 'broken copy' : file.includes(`${path.sep}backups${path.sep}`) ? 'backup' : name);
+        seenKinds.add(
+          name.endsWith('.tmp')
+            ? `temp${bytes.length > 0 ? '' : ' (empty)'}`
+            : name.includes('.broken-')
+              ? 'broken copy'
+              : file.includes(`${path.sep}backups${path.sep}`)
+                ? 'backup'
+                : name,
+        );
         scanned++;
       }
     };
@@ -396,7 +476,17 @@ describe('while encrypted, no plaintext ever reaches the disk', () => {
       filler,
       serializeJournal({
         version: 1,
-        entries: Array.from({ length: 2000 }, (_, i) => newTrigger({ what: `filler ${i} ${MARKERS[i % MARKERS.length]}`, intensity: i % 11, thought: 'a long enough thought to make the file bigger, and bigger', note: MARKERS[(i + 1) % MARKERS.length]! }, new Date('2026-11-01T10:00:00Z'))),
+        entries: Array.from({ length: 2000 }, (_, i) =>
+          newTrigger(
+            {
+              what: `filler ${i} ${MARKERS[i % MARKERS.length]}`,
+              intensity: i % 11,
+              thought: 'a long enough thought to make the file bigger, and bigger',
+              note: MARKERS[(i + 1) % MARKERS.length]!,
+            },
+            new Date('2026-11-01T10:00:00Z'),
+          ),
+        ),
       }),
     );
     ok(await attachAsync(box, ['import', filler], WITH));
@@ -433,7 +523,9 @@ describe('while encrypted, no plaintext ever reaches the disk', () => {
     scan('final');
 
     expect([...seenKinds].sort()).toEqual(expect.arrayContaining(['backup', 'broken copy', 'journal.json', 'temp']));
-    console.log(`scanned ${scanned} files (kinds: ${[...seenKinds].sort().join(', ')}); temp files caught with something in them: ${tempsLeft}`);
+    console.log(
+      `scanned ${scanned} files (kinds: ${[...seenKinds].sort().join(', ')}); temp files caught with something in them: ${tempsLeft}`,
+    );
   });
 });
 
@@ -466,14 +558,19 @@ describe('the passphrase', () => {
     expect(snapshot(box.dir)).toEqual(before);
   });
 
-  it.each([['list'], ['log', 'x', '-i', '3'], ['report'], ['decrypt'], ['delete', 'aaaa', '--yes']])('none, and no terminal to ask on: exit 3, calm, nothing changed: attach %s', async (...args) => {
-    const before = snapshot(box.dir);
-    const r = await attachAsync(box, args);
-    expect(r.code, r.stderr).toBe(3);
-    expect(r.stderr).toContain('is encrypted, and attach has no way to ask for the passphrase here. Set ATTACH_PASSPHRASE, or run it on a terminal.');
-    calm(r.stderr);
-    expect(snapshot(box.dir)).toEqual(before);
-  });
+  it.each([['list'], ['log', 'x', '-i', '3'], ['report'], ['decrypt'], ['delete', 'aaaa', '--yes']])(
+    'none, and no terminal to ask on: exit 3, calm, nothing changed: attach %s',
+    async (...args) => {
+      const before = snapshot(box.dir);
+      const r = await attachAsync(box, args);
+      expect(r.code, r.stderr).toBe(3);
+      expect(r.stderr).toContain(
+        'is encrypted, and attach has no way to ask for the passphrase here. Set ATTACH_PASSPHRASE, or run it on a terminal.',
+      );
+      calm(r.stderr);
+      expect(snapshot(box.dir)).toEqual(before);
+    },
+  );
 
   it('an empty ATTACH_PASSPHRASE counts as none', async () => {
     const r = await attachAsync(box, ['list'], { ATTACH_PASSPHRASE: '' });
@@ -494,7 +591,9 @@ describe('attach encrypt and attach decrypt', () => {
 
     const r = attach(box, ['decrypt'], WITH);
     ok(r);
-    expect(r.stderr).toContain('Your journal is no longer encrypted, and neither are its 1 backup. Anyone who can read its files can read it now.');
+    expect(r.stderr).toContain(
+      'Your journal is no longer encrypted, and neither are its 1 backup. Anyone who can read its files can read it now.',
+    );
     expect(readEnvelope(readFileSync(box.journal, 'utf8'), box.journal)).toBeNull();
     expect(parseJournal(readFileSync(box.journal, 'utf8'), box.journal)).toEqual(inside);
     // In the one-entry-per-line layout of a plain journal.

@@ -31,7 +31,7 @@ const ENTRIES: Raw[] = [
   trig('a1111111-0000-4000-8000-000000000001', '2026-11-20T08:05:00+01:00', {
     what: 'Slow reply, then "k." and nothing',
     who: 'dating',
-    thought: 'They\'re bored of me,\nI just know it',
+    thought: "They're bored of me,\nI just know it",
     tags: ['weekend', 'phone'],
     note: '=HYPERLINK("http://example.com","click")',
   }),
@@ -143,7 +143,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('attach export', () => {
-  it('writes JSON as the journal format itself, in the journal\'s order, to stdout', () => {
+  it("writes JSON as the journal format itself, in the journal's order, to stdout", () => {
     const r = attach(box, ['export']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -159,9 +159,39 @@ describe('attach export', () => {
     const rows = parseCsv(r.stdout);
     const [header, ...body] = rows;
     expect(header).toEqual([
-      'id', 'type', 'at', 'recordedAt', 'editedAt', 'what', 'who', 'triggers', 'intensity', 'body', 'thought', 'urges', 'protest', 'instead',
-      'for', 'urge', 'plannedSeconds', 'elapsedSeconds', 'completed', 'before', 'after', 'passed', 'activities', 'notes', 'next',
-      'situation', 'needs', 'hoped', 'happened', 'felt', 'ask', 'tags', 'note',
+      'id',
+      'type',
+      'at',
+      'recordedAt',
+      'editedAt',
+      'what',
+      'who',
+      'triggers',
+      'intensity',
+      'body',
+      'thought',
+      'urges',
+      'protest',
+      'instead',
+      'for',
+      'urge',
+      'plannedSeconds',
+      'elapsedSeconds',
+      'completed',
+      'before',
+      'after',
+      'passed',
+      'activities',
+      'notes',
+      'next',
+      'situation',
+      'needs',
+      'hoped',
+      'happened',
+      'felt',
+      'ask',
+      'tags',
+      'note',
     ]);
     expect(body).toHaveLength(ENTRIES.length);
     const expected = (value: unknown): string => {
@@ -173,7 +203,7 @@ describe('attach export', () => {
     ENTRIES.forEach((entry, i) => {
       const row = body[i]!;
       expect(row).toHaveLength(header!.length);
-      header!.forEach((column, c) => expect([column, row[c]]).toEqual([column, expected(entry[column])]));
+      for (const [c, column] of header!.entries()) expect([column, row[c]]).toEqual([column, expected(entry[column])]);
     });
     // The awkward ones, spelled out.
     const note = header!.indexOf('note');
@@ -184,7 +214,7 @@ describe('attach export', () => {
     expect(body[0]![header!.indexOf('thought')]).toBe("They're bored of me,\nI just know it");
   });
 
-  it('writes Markdown as a journal by day, in each entry\'s own time, wherever it runs', () => {
+  it("writes Markdown as a journal by day, in each entry's own time, wherever it runs", () => {
     const r = attach(box, ['export', '--format', 'md'], { TZ: 'Asia/Tokyo' });
     expect(r.code).toBe(0);
     expect(attach(box, ['export', '--format', 'md'], { TZ: 'America/Los_Angeles' }).stdout).toBe(r.stdout);
@@ -197,9 +227,9 @@ describe('attach export', () => {
     expect(sunday).toContain('### 23:40 · A pause of 20 minutes · `c3333333`');
     expect(sunday.indexOf('23:30')).toBeLessThan(sunday.indexOf('23:40'));
     // Catalogue ids in words.
-    expect(md).toContain('- Who: Someone I\'m dating');
+    expect(md).toContain("- Who: Someone I'm dating");
     expect(md).toContain('- Set off by: A slow or short reply');
-    expect(md).toContain('- The need underneath: Reassurance, To know we\'re okay');
+    expect(md).toContain("- The need underneath: Reassurance, To know we're okay");
     expect(md).toContain('- About: "@channel everyone saw it", 22 November 2026, 23:30 `b2222222`');
     // A person's text cannot turn into Markdown structure.
     expect(md).toContain('- Note: # not a heading  \n  \\- not a list');
@@ -229,7 +259,11 @@ describe('attach export', () => {
   });
 
   it('writes -o files readable only by their owner, and says where on stderr', () => {
-    for (const [format, name] of [['json', 'out/all.json'], ['csv', 'out/all.csv'], ['md', 'out/all.md']] as const) {
+    for (const [format, name] of [
+      ['json', 'out/all.json'],
+      ['csv', 'out/all.csv'],
+      ['md', 'out/all.md'],
+    ] as const) {
       const target = file(name);
       const r = attach(box, ['export', '--format', format, '-o', target]);
       expect(r.code).toBe(0);
@@ -268,7 +302,7 @@ describe('attach import', () => {
     expect(statSync(target).mtimeMs).toBe(mtime);
   });
 
-  it('skips entries already here whatever their key order, and appends new ones in the file\'s order', () => {
+  it("skips entries already here whatever their key order, and appends new ones in the file's order", () => {
     const target = file('order/journal.json');
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, JSON.stringify({ version: 1, entries: [ENTRIES[1]] }));
@@ -314,7 +348,7 @@ describe('attach import', () => {
       expect(journalOf(target).entries).toEqual([...ENTRIES, extra]);
     });
 
-    it('with --prefer theirs takes the file\'s version, in the same place', () => {
+    it("with --prefer theirs takes the file's version, in the same place", () => {
       const target = fresh('theirs');
       const r = attach(box, ['--file', target, 'import', incoming, '--prefer', 'theirs']);
       expect(r.code).toBe(0);
@@ -338,12 +372,36 @@ describe('attach import', () => {
 
 describe('bad input: exit 2, one calm line, nothing written', () => {
   const cases: [string, () => string[], RegExp][] = [
-    ['export --format xml', () => ['export', '--format', 'xml', '-o', file('bad/never.xml')], /^--format takes json, csv or md \(you gave "xml"\)\.\n$/],
-    ['import of a missing file', () => ['import', file('nowhere.json')], /^There is no file at .*nowhere\.json\. Check the path; nothing was imported\.\n$/],
-    ['import of a non-JSON file', () => ['import', file('bad/notes.txt')], /^.*notes\.txt is not valid JSON \(.*\), so nothing was imported; import takes an attach JSON file, such as one written by `attach export`\.\n$/],
-    ['import of a newer version', () => ['import', file('bad/v2.json')], /^.*v2\.json can't be imported yet: it was written in format 2, newer than this attach reads \(1\)\. Update attach, then import it again; nothing was imported\.\n$/],
-    ['import of the wrong shape', () => ['import', file('bad/shape.json')], /^.*shape\.json is not an attach journal that can be imported: entry 2 \(b2222222\): "intensity" should be a whole number from 0 to 10\. Nothing was imported\.\n$/],
-    ['import --prefer maybe', () => ['import', file('bad/fine.json'), '--prefer', 'maybe'], /^--prefer takes theirs or ours \(you gave "maybe"\)\.\n$/],
+    [
+      'export --format xml',
+      () => ['export', '--format', 'xml', '-o', file('bad/never.xml')],
+      /^--format takes json, csv or md \(you gave "xml"\)\.\n$/,
+    ],
+    [
+      'import of a missing file',
+      () => ['import', file('nowhere.json')],
+      /^There is no file at .*nowhere\.json\. Check the path; nothing was imported\.\n$/,
+    ],
+    [
+      'import of a non-JSON file',
+      () => ['import', file('bad/notes.txt')],
+      /^.*notes\.txt is not valid JSON \(.*\), so nothing was imported; import takes an attach JSON file, such as one written by `attach export`\.\n$/,
+    ],
+    [
+      'import of a newer version',
+      () => ['import', file('bad/v2.json')],
+      /^.*v2\.json can't be imported yet: it was written in format 2, newer than this attach reads \(1\)\. Update attach, then import it again; nothing was imported\.\n$/,
+    ],
+    [
+      'import of the wrong shape',
+      () => ['import', file('bad/shape.json')],
+      /^.*shape\.json is not an attach journal that can be imported: entry 2 \(b2222222\): "intensity" should be a whole number from 0 to 10\. Nothing was imported\.\n$/,
+    ],
+    [
+      'import --prefer maybe',
+      () => ['import', file('bad/fine.json'), '--prefer', 'maybe'],
+      /^--prefer takes theirs or ours \(you gave "maybe"\)\.\n$/,
+    ],
   ];
 
   beforeAll(() => {
@@ -351,7 +409,10 @@ describe('bad input: exit 2, one calm line, nothing written', () => {
     writeFileSync(file('bad/fine.json'), JSON.stringify({ version: 1, entries: ENTRIES }));
     writeFileSync(file('bad/notes.txt'), 'Sunday: no reply again.\n');
     writeFileSync(file('bad/v2.json'), JSON.stringify({ version: 2, entries: [ENTRIES[0]] }));
-    writeFileSync(file('bad/shape.json'), JSON.stringify({ version: 1, entries: [ENTRIES[0], { ...ENTRIES[1], intensity: 12 }, trig('f6', '2026-11-25T10:00:00Z')] }));
+    writeFileSync(
+      file('bad/shape.json'),
+      JSON.stringify({ version: 1, entries: [ENTRIES[0], { ...ENTRIES[1], intensity: 12 }, trig('f6', '2026-11-25T10:00:00Z')] }),
+    );
   });
 
   it.each(cases)('%s', (_name, args, message) => {

@@ -46,7 +46,23 @@ function newBox(removeAfterEach = true): Sandbox {
 
 function entry(what: string) {
   const at = '2026-11-22T21:14:00-08:00';
-  return { id: randomUUID(), type: 'trigger', at, recordedAt: at, what, who: null, triggers: [], intensity: 5, body: [], thought: null, urges: [], protest: [], instead: null, tags: [], note: null };
+  return {
+    id: randomUUID(),
+    type: 'trigger',
+    at,
+    recordedAt: at,
+    what,
+    who: null,
+    triggers: [],
+    intensity: 5,
+    body: [],
+    thought: null,
+    urges: [],
+    protest: [],
+    instead: null,
+    tags: [],
+    note: null,
+  };
 }
 
 /** A journal of three entries; with `backedUp`, today's backup exists already, so a write goes straight to the journal. */
@@ -81,7 +97,11 @@ function faultEnv(box: Sandbox, fault: Fault): NodeJS.ProcessEnv {
 /** The faults the preload injected, as "op path" lines. */
 function injected(box: Sandbox): string[] {
   const log = path.join(box.dir, 'faults.log');
-  return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((text) => text && !text.startsWith('armed ')) : [];
+  return existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((text) => text && !text.startsWith('armed '))
+    : [];
 }
 
 /**
@@ -112,7 +132,11 @@ describe('injected faults (the preload works)', () => {
     const box = newBox();
     const before = seed(box, true);
     // The same fault, rooted elsewhere, changes nothing: the run succeeds.
-    const elsewhere = attach(box, ['log', 'fine', '-i', '3'], faultEnv(box, { spec: 'rename:EIO,write:EIO,open-write:EIO,mkdir:EIO,readFile:EIO', root: path.join(box.dir, 'elsewhere') }));
+    const elsewhere = attach(
+      box,
+      ['log', 'fine', '-i', '3'],
+      faultEnv(box, { spec: 'rename:EIO,write:EIO,open-write:EIO,mkdir:EIO,readFile:EIO', root: path.join(box.dir, 'elsewhere') }),
+    );
     expect(elsewhere.code, elsewhere.stderr).toBe(0);
     expect(injected(box)).toEqual([]);
     expect(readFileSync(box.journal).equals(before)).toBe(false);
@@ -128,7 +152,11 @@ describe('injected faults (the preload works)', () => {
 // Each fault once on the first write of the day (the backup copy meets it first) and once with the backup made (the journal's own write meets it).
 const faults: [name: string, spec: string, reason: RegExp][] = [
   ['a read-only disk (EROFS on every write)', 'open-write:EROFS,mkdir:EROFS,rename:EROFS', /the disk is read-only/],
-  ['a read-only folder (EACCES: no lock, no temp file, no rename)', 'mkdir:EACCES,open-write:EACCES,rename:EACCES', /not allowed to read or write there/],
+  [
+    'a read-only folder (EACCES: no lock, no temp file, no rename)',
+    'mkdir:EACCES,open-write:EACCES,rename:EACCES',
+    /not allowed to read or write there/,
+  ],
   ['a folder where new files are not allowed (EACCES creating the temp file)', 'open-write:EACCES', /not allowed to read or write there/],
   ['a full disk (ENOSPC while writing)', 'write:ENOSPC', /the disk is full/],
   ['a quota used up (EDQUOT while writing)', 'write:EDQUOT', /quota/],
@@ -209,7 +237,9 @@ describe('a journal the process cannot read', () => {
     }
     expect(injected(box).length).toBeGreaterThanOrEqual(5);
     expectUntouched(box, before);
-    expect(existsSync(path.join(path.dirname(box.journal), 'backups')), 'a backup was made of a journal that could not be read').toBe(false);
+    expect(existsSync(path.join(path.dirname(box.journal), 'backups')), 'a backup was made of a journal that could not be read').toBe(
+      false,
+    );
   });
 });
 
@@ -242,7 +272,10 @@ function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 
 /** Starts `attach log` that takes the lock and then hangs in its rename, with the temp file written. */
 async function stuckWriter(box: Sandbox, what: string) {
-  const child = spawn(process.execPath, [BIN, 'log', what, '-i', '5'], { env: { ...box.env, ...faultEnv(box, { spec: 'rename:HANG' }) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'log', what, '-i', '5'], {
+    env: { ...box.env, ...faultEnv(box, { spec: 'rename:HANG' }) },
+    stdio: 'ignore',
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const stuck = await waitFor(() => injected(box).some((text) => text.startsWith('rename ')), 10_000);
   expect(stuck, 'the writer never reached its rename').toBe(true);
@@ -259,7 +292,10 @@ describe('a lock left behind', () => {
       child.kill('SIGKILL');
       await exited;
       const dir = path.dirname(box.journal);
-      expect(readdirSync(dir).filter((name) => name.endsWith('.tmp')), 'the killed writer should have left its temp file').toHaveLength(1);
+      expect(
+        readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+        'the killed writer should have left its temp file',
+      ).toHaveLength(1);
       expect(readFileSync(box.journal).equals(before)).toBe(true);
 
       const started = Date.now();
@@ -291,7 +327,10 @@ describe('a lock left behind', () => {
       expect(took).toBeGreaterThan(9_000);
       expect(took).toBeLessThan(20_000);
       expect(readFileSync(box.journal).equals(before)).toBe(true);
-      expect(readdirSync(path.dirname(box.journal)).filter((name) => name.endsWith('.tmp')), 'the waiting writer left a temp file').toHaveLength(1);
+      expect(
+        readdirSync(path.dirname(box.journal)).filter((name) => name.endsWith('.tmp')),
+        'the waiting writer left a temp file',
+      ).toHaveLength(1);
     } finally {
       child.kill('SIGKILL');
       await exited;
@@ -306,12 +345,24 @@ const NOBODY = 65_534;
 /** Root, and an ordinary user who can run the CLI: real permission bits can then be tested. */
 const canDropPrivileges = (() => {
   if (process.getuid?.() !== 0) return false;
-  const r = spawnSync(process.execPath, [BIN, '--version'], { uid: NOBODY, gid: NOBODY, env: { PATH: process.env.PATH }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, '--version'], {
+    uid: NOBODY,
+    gid: NOBODY,
+    env: { PATH: process.env.PATH },
+    encoding: 'utf8',
+  });
   return r.status === 0;
 })();
 
 function asNobody(box: Sandbox, args: string[]): Result {
-  const r = spawnSync(process.execPath, [BIN, ...args], { uid: NOBODY, gid: NOBODY, env: box.env, input: '', encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    uid: NOBODY,
+    gid: NOBODY,
+    env: box.env,
+    input: '',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

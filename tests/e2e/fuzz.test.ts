@@ -94,7 +94,8 @@ function expected(c: Case): Expected {
     return { state: 'invalid' };
   }
   // Shaped like an encryption envelope: attach tries to open it, and can't.
-  if (data !== null && typeof data === 'object' && (data as { format?: unknown }).format === 'attach.encrypted') return { state: 'invalid' };
+  if (data !== null && typeof data === 'object' && (data as { format?: unknown }).format === 'attach.encrypted')
+    return { state: 'invalid' };
   const checked = checkJournal(data);
   return checked.ok ? { state: 'valid', journal: checked.journal } : { state: 'invalid' };
 }
@@ -133,19 +134,39 @@ function same(a: Journal, b: Journal, lenient: boolean | undefined): boolean {
 // ---------------------------------------------------------------- generated journals
 
 const time = fc
-  .tuple(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2035, 0, 1) }), fc.constantFrom('Z', '+00:00', '-08:00', '+05:30', '+14:00', '-12:00'), fc.boolean())
+  .tuple(
+    fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2035, 0, 1) }),
+    fc.constantFrom('Z', '+00:00', '-08:00', '+05:30', '+14:00', '-12:00'),
+    fc.boolean(),
+  )
   .map(([ms, offset, seconds]) => `${new Date(ms).toISOString().slice(0, seconds ? 19 : 16)}${offset}`);
 // Any code point, controls and lone surrogates included.
 const words = fc.string({ unit: 'binary', maxLength: 24 });
 const maybe = fc.option(words, { nil: null });
 const list = fc.array(words, { maxLength: 3 });
 const score = fc.integer({ min: 0, max: 10 });
-const extras = fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString')), fc.jsonValue({ maxDepth: 2 }), {
-  maxKeys: 2,
-});
+const extras = fc.dictionary(
+  fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString')),
+  fc.jsonValue({ maxDepth: 2 }),
+  {
+    maxKeys: 2,
+  },
+);
 const common = { id: fc.uuid(), at: time, recordedAt: time, tags: list, note: maybe };
 
-const trigger = fc.record({ ...common, type: fc.constant('trigger'), what: words, who: maybe, triggers: list, intensity: score, body: list, thought: maybe, urges: list, protest: list, instead: maybe });
+const trigger = fc.record({
+  ...common,
+  type: fc.constant('trigger'),
+  what: words,
+  who: maybe,
+  triggers: list,
+  intensity: score,
+  body: list,
+  thought: maybe,
+  urges: list,
+  protest: list,
+  instead: maybe,
+});
 const pause = fc.record({
   ...common,
   type: fc.constant('pause'),
@@ -183,7 +204,15 @@ const other = fc.record(
   { requiredKeys: ['id', 'type'] },
 );
 const entry = fc
-  .tuple(fc.oneof({ weight: 3, arbitrary: trigger }, { weight: 2, arbitrary: pause }, { weight: 2, arbitrary: reflection }, { weight: 1, arbitrary: other }), fc.option(extras, { nil: undefined }))
+  .tuple(
+    fc.oneof(
+      { weight: 3, arbitrary: trigger },
+      { weight: 2, arbitrary: pause },
+      { weight: 2, arbitrary: reflection },
+      { weight: 1, arbitrary: other },
+    ),
+    fc.option(extras, { nil: undefined }),
+  )
   .map(([known, more]) => ({ ...known, ...(more ?? {}) }) as Record<string, unknown>);
 const journal = fc
   .tuple(fc.array(entry, { maxLength: 6 }), fc.option(extras, { nil: undefined }))
@@ -191,8 +220,28 @@ const journal = fc
 
 /** JSON text spliced in where a value was: what no JSON.stringify would write. */
 const RAW = [
-  'null', 'true', '0', '-1', '7.5', '11', '1e400', '-1e400', '1e-400', '9007199254740993', '123456789012345678901234567890', '-0', '""', '"7"',
-  '"2026-13-45T99:99:99Z"', '"not a time"', '[]', '{}', '[1,"a",null]', '[[[[]]]]', '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}',
+  'null',
+  'true',
+  '0',
+  '-1',
+  '7.5',
+  '11',
+  '1e400',
+  '-1e400',
+  '1e-400',
+  '9007199254740993',
+  '123456789012345678901234567890',
+  '-0',
+  '""',
+  '"7"',
+  '"2026-13-45T99:99:99Z"',
+  '"not a time"',
+  '[]',
+  '{}',
+  '[1,"a",null]',
+  '[[[[]]]]',
+  '{"__proto__":{"polluted":1}}',
+  '{"constructor":{"prototype":{"polluted":1}}}',
 ];
 
 type Structural =
@@ -212,9 +261,36 @@ type Bytewise =
   | { kind: 'utf16' }
   | { kind: 'crlf' };
 
-const FIELDS = ['id', 'type', 'at', 'recordedAt', 'editedAt', 'intensity', 'what', 'tags', 'note', 'before', 'after', 'plannedSeconds', 'completed', 'notes', 'needs', 'for', '__proto__', 'constructor'];
+const FIELDS = [
+  'id',
+  'type',
+  'at',
+  'recordedAt',
+  'editedAt',
+  'intensity',
+  'what',
+  'tags',
+  'note',
+  'before',
+  'after',
+  'plannedSeconds',
+  'completed',
+  'notes',
+  'needs',
+  'for',
+  '__proto__',
+  'constructor',
+];
 const structural: fc.Arbitrary<Structural> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('field' as const), entry: fc.nat(), field: fc.oneof(fc.constantFrom(...FIELDS), fc.nat()), raw: fc.constantFrom(...RAW) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('field' as const),
+      entry: fc.nat(),
+      field: fc.oneof(fc.constantFrom(...FIELDS), fc.nat()),
+      raw: fc.constantFrom(...RAW),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -242,7 +318,10 @@ const bytewise: fc.Arbitrary<Bytewise> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('insert' as const),
       at: fc.nat(),
-      bytes: fc.oneof(fc.constantFrom(...INVALID_UTF8, [0x00], [0x22], [0x5c], [0x7b], [0x5d], [0x2c], [0x20]), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 4 })),
+      bytes: fc.oneof(
+        fc.constantFrom(...INVALID_UTF8, [0x00], [0x22], [0x5c], [0x7b], [0x5d], [0x2c], [0x20]),
+        fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 4 }),
+      ),
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }) },
@@ -312,7 +391,8 @@ function fromRecipe(r: Recipe): Case {
   let lenient = false;
   for (const step of r.structural) {
     const entries = Array.isArray(data.entries) ? (data.entries as unknown as Record<string, unknown>[]) : [];
-    const target = (index: number | null) => (index === null || entries.length === 0 ? (data as Record<string, unknown>) : entries[index % entries.length]!);
+    const target = (index: number | null) =>
+      index === null || entries.length === 0 ? (data as Record<string, unknown>) : entries[index % entries.length]!;
     if (step.kind === 'field') {
       const owner = target(step.entry);
       const keys = Object.keys(owner);
@@ -321,7 +401,10 @@ function fromRecipe(r: Recipe): Case {
       setOwn(data as Record<string, unknown>, step.key, raw(step.raw));
     } else {
       lenient ||= step.depth > 64;
-      const nested = step.shape === 'array' ? `${'['.repeat(step.depth)}${']'.repeat(step.depth)}` : `${'{"a":'.repeat(step.depth)}0${'}'.repeat(step.depth)}`;
+      const nested =
+        step.shape === 'array'
+          ? `${'['.repeat(step.depth)}${']'.repeat(step.depth)}`
+          : `${'{"a":'.repeat(step.depth)}0${'}'.repeat(step.depth)}`;
       setOwn(target(step.entry), 'deep', raw(nested));
     }
   }
@@ -359,7 +442,11 @@ const goodEntry = (more: Record<string, unknown> = {}) => ({
   ...more,
 });
 const good = (entries: unknown[] = [goodEntry()]) => serializeJournal({ version: 1, entries } as Journal);
-const bytes = (text: string | Buffer, label: string, more: Partial<Case> = {}): Case => ({ label, content: { kind: 'bytes', bytes: Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8') }, ...more });
+const bytes = (text: string | Buffer, label: string, more: Partial<Case> = {}): Case => ({
+  label,
+  content: { kind: 'bytes', bytes: Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8') },
+  ...more,
+});
 
 function handPicked(): Case[] {
   const valid = good();
@@ -388,7 +475,14 @@ function handPicked(): Case[] {
     bytes('{"version":1,"entries":[]}{"version":1,"entries":[]}', 'two journals in one file'),
     bytes('{"__proto__":{"version":2,"polluted":true},"version":1,"entries":[]}', '__proto__ at the top'),
     bytes('{"constructor":{"prototype":{"polluted":true}},"version":1,"entries":[]}', 'constructor.prototype at the top'),
-    bytes(good([{ id: 'a1', type: 'constructor' }, { id: 'b2', type: '__proto__' }, { id: 'c3', type: 'hasOwnProperty' }]), 'entry types named constructor, __proto__, hasOwnProperty'),
+    bytes(
+      good([
+        { id: 'a1', type: 'constructor' },
+        { id: 'b2', type: '__proto__' },
+        { id: 'c3', type: 'hasOwnProperty' },
+      ]),
+      'entry types named constructor, __proto__, hasOwnProperty',
+    ),
     bytes(valid.replace('"id":', '"__proto__":{"type":"pause","polluted":true},"id":'), '__proto__ inside an entry'),
     bytes(good([{ id: 'd1', type: 'dream', at: 'whenever' }]), 'an entry of another tool with its own idea of time'),
     bytes(valid.replace('"intensity":7', '"intensity":1e400'), 'intensity 1e400'),
@@ -398,9 +492,14 @@ function handPicked(): Case[] {
     bytes(hugeJournal.slice(0, hugeJournal.length / 2), 'a 10 MB string cut in the middle'),
     bytes('['.repeat(MB10), '10 MB of ['),
     bytes(good([goodEntry({ deep: JSON.parse(nested(100)) as unknown })]), 'nesting 100 deep in an unknown field'),
-    bytes(valid.replace('"note":null', `"note":null,"deep":${nested(100_000)}`), 'nesting 100 000 deep in an unknown field', { lenient: true }),
+    bytes(valid.replace('"note":null', `"note":null,"deep":${nested(100_000)}`), 'nesting 100 000 deep in an unknown field', {
+      lenient: true,
+    }),
     bytes(utf8Inside, 'invalid UTF-8 inside a string'),
-    bytes(Buffer.concat([Buffer.from('{"version":1,'), Buffer.from([0xff, 0xfe]), Buffer.from('"entries":[]}')]), 'invalid UTF-8 between tokens'),
+    bytes(
+      Buffer.concat([Buffer.from('{"version":1,'), Buffer.from([0xff, 0xfe]), Buffer.from('"entries":[]}')]),
+      'invalid UTF-8 between tokens',
+    ),
     bytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid, 'utf16le')]), 'UTF-16 with its byte-order mark'),
     bytes(valid.replace(/\n/g, '\r\n'), 'CRLF line ends'),
     { label: 'a folder where the file should be', content: { kind: 'dir' } },
@@ -477,7 +576,10 @@ async function checkInProcess(c: Case, readers: boolean): Promise<void> {
       expect(isRefusal(error), `log threw something other than exit 3: ${String(error)}`).toBe(true);
       expect(want.state === 'valid' && !c.lenient, `log refused a valid journal: ${String(error)}`).toBe(false);
       const journalPath = path.relative(dir, file);
-      expect(changes(original, snapshot(dir)).filter((change) => !change.includes('backups')), 'a refused write changed files').toEqual([]);
+      expect(
+        changes(original, snapshot(dir)).filter((change) => !change.includes('backups')),
+        'a refused write changed files',
+      ).toEqual([]);
       const [was, now] = [original.get(journalPath), snapshot(dir).get(journalPath)];
       expect(Buffer.isBuffer(was) && Buffer.isBuffer(now) ? was.equals(now) : was === now, 'the journal itself changed').toBe(true);
     }
@@ -490,7 +592,10 @@ async function checkInProcess(c: Case, readers: boolean): Promise<void> {
       }
       const after = parseJournal(text, file);
       expect(checkJournal(after).ok).toBe(true);
-      expect(same(after, { ...read!, entries: [...read!.entries, added] }, c.lenient), 'log did not add exactly one entry to what was there').toBe(true);
+      expect(
+        same(after, { ...read!, entries: [...read!.entries, added] }, c.lenient),
+        'log did not add exactly one entry to what was there',
+      ).toBe(true);
     }
     expect(leftovers(dir), 'a temp file or lock was left behind').toEqual([]);
     expect(prototypeKeys(), 'Object.prototype was polluted').toBe(protoBefore);
@@ -554,7 +659,8 @@ async function checkCli(c: Case): Promise<CliOutcome> {
       try {
         const shown = JSON.parse(list.stdout) as { id: string }[];
         const ids = (entries: readonly { id: unknown }[]) => entries.map((e) => String(e.id)).sort();
-        if (JSON.stringify(ids(shown)) !== JSON.stringify(ids(want.journal.entries))) problems.push('list --json: not the entries of the file');
+        if (JSON.stringify(ids(shown)) !== JSON.stringify(ids(want.journal.entries)))
+          problems.push('list --json: not the entries of the file');
       } catch (error) {
         problems.push(`list --json: stdout is not JSON: ${String(error)}`);
       }
@@ -570,7 +676,8 @@ async function checkCli(c: Case): Promise<CliOutcome> {
         if (c.sealed) text = await new Keyring(async () => PASS).unseal(text, file);
         const after = parseJournal(text, file);
         const last = after.entries.at(-1);
-        if (after.entries.length !== want.journal.entries.length + 1 || last?.what !== 'x' || last.intensity !== 3) problems.push('log: not exactly one entry more');
+        if (after.entries.length !== want.journal.entries.length + 1 || last?.what !== 'x' || last.intensity !== 3)
+          problems.push('log: not exactly one entry more');
       } catch (error) {
         problems.push(`log: the file no longer validates: ${String(error)}`);
       }
@@ -591,8 +698,12 @@ describe('fuzzing the loader through the built CLI (list --json, then log x -i 3
     const cases: Case[] = [
       ...handPicked(),
       { label: 'a FIFO where the file should be', content: { kind: 'fifo' } },
-      ...fc.sample(recipe, { numRuns: CLI_RUNS - 8, seed: SEED + 2 }).map((r, i) => ({ ...fromRecipe(r), label: `generated #${i} (FUZZ_SEED=${SEED})` })),
-      ...fc.sample(sealedRecipe, { numRuns: 8, seed: SEED + 3 }).map((r, i) => ({ ...fromSealedRecipe(r), label: `generated encrypted #${i} (FUZZ_SEED=${SEED})` })),
+      ...fc
+        .sample(recipe, { numRuns: CLI_RUNS - 8, seed: SEED + 2 })
+        .map((r, i) => ({ ...fromRecipe(r), label: `generated #${i} (FUZZ_SEED=${SEED})` })),
+      ...fc
+        .sample(sealedRecipe, { numRuns: 8, seed: SEED + 3 })
+        .map((r, i) => ({ ...fromSealedRecipe(r), label: `generated encrypted #${i} (FUZZ_SEED=${SEED})` })),
     ];
     const outcomes = await pool(cases, 4, checkCli);
     expect(outcomes.filter((o) => o.problems.length > 0)).toEqual([]);

@@ -27,7 +27,11 @@ beforeAll(() => {
 });
 afterAll(() => box.cleanup());
 
-const offline = (more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ NODE_OPTIONS: `--import=${PRELOAD}`, ATTACH_NETWORK_LOG: netlog, ...more });
+const offline = (more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  NODE_OPTIONS: `--import=${PRELOAD}`,
+  ATTACH_NETWORK_LOG: netlog,
+  ...more,
+});
 
 function attempts(): string[] {
   return existsSync(netlog) ? readFileSync(netlog, 'utf8').split('\n').filter(Boolean) : [];
@@ -86,7 +90,10 @@ describe('the preload', () => {
   /** node -e, asynchronously: the server above lives in this process and must keep answering. */
   const node = (code: string, env: NodeJS.ProcessEnv): Promise<Result> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['-e', code, String(port)], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['-e', code, String(port)], {
+        env: { PATH: process.env.PATH, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -126,18 +133,93 @@ describe('every command, with the network blocked', () => {
   it('--help, --version and every command’s --help', async () => {
     expect((await run(['--help'])).stdout).toContain('Usage: attach');
     expect((await run(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    for (const command of ['log', 'pause', 'reflect', 'report', 'list', 'show', 'edit', 'delete', 'export', 'import', 'doctor', 'encrypt', 'decrypt', 'config']) {
+    for (const command of [
+      'log',
+      'pause',
+      'reflect',
+      'report',
+      'list',
+      'show',
+      'edit',
+      'delete',
+      'export',
+      'import',
+      'doctor',
+      'encrypt',
+      'decrypt',
+      'config',
+    ]) {
       expect((await run([command, '--help'])).stdout, command).toContain('Examples:');
     }
   });
 
   it('log, pause and reflect write their entries', async () => {
-    const logged = JSON.parse((await run(['log', 'no reply since this morning', '-i', '7', '--who', 'partner', '-t', 'delayed-reply', '-b', 'tight-chest', '-u', 'double-text', '--at', 'yesterday 21:30', '--tag', 'weekend', '--json'])).stdout) as { id: string };
+    const logged = JSON.parse(
+      (
+        await run([
+          'log',
+          'no reply since this morning',
+          '-i',
+          '7',
+          '--who',
+          'partner',
+          '-t',
+          'delayed-reply',
+          '-b',
+          'tight-chest',
+          '-u',
+          'double-text',
+          '--at',
+          'yesterday 21:30',
+          '--tag',
+          'weekend',
+          '--json',
+        ])
+      ).stdout,
+    ) as { id: string };
     ids.push(logged.id);
     await run(['log', 'quiet dinner', '-i', '4', '--at', '2h ago']);
-    const paused = JSON.parse((await run(['pause', '--minutes', '0.05', '--before', '7', '--after', '3', '--passed', 'yes', '--breath', 'box', '--for', logged.id.slice(0, 8), '--plain', '--no-bell', '--json'])).stdout) as { for: string };
+    const paused = JSON.parse(
+      (
+        await run([
+          'pause',
+          '--minutes',
+          '0.05',
+          '--before',
+          '7',
+          '--after',
+          '3',
+          '--passed',
+          'yes',
+          '--breath',
+          'box',
+          '--for',
+          logged.id.slice(0, 8),
+          '--plain',
+          '--no-bell',
+          '--json',
+        ])
+      ).stdout,
+    ) as { for: string };
     expect(paused.for).toBe(logged.id);
-    const reflected = JSON.parse((await run(['reflect', '-p', 'excessive-contact', '--for', logged.id.slice(0, 8), '--need', 'reassurance', '--felt', 'insecure', '--hoped', 'a quick reply', '--json'])).stdout) as { needs: string[] };
+    const reflected = JSON.parse(
+      (
+        await run([
+          'reflect',
+          '-p',
+          'excessive-contact',
+          '--for',
+          logged.id.slice(0, 8),
+          '--need',
+          'reassurance',
+          '--felt',
+          'insecure',
+          '--hoped',
+          'a quick reply',
+          '--json',
+        ])
+      ).stdout,
+    ) as { needs: string[] };
     expect(reflected.needs).toEqual(['reassurance']);
     await run(['reflect', '-p', 'withdrawing', '--ask', 'Could we talk tonight?', '--for', 'none']);
   });
@@ -166,7 +248,8 @@ describe('every command, with the network blocked', () => {
   });
 
   it('export in every format, and import', async () => {
-    for (const format of ['json', 'csv', 'md']) expect((await run(['export', '--format', format])).stdout.length, format).toBeGreaterThan(0);
+    for (const format of ['json', 'csv', 'md'])
+      expect((await run(['export', '--format', format])).stdout.length, format).toBeGreaterThan(0);
     const file = path.join(box.dir, 'export.json');
     await run(['export', '-o', file]);
     const other = sandbox();

@@ -11,24 +11,81 @@ beforeAll(() => {
   box = sandbox();
   mkdirSync(path.dirname(box.journal), { recursive: true });
   const base = { recordedAt: '2026-11-01T09:00:00+00:00', tags: [], note: null };
-  const trigger = (id: string, at: string, more: Record<string, unknown>) => ({ ...base, id, type: 'trigger', at, what: 'x', who: null, triggers: [], intensity: 5, body: [], thought: null, urges: [], protest: [], instead: null, ...more });
+  const trigger = (id: string, at: string, more: Record<string, unknown>) => ({
+    ...base,
+    id,
+    type: 'trigger',
+    at,
+    what: 'x',
+    who: null,
+    triggers: [],
+    intensity: 5,
+    body: [],
+    thought: null,
+    urges: [],
+    protest: [],
+    instead: null,
+    ...more,
+  });
   writeFileSync(
     box.journal,
     JSON.stringify({
       version: 1,
       entries: [
-        trigger('t1000000-a', '2026-11-02T20:00:00-08:00', { what: 'No reply all evening', who: 'partner', tags: ['weekend'], intensity: 8, mood: 'kept', thought: 'They are bored of me' }),
+        trigger('t1000000-a', '2026-11-02T20:00:00-08:00', {
+          what: 'No reply all evening',
+          who: 'partner',
+          tags: ['weekend'],
+          intensity: 8,
+          mood: 'kept',
+          thought: 'They are bored of me',
+        }),
         trigger('t2000000-b', '2026-11-05T10:00:00-08:00', { what: 'Manager cancelled our 1:1', who: 'work', intensity: 4 }),
-        trigger('t3000000-c', '2026-11-09T21:00:00-08:00', { what: 'Quiet dinner', who: 'Partner', tags: ['Weekend', 'home'], intensity: 6 }),
-        { ...base, id: 'p4000000-d', type: 'pause', at: '2026-11-09T21:10:00-08:00', for: 't3000000-c', urge: 'text again', plannedSeconds: 1200, elapsedSeconds: 1200, completed: true, before: 6, after: 3, passed: true, activities: [], notes: ['felt it ease'], next: null },
-        { ...base, id: 'r5000000-e', type: 'reflection', at: '2026-11-10T08:00:00-08:00', for: 't3000000-c', protest: ['withdrawing'], situation: null, needs: ['closeness'], hoped: 'a hug', happened: null, felt: null, ask: 'Could we sit together tonight?' },
+        trigger('t3000000-c', '2026-11-09T21:00:00-08:00', {
+          what: 'Quiet dinner',
+          who: 'Partner',
+          tags: ['Weekend', 'home'],
+          intensity: 6,
+        }),
+        {
+          ...base,
+          id: 'p4000000-d',
+          type: 'pause',
+          at: '2026-11-09T21:10:00-08:00',
+          for: 't3000000-c',
+          urge: 'text again',
+          plannedSeconds: 1200,
+          elapsedSeconds: 1200,
+          completed: true,
+          before: 6,
+          after: 3,
+          passed: true,
+          activities: [],
+          notes: ['felt it ease'],
+          next: null,
+        },
+        {
+          ...base,
+          id: 'r5000000-e',
+          type: 'reflection',
+          at: '2026-11-10T08:00:00-08:00',
+          for: 't3000000-c',
+          protest: ['withdrawing'],
+          situation: null,
+          needs: ['closeness'],
+          hoped: 'a hug',
+          happened: null,
+          felt: null,
+          ask: 'Could we sit together tonight?',
+        },
       ],
     }),
   );
 });
 afterAll(() => box.cleanup());
 
-const ids = (args: string[]) => (JSON.parse(attach(box, ['list', '--json', ...args]).stdout) as { id: string }[]).map((e) => e.id.slice(0, 2));
+const ids = (args: string[]) =>
+  (JSON.parse(attach(box, ['list', '--json', ...args]).stdout) as { id: string }[]).map((e) => e.id.slice(0, 2));
 
 describe('list: filters and search', () => {
   it('filters by type, days, person and tag, combined, newest first', () => {
@@ -61,7 +118,14 @@ describe('edit', () => {
     const r = attach(box, ['edit', 't1', '--intensity', '5', '--who', 'friend', '-b', 'tight-chest,racing-heart', '--json']);
     expect(r.code).toBe(0);
     const after = byId('t1000000-a');
-    expect(after).toMatchObject({ intensity: 5, who: 'friend', body: ['tight-chest', 'racing-heart'], mood: 'kept', recordedAt: before.recordedAt, what: before.what });
+    expect(after).toMatchObject({
+      intensity: 5,
+      who: 'friend',
+      body: ['tight-chest', 'racing-heart'],
+      mood: 'kept',
+      recordedAt: before.recordedAt,
+      what: before.what,
+    });
     expect(after.editedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(JSON.parse(r.stdout)).toEqual(after);
     expect(r.stderr).toContain('Changed t1000000: intensity, who, body.');
@@ -76,7 +140,11 @@ describe('edit', () => {
 
   it.each([
     ['-i 12', ['edit', 't1', '-i', '12'], /--intensity takes a whole number from 0 to 10/],
-    ['a flag of another type', ['edit', 'p4', '--intensity', '3'], /--intensity doesn't apply to a pause; its options are --urge, --before/],
+    [
+      'a flag of another type',
+      ['edit', 'p4', '--intensity', '3'],
+      /--intensity doesn't apply to a pause; its options are --urge, --before/,
+    ],
     ['nothing to change', ['edit', 't1'], /Say what to change, for example: attach edit t1000000 --intensity 5/],
     ['an unknown id', ['edit', 'zz', '-i', '3'], /No entry has an id starting with "zz"/],
     ['an ambiguous id', ['edit', 't', '-i', '3'], /"t" matches 3 entries/],
@@ -99,7 +167,9 @@ describe('delete', () => {
     expect(readFileSync(box.journal).equals(before)).toBe(true);
     const r = attach(box, ['delete', 't3', '--yes']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/Deleted t3000000\.\n2 entries were linked to it and stay, without the link: pause p4000000, reflection r5000000\./);
+    expect(r.stderr).toMatch(
+      /Deleted t3000000\.\n2 entries were linked to it and stay, without the link: pause p4000000, reflection r5000000\./,
+    );
     expect(entries().map((e) => e.id)).not.toContain('t3000000-c');
     expect(byId('p4000000-d').for).toBeNull();
     expect(byId('r5000000-e').for).toBeNull();
@@ -155,7 +225,11 @@ describe('config', () => {
       mkdirSync(path.dirname(file), { recursive: true });
       for (const text of ['{"pauseMinutes": ', '{"pauseMinutes": 999}']) {
         writeFileSync(file, text);
-        for (const args of [['config', 'set', 'breath', 'box'], ['log', 'x', '-i', '3'], ['pause', '--before', '3']]) {
+        for (const args of [
+          ['config', 'set', 'breath', 'box'],
+          ['log', 'x', '-i', '3'],
+          ['pause', '--before', '3'],
+        ]) {
           const r = attach(own, args);
           expect(r.code).toBe(3);
           expect(r.stderr).toContain(file);

@@ -72,7 +72,10 @@ describe('attach pause in a real terminal', () => {
     return JSON.parse(r.stdout) as Entry;
   };
 
-  it.concurrent('links the trigger, pauses and resumes, saves a note, finishes early with q, and asks the after questions', async ({ expect, onTestFinished }) => {
+  it.concurrent('links the trigger, pauses and resumes, saves a note, finishes early with q, and asks the after questions', async ({
+    expect,
+    onTestFinished,
+  }) => {
     const { box, start } = setup(onTestFinished);
     const trigger = await logTrigger(box);
     const term = start(['pause', '--minutes', '1']);
@@ -153,7 +156,7 @@ describe('attach pause in a real terminal', () => {
     await term.waitFor('❯ Ask directly for what I need');
     term.type(KEY.enter);
 
-    await term.waitFor("7 → 4: the wave came down.");
+    await term.waitFor('7 → 4: the wave came down.');
     await term.waitFor(/You paused for \d+ seconds?\./);
     await term.waitFor(/Saved to your journal \([0-9a-f]{8}\)\./);
     const { exitCode } = await term.exit();
@@ -202,15 +205,33 @@ describe('attach pause in a real terminal', () => {
     expectTerminalRestored(term.raw);
 
     const [entry] = entries(box);
-    expect(entry).toMatchObject({ type: 'pause', for: null, urge: 'x', plannedSeconds: 60, completed: false, before: 5, after: null, passed: null, notes: [], next: null });
+    expect(entry).toMatchObject({
+      type: 'pause',
+      for: null,
+      urge: 'x',
+      plannedSeconds: 60,
+      completed: false,
+      before: 5,
+      after: null,
+      passed: null,
+      notes: [],
+      next: null,
+    });
     expect(entry?.elapsedSeconds).toBeGreaterThanOrEqual(2);
     expect(term.text).toContain(`The ${String(entry?.elapsedSeconds)} seconds you paused were saved`);
   });
 
-  it.concurrent('fits a 40-column terminal, redraws for a resize, and Ctrl-C at the after questions keeps the pause', async ({ expect, onTestFinished }) => {
+  it.concurrent('fits a 40-column terminal, redraws for a resize, and Ctrl-C at the after questions keeps the pause', async ({
+    expect,
+    onTestFinished,
+  }) => {
     const { box, start } = setup(onTestFinished);
     // Colours on (no NO_COLOR): widths must be measured without them.
-    const term = start(['pause', '--minutes', '1', '--before', '6', '--urge', 'text again', '--for', 'none', '--breath', 'box'], { cols: 40, rows: 24, env: { NO_COLOR: undefined } });
+    const term = start(['pause', '--minutes', '1', '--before', '6', '--urge', 'text again', '--for', 'none', '--breath', 'box'], {
+      cols: 40,
+      rows: 24,
+      env: { NO_COLOR: undefined },
+    });
     await term.waitFor(/\d\d:\d\d left/);
     await term.waitFor('space · +/- · n note · q');
     // A long note: the line is cut to fit, never wrapped.
@@ -247,10 +268,23 @@ describe('attach pause in a real terminal', () => {
     expectTerminalRestored(term.raw);
     const [entry] = entries(box);
     // Esc dropped the note; the after answers are unknown.
-    expect(entry).toMatchObject({ type: 'pause', urge: 'text again', completed: false, before: 6, after: null, passed: null, notes: [], activities: [], next: null });
+    expect(entry).toMatchObject({
+      type: 'pause',
+      urge: 'text again',
+      completed: false,
+      before: 6,
+      after: null,
+      passed: null,
+      notes: [],
+      activities: [],
+      next: null,
+    });
   });
 
-  it.concurrent('--plain on a terminal: no animation, the bell at the end, then the after questions', async ({ expect, onTestFinished }) => {
+  it.concurrent('--plain on a terminal: no animation, the bell at the end, then the after questions', async ({
+    expect,
+    onTestFinished,
+  }) => {
     const { box, start } = setup(onTestFinished);
     const term = start(['pause', '--plain', '--minutes', '0.05', '--before', '5', '--for', 'none']);
     await term.waitFor('? What is the urge right now?');
@@ -275,6 +309,17 @@ describe('attach pause in a real terminal', () => {
     expect(term.raw).not.toContain(ENTER_SCREEN);
     expect(term.raw).not.toContain(HOME);
     const [entry] = entries(box);
-    expect(entry).toMatchObject({ for: null, urge: 'double-text', plannedSeconds: 3, elapsedSeconds: 3, completed: true, before: 5, after: 5, passed: true, activities: [], next: 'wait' });
+    expect(entry).toMatchObject({
+      for: null,
+      urge: 'double-text',
+      plannedSeconds: 3,
+      elapsedSeconds: 3,
+      completed: true,
+      before: 5,
+      after: 5,
+      passed: true,
+      activities: [],
+      next: 'wait',
+    });
   });
 });

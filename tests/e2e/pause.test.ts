@@ -26,7 +26,6 @@ type Entry = Record<string, unknown> & { id: string };
 const entries = (box: Sandbox): Entry[] => (JSON.parse(readFileSync(box.journal, 'utf8')) as { entries: Entry[] }).entries;
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 const STACK = /\n\s+at .+:\d+:\d+/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
 const SAVED = /^Saved to your journal \(([0-9a-f]{8})\)\.$/;
 
@@ -114,9 +113,24 @@ describe('attach pause without a terminal', () => {
     expect(apart).toBeLessThanOrEqual(took + 1000);
   });
 
-  it.concurrent('without a TTY (no --plain): --after and --passed are recorded, and the closing line reflects the change', async ({ expect }) => {
+  it.concurrent('without a TTY (no --plain): --after and --passed are recorded, and the closing line reflects the change', async ({
+    expect,
+  }) => {
     const box = newBox();
-    const r = await attachAsync(box, ['pause', '-m', '0.05', '--before', '7', '--after', '4', '--passed', 'yes', '--breath', 'box', '--no-bell']);
+    const r = await attachAsync(box, [
+      'pause',
+      '-m',
+      '0.05',
+      '--before',
+      '7',
+      '--after',
+      '4',
+      '--passed',
+      'yes',
+      '--breath',
+      'box',
+      '--no-bell',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const out = lines(r.stderr);
@@ -125,13 +139,37 @@ describe('attach pause without a terminal', () => {
     expect(out[4]).toMatch(SAVED);
     expect(out).toHaveLength(5);
     const [entry] = entries(box);
-    expect(entry).toMatchObject({ type: 'pause', for: null, urge: null, plannedSeconds: 3, elapsedSeconds: 3, completed: true, before: 7, after: 4, passed: true, activities: [], notes: [], next: null });
+    expect(entry).toMatchObject({
+      type: 'pause',
+      for: null,
+      urge: null,
+      plannedSeconds: 3,
+      elapsedSeconds: 3,
+      completed: true,
+      before: 7,
+      after: 4,
+      passed: true,
+      activities: [],
+      notes: [],
+      next: null,
+    });
   });
 
   it.concurrent('--for <prefix> links a logged trigger, and `attach show <trigger> --json` lists the pause', async ({ expect }) => {
     const box = newBox();
     const trigger = await logTrigger(box, 'quiet dinner, felt far apart', '-i', '6');
-    const r = await attachAsync(box, ['pause', '--for', trigger.slice(0, 6).toUpperCase(), '--minutes', '0.05', '--before', '6', '--passed', 'no', '--json']);
+    const r = await attachAsync(box, [
+      'pause',
+      '--for',
+      trigger.slice(0, 6).toUpperCase(),
+      '--minutes',
+      '0.05',
+      '--before',
+      '6',
+      '--passed',
+      'no',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const pause = JSON.parse(r.stdout) as Entry;
     expect(pause).toMatchObject({ for: trigger, completed: true, before: 6, after: null, passed: false });
@@ -164,13 +202,24 @@ describe('attach pause without a terminal', () => {
     expect(r.stderr).not.toMatch(STACK);
 
     const [entry] = entries(box);
-    expect(entry).toMatchObject({ type: 'pause', urge: 'call again', plannedSeconds: 60, completed: false, before: 8, after: null, passed: null, notes: [] });
+    expect(entry).toMatchObject({
+      type: 'pause',
+      urge: 'call again',
+      plannedSeconds: 60,
+      completed: false,
+      before: 8,
+      after: null,
+      passed: null,
+      notes: [],
+    });
     const elapsed = entry?.elapsedSeconds as number;
     expect(Math.abs(elapsed - sentAfter / 1000)).toBeLessThanOrEqual(1);
     expect(r.stderr).toContain(`The ${elapsed} seconds you paused were saved (${entry?.id.slice(0, 8)}).`);
   });
 
-  it.concurrent('says "N min left" once a minute boundary is crossed (1.05 minutes: at about 3 s), then stops on SIGINT', async ({ expect }) => {
+  it.concurrent('says "N min left" once a minute boundary is crossed (1.05 minutes: at about 3 s), then stops on SIGINT', async ({
+    expect,
+  }) => {
     const box = newBox();
     const run = startPause(box, ['--plain', '--minutes', '1.05', '--before', '5']);
     await run.waitForStderr('1 min left\n');
@@ -231,7 +280,11 @@ describe('attach pause with bad input', () => {
     { args: [...ok.minutes, '--before', '11'], flag: '--before', says: /0 to 10 \(you gave "11"\)/ },
     { args: [...ok.minutes, '--before', '7.5'], flag: '--before', says: /0 to 10/ },
     { args: [...ok.minutes, ...ok.before, '--after', '-1'], flag: '--after', says: /0 to 10/ },
-    { args: [...ok.minutes, ...ok.before, '--breath', 'square'], flag: '--breath', says: /box, 478, coherent or none \(you gave "square"\)/ },
+    {
+      args: [...ok.minutes, ...ok.before, '--breath', 'square'],
+      flag: '--breath',
+      says: /box, 478, coherent or none \(you gave "square"\)/,
+    },
     { args: [...ok.minutes, ...ok.before, '--passed', 'maybe'], flag: '--passed', says: /yes or no \(you gave "maybe"\)/ },
     { args: [...ok.minutes, ...ok.before, '--urge', '  '], flag: '--urge', says: /empty/ },
     { args: [...ok.minutes, ...ok.before, '--for', 'fedcba98'], flag: '--for', says: /--for: No entry has an id starting with "fedcba98"/ },
@@ -243,8 +296,42 @@ describe('attach pause with bad input', () => {
     {
       version: 1,
       entries: [
-        { id: '11111111-1111-4111-8111-111111111111', type: 'trigger', at: '2026-11-22T21:14:00-08:00', recordedAt: '2026-11-22T21:20:03-08:00', what: 'No reply for four hours', who: 'partner', triggers: ['delayed-reply'], intensity: 7, body: [], thought: null, urges: ['double-text'], protest: [], instead: null, tags: [], note: null },
-        { id: '22222222-2222-4222-8222-222222222222', type: 'pause', at: '2026-11-22T21:25:00-08:00', recordedAt: '2026-11-22T21:45:00-08:00', for: '11111111-1111-4111-8111-111111111111', urge: 'double-text', plannedSeconds: 1200, elapsedSeconds: 1200, completed: true, before: 7, after: 4, passed: true, activities: ['walk'], notes: [], next: 'wait', tags: [], note: null },
+        {
+          id: '11111111-1111-4111-8111-111111111111',
+          type: 'trigger',
+          at: '2026-11-22T21:14:00-08:00',
+          recordedAt: '2026-11-22T21:20:03-08:00',
+          what: 'No reply for four hours',
+          who: 'partner',
+          triggers: ['delayed-reply'],
+          intensity: 7,
+          body: [],
+          thought: null,
+          urges: ['double-text'],
+          protest: [],
+          instead: null,
+          tags: [],
+          note: null,
+        },
+        {
+          id: '22222222-2222-4222-8222-222222222222',
+          type: 'pause',
+          at: '2026-11-22T21:25:00-08:00',
+          recordedAt: '2026-11-22T21:45:00-08:00',
+          for: '11111111-1111-4111-8111-111111111111',
+          urge: 'double-text',
+          plannedSeconds: 1200,
+          elapsedSeconds: 1200,
+          completed: true,
+          before: 7,
+          after: 4,
+          passed: true,
+          activities: ['walk'],
+          notes: [],
+          next: 'wait',
+          tags: [],
+          note: null,
+        },
       ],
     },
     null,

@@ -7,15 +7,40 @@ let box: Sandbox;
 beforeAll(() => {
   box = sandbox();
   // Two triggers whose ids share a prefix, to check that an ambiguous --for is refused.
-  const base = { recordedAt: '2026-11-22T21:14:00-08:00', who: 'partner', triggers: [], body: [], thought: null, urges: [], protest: [], instead: null, tags: [], note: null };
+  const base = {
+    recordedAt: '2026-11-22T21:14:00-08:00',
+    who: 'partner',
+    triggers: [],
+    body: [],
+    thought: null,
+    urges: [],
+    protest: [],
+    instead: null,
+    tags: [],
+    note: null,
+  };
   mkdirSync(path.dirname(box.journal), { recursive: true });
   writeFileSync(
     box.journal,
     JSON.stringify({
       version: 1,
       entries: [
-        { ...base, id: 'ab12cd34-0000-4000-8000-000000000001', type: 'trigger', at: '2026-11-22T21:14:00-08:00', what: 'No reply for four hours', intensity: 8 },
-        { ...base, id: 'ab12ff00-0000-4000-8000-000000000002', type: 'trigger', at: '2026-11-23T08:00:00-08:00', what: 'Short reply', intensity: 4 },
+        {
+          ...base,
+          id: 'ab12cd34-0000-4000-8000-000000000001',
+          type: 'trigger',
+          at: '2026-11-22T21:14:00-08:00',
+          what: 'No reply for four hours',
+          intensity: 8,
+        },
+        {
+          ...base,
+          id: 'ab12ff00-0000-4000-8000-000000000002',
+          type: 'trigger',
+          at: '2026-11-23T08:00:00-08:00',
+          what: 'Short reply',
+          intensity: 4,
+        },
       ],
     }),
   );
@@ -24,7 +49,28 @@ afterAll(() => box.cleanup());
 
 describe('attach reflect without a terminal', () => {
   it('saves a reflection linked by id prefix, and show --json links both ways', () => {
-    const r = attach(box, ['reflect', '-p', 'excessive-contact,keeping-score', '--for', 'ab12c', '--need', 'reassurance', '--need', 'consistency', '--felt', 'anxious', '--hoped', 'a quick reply', '--happened', 'nothing until morning', '--situation', 'they were out with friends', '--ask', 'Could you text me when you head home?', '--json']);
+    const r = attach(box, [
+      'reflect',
+      '-p',
+      'excessive-contact,keeping-score',
+      '--for',
+      'ab12c',
+      '--need',
+      'reassurance',
+      '--need',
+      'consistency',
+      '--felt',
+      'anxious',
+      '--hoped',
+      'a quick reply',
+      '--happened',
+      'nothing until morning',
+      '--situation',
+      'they were out with friends',
+      '--ask',
+      'Could you text me when you head home?',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const saved = JSON.parse(r.stdout);
     expect(saved).toMatchObject({
@@ -55,8 +101,16 @@ describe('attach reflect without a terminal', () => {
   const bad: [string, string[], RegExp][] = [
     ['no --protest', ['reflect', '--need', 'reassurance'], /Add --protest <behaviour>/],
     ['neither --need nor --ask', ['reflect', '-p', 'withdrawing'], /Add --need <need> .*or --ask/],
-    ['--for an unknown id', ['reflect', '-p', 'withdrawing', '--need', 'closeness', '--for', 'ffff'], /No entry has an id starting with "ffff"/],
-    ['--for an ambiguous prefix', ['reflect', '-p', 'withdrawing', '--need', 'closeness', '--for', 'ab12'], /"ab12" matches 2 entries[\s\S]*\n {2}ab12ff00 .*Short reply\n {2}ab12cd34 .*No reply for four hours/],
+    [
+      '--for an unknown id',
+      ['reflect', '-p', 'withdrawing', '--need', 'closeness', '--for', 'ffff'],
+      /No entry has an id starting with "ffff"/,
+    ],
+    [
+      '--for an ambiguous prefix',
+      ['reflect', '-p', 'withdrawing', '--need', 'closeness', '--for', 'ab12'],
+      /"ab12" matches 2 entries[\s\S]*\n {2}ab12ff00 .*Short reply\n {2}ab12cd34 .*No reply for four hours/,
+    ],
   ];
   it.each(bad)('refuses %s with exit 2 and writes nothing', (_name, args, message) => {
     const before = readFileSync(box.journal);

@@ -11,8 +11,33 @@ beforeAll(() => {
   for (let w = 0; w < 8; w++) {
     const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 - 7 * w + offset)).toISOString().slice(0, 10);
     const base = { who: 'partner', thought: null, instead: null, tags: [], note: null };
-    if (w % 4 !== 1) entries.push({ ...base, id: `sun-${w}`, type: 'trigger', at: `${day(0)}T19:40:00+05:30`, recordedAt: `${day(0)}T19:41:00+05:30`, what: 'quiet evening', triggers: ['seems-distant'], intensity: 8, body: ['tight-chest'], urges: ['ask-reassurance'], protest: ['withdrawing'] });
-    entries.push({ ...base, id: `day-${w}`, type: 'trigger', at: `${day(-1 - (w % 5))}T${String(7 + w).padStart(2, '0')}:10:00+05:30`, recordedAt: `${day(-1)}T10:00:00+05:30`, what: 'meeting', triggers: ['work-distant'], intensity: 3, body: [], urges: [], protest: [] });
+    if (w % 4 !== 1)
+      entries.push({
+        ...base,
+        id: `sun-${w}`,
+        type: 'trigger',
+        at: `${day(0)}T19:40:00+05:30`,
+        recordedAt: `${day(0)}T19:41:00+05:30`,
+        what: 'quiet evening',
+        triggers: ['seems-distant'],
+        intensity: 8,
+        body: ['tight-chest'],
+        urges: ['ask-reassurance'],
+        protest: ['withdrawing'],
+      });
+    entries.push({
+      ...base,
+      id: `day-${w}`,
+      type: 'trigger',
+      at: `${day(-1 - (w % 5))}T${String(7 + w).padStart(2, '0')}:10:00+05:30`,
+      recordedAt: `${day(-1)}T10:00:00+05:30`,
+      what: 'meeting',
+      triggers: ['work-distant'],
+      intensity: 3,
+      body: [],
+      urges: [],
+      protest: [],
+    });
   }
   writeFileSync(box.journal, JSON.stringify({ version: 1, entries }));
 });
@@ -23,7 +48,21 @@ describe('attach report', () => {
     const r = attach(box, ['report', '--week', '2026-W47', '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    for (const key of ['schema', 'period', 'lookback', 'counts', 'intensity', 'patterns', 'triggers', 'body', 'urges', 'protest', 'pauses', 'reflections', 'heatmap']) {
+    for (const key of [
+      'schema',
+      'period',
+      'lookback',
+      'counts',
+      'intensity',
+      'patterns',
+      'triggers',
+      'body',
+      'urges',
+      'protest',
+      'pauses',
+      'reflections',
+      'heatmap',
+    ]) {
       expect(report).toHaveProperty(key);
     }
     expect(report.schema).toBe('attach.report/1');
@@ -31,20 +70,33 @@ describe('attach report', () => {
     expect(report.lookback).toMatchObject({ to: '2026-11-22', weeks: 8 });
     expect(Object.keys(report.counts)).toEqual(['trigger', 'pause', 'reflection']);
     expect(Object.keys(report.intensity)).toEqual(['mean', 'max', 'previousMean']);
-    expect(Object.keys(report.pauses)).toEqual(expect.arrayContaining(['count', 'completed', 'passed', 'passedRate', 'meanBefore', 'meanAfter', 'meanDrop']));
+    expect(Object.keys(report.pauses)).toEqual(
+      expect.arrayContaining(['count', 'completed', 'passed', 'passedRate', 'meanBefore', 'meanAfter', 'meanDrop']),
+    );
     expect(Object.keys(report.reflections)).toEqual(['count', 'needs']);
     expect(report.heatmap).toHaveLength(7);
     for (const row of report.heatmap) expect(row).toHaveLength(4);
     const [pattern] = report.patterns;
     expect(Object.keys(pattern)).toEqual(
-      expect.arrayContaining(['weekday', 'daypart', 'weeks', 'weeksObserved', 'entries', 'meanIntensity', 'baselineIntensity', 'topUrges', 'topProtest', 'text']),
+      expect.arrayContaining([
+        'weekday',
+        'daypart',
+        'weeks',
+        'weeksObserved',
+        'entries',
+        'meanIntensity',
+        'baselineIntensity',
+        'topUrges',
+        'topProtest',
+        'text',
+      ]),
     );
     expect(pattern).toMatchObject({ weekday: 'sunday', daypart: 'evening', weeks: 6, weeksObserved: 8 });
     expect(report.protest[0]).toEqual({ name: 'withdrawing', count: 1, after: [{ trigger: 'seems-distant', count: 1 }] });
     expect(attach(box, ['report', '--week', '2026-W47', '--format', 'json']).stdout).toBe(r.stdout);
   });
 
-  it('reads days in each entry\'s own time, whatever zone the report runs in', () => {
+  it("reads days in each entry's own time, whatever zone the report runs in", () => {
     const a = attach(box, ['report', '--week', '2026-W47', '--json'], { TZ: 'Pacific/Kiritimati' }).stdout;
     const b = attach(box, ['report', '--week', '2026-W47', '--json'], { TZ: 'America/Los_Angeles' }).stdout;
     expect(a).toBe(b);

@@ -19,11 +19,9 @@ const evil = (field: string) =>
   `${field}:\u001b[31mred\u001b[0m clear\u001b[2J\u001b[H title\u001b]0;pwned\u0007 bare\u001b bell\u0007 back\b\b cr\rover c1\u009b31m osc\u009d0;pwned\u009c del\u007f end`;
 
 /** Raw control bytes a terminal would act on: C0 except tab and newline, DEL, C1. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 function controlsIn(text: string): string[] {
-  // eslint-disable-next-line no-control-regex
   const found = text.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g) ?? [];
   return [...new Set(found.map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`))];
 }
@@ -44,14 +42,53 @@ const short = (name: string) => ids[name]!.slice(0, 8);
 beforeAll(() => {
   box = sandbox();
   const logged = attach(box, [
-    'log', evil('what'), '-i', '7', '--who', evil('who'), '-t', evil('trigger'), '-b', evil('body'), '--thought', evil('thought'),
-    '-u', evil('urge'), '-p', evil('protest'), '--instead', evil('instead'), '--tag', evil('tag'), '--note', evil('note'), '--at', '1h ago', '--json',
+    'log',
+    evil('what'),
+    '-i',
+    '7',
+    '--who',
+    evil('who'),
+    '-t',
+    evil('trigger'),
+    '-b',
+    evil('body'),
+    '--thought',
+    evil('thought'),
+    '-u',
+    evil('urge'),
+    '-p',
+    evil('protest'),
+    '--instead',
+    evil('instead'),
+    '--tag',
+    evil('tag'),
+    '--note',
+    evil('note'),
+    '--at',
+    '1h ago',
+    '--json',
   ]);
   expect(logged.code, logged.stderr).toBe(0);
   ids.trigger = (JSON.parse(logged.stdout) as { id: string }).id;
   const reflected = attach(box, [
-    'reflect', '-p', evil('rprotest'), '--for', short('trigger'), '--situation', evil('situation'), '--need', evil('need'), '--hoped', evil('hoped'),
-    '--happened', evil('happened'), '--felt', evil('felt'), '--ask', evil('ask'), '--json',
+    'reflect',
+    '-p',
+    evil('rprotest'),
+    '--for',
+    short('trigger'),
+    '--situation',
+    evil('situation'),
+    '--need',
+    evil('need'),
+    '--hoped',
+    evil('hoped'),
+    '--happened',
+    evil('happened'),
+    '--felt',
+    evil('felt'),
+    '--ask',
+    evil('ask'),
+    '--json',
   ]);
   expect(reflected.code, reflected.stderr).toBe(0);
   ids.reflection = (JSON.parse(reflected.stdout) as { id: string }).id;
@@ -65,7 +102,25 @@ beforeAll(() => {
   ids.pause = 'a0a0a0a0-0000-4000-8000-000000000001';
   ids.other = 'b0b0b0b0-0000-4000-8000-000000000002';
   journal.entries.push(
-    { id: ids.pause, type: 'pause', at, recordedAt: at, for: ids.trigger, urge: evil('pauseurge'), plannedSeconds: 60, elapsedSeconds: 60, completed: true, before: 6, after: 3, passed: true, activities: [evil('activity')], notes: [evil('pausenote')], next: evil('next'), tags: [evil('ptag')], note: evil('pnote') },
+    {
+      id: ids.pause,
+      type: 'pause',
+      at,
+      recordedAt: at,
+      for: ids.trigger,
+      urge: evil('pauseurge'),
+      plannedSeconds: 60,
+      elapsedSeconds: 60,
+      completed: true,
+      before: 6,
+      after: 3,
+      passed: true,
+      activities: [evil('activity')],
+      notes: [evil('pausenote')],
+      next: evil('next'),
+      tags: [evil('ptag')],
+      note: evil('pnote'),
+    },
     { id: ids.other, type: evil('type'), at, [evil('fieldname')]: evil('othervalue') },
   );
   writeFileSync(box.journal, JSON.stringify(journal));
@@ -84,7 +139,8 @@ describe('shown neutralised, piped', () => {
 
   it('show, with every field of the trigger visible in words', () => {
     const r = attach(box, ['show', short('trigger')]);
-    for (const field of ['what', 'who', 'trigger', 'body', 'thought', 'urge', 'protest', 'instead', 'tag', 'note']) expect(r.stdout).toContain(`${field}:`);
+    for (const field of ['what', 'who', 'trigger', 'body', 'thought', 'urge', 'protest', 'instead', 'tag', 'note'])
+      expect(r.stdout).toContain(`${field}:`);
   });
 
   it('report as text', () => {
@@ -130,9 +186,28 @@ describe('--json keeps the data exact', () => {
   it('list --json and show --json give back every string as stored', () => {
     const listed = JSON.parse(attach(box, ['list', '--json']).stdout) as Record<string, unknown>[];
     const trigger = listed.find((e) => e.id === ids.trigger)!;
-    expect(trigger).toMatchObject({ what: evil('what'), who: evil('who'), triggers: [evil('trigger')], body: [evil('body')], thought: evil('thought'), urges: [evil('urge')], protest: [evil('protest')], instead: evil('instead'), tags: [evil('tag')], note: evil('note') });
+    expect(trigger).toMatchObject({
+      what: evil('what'),
+      who: evil('who'),
+      triggers: [evil('trigger')],
+      body: [evil('body')],
+      thought: evil('thought'),
+      urges: [evil('urge')],
+      protest: [evil('protest')],
+      instead: evil('instead'),
+      tags: [evil('tag')],
+      note: evil('note'),
+    });
     const reflection = listed.find((e) => e.id === ids.reflection)!;
-    expect(reflection).toMatchObject({ protest: [evil('rprotest')], situation: evil('situation'), needs: [evil('need')], hoped: evil('hoped'), happened: evil('happened'), felt: evil('felt'), ask: evil('ask') });
+    expect(reflection).toMatchObject({
+      protest: [evil('rprotest')],
+      situation: evil('situation'),
+      needs: [evil('need')],
+      hoped: evil('hoped'),
+      happened: evil('happened'),
+      felt: evil('felt'),
+      ask: evil('ask'),
+    });
     const other = JSON.parse(attach(box, ['show', short('other'), '--json']).stdout) as Record<string, unknown>;
     expect(other).toMatchObject({ type: evil('type'), [evil('fieldname')]: evil('othervalue') });
     const pause = JSON.parse(attach(box, ['show', short('pause'), '--json']).stdout) as Record<string, unknown>;

@@ -23,7 +23,16 @@ const entries = (): Entry[] => JSON.parse(readFileSync(file(), 'utf8')).entries;
 
 function seed(): Entry {
   const trigger = {
-    ...newTrigger({ what: 'No reply all evening', intensity: 8, who: 'partner', body: ['tight-chest', 'Jaw clenched'], thought: 'They are bored of me' }, new Date('2026-11-22T21:00:00Z')),
+    ...newTrigger(
+      {
+        what: 'No reply all evening',
+        intensity: 8,
+        who: 'partner',
+        body: ['tight-chest', 'Jaw clenched'],
+        thought: 'They are bored of me',
+      },
+      new Date('2026-11-22T21:00:00Z'),
+    ),
     fromPhone: { app: 'notes' },
   };
   writeFileSync(file(), serializeJournal({ version: 1, entries: [trigger] }));
@@ -35,7 +44,10 @@ describe('attach edit on a terminal', () => {
     const before = seed();
     const { asker, left } = scriptedAsker([
       // Current answers are shown beside each field.
-      { screen: /What would you like to change\?[\s\S]*What happened: No reply all evening[\s\S]*How strong is it right now: 8/, keys: press('down', 'down', 'down', 'space', 'down', 'space', 'enter') },
+      {
+        screen: /What would you like to change\?[\s\S]*What happened: No reply all evening[\s\S]*How strong is it right now: 8/,
+        keys: press('down', 'down', 'down', 'space', 'down', 'space', 'enter'),
+      },
       { screen: /❯ {2}8 {2}overwhelming/, keys: press('up', 'up', 'enter') }, // intensity 8 -> 6
       // Own words already given stay on offer, ticked.
       { screen: /◉ Tight chest[\s\S]*◉ Jaw clenched/, keys: press('space', 'enter') }, // untick tight chest
@@ -44,7 +56,14 @@ describe('attach edit on a terminal', () => {
     await edit(before.id.slice(0, 6), {}, ctx);
     expect(left()).toBe(0);
     const [after] = entries();
-    expect(after).toMatchObject({ id: before.id, recordedAt: before.recordedAt, what: 'No reply all evening', intensity: 6, body: ['Jaw clenched'], fromPhone: { app: 'notes' } });
+    expect(after).toMatchObject({
+      id: before.id,
+      recordedAt: before.recordedAt,
+      what: 'No reply all evening',
+      intensity: 6,
+      body: ['Jaw clenched'],
+      fromPhone: { app: 'notes' },
+    });
     expect(after?.editedAt).toBeDefined();
     expect(stderr.text).toContain('intensity, body');
   });
@@ -91,7 +110,7 @@ describe('attach delete on a terminal', () => {
   });
 });
 
-describe('a person\'s own words come back as choices', () => {
+describe("a person's own words come back as choices", () => {
   it('offers own items from the settings, then words typed before, most used first, after the built-in ones', () => {
     const catalogues = loadCatalogues();
     const logged = (triggers: string[]) => newTrigger({ what: 'x', intensity: 3, triggers }, new Date());

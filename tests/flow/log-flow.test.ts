@@ -46,7 +46,12 @@ describe('the log flow, through the real prompts', () => {
       { screen: 'Where do you feel it', keys: press(...toOther(catalogues.body.length), 'space', 'enter') },
       { screen: 'In your own words', keys: typeAndEnter('Cold hands, jaw clenched, cold hands') },
     ]);
-    const draft = await runLogFlow(asker, { what: 'x', triggers: [], intensity: 4, thought: null, urges: [], protest: [], instead: null }, questions, catalogues);
+    const draft = await runLogFlow(
+      asker,
+      { what: 'x', triggers: [], intensity: 4, thought: null, urges: [], protest: [], instead: null },
+      questions,
+      catalogues,
+    );
     expect(left()).toBe(0);
     expect(draft.who).toBe('My Sister');
     expect(draft.body).toEqual(['Cold hands', 'jaw clenched']);

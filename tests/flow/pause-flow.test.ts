@@ -18,11 +18,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const saved = (): PauseEntry[] => JSON.parse(readFileSync(path.join(dir, 'journal.json'), 'utf8')).entries.filter((e: PauseEntry) => e.type === 'pause');
+const saved = (): PauseEntry[] =>
+  JSON.parse(readFileSync(path.join(dir, 'journal.json'), 'utf8')).entries.filter((e: PauseEntry) => e.type === 'pause');
 
 /** A trigger logged half an hour before the fake clock's "now". */
 function seedTrigger(clock: FakeClock) {
-  const trigger = newTrigger({ what: 'No reply for four hours', intensity: 8, urges: ['ask-reassurance'], at: toOffsetIso(new Date(clock.now() - 30 * MIN)) }, new Date(clock.now() - 30 * MIN));
+  const trigger = newTrigger(
+    { what: 'No reply for four hours', intensity: 8, urges: ['ask-reassurance'], at: toOffsetIso(new Date(clock.now() - 30 * MIN)) },
+    new Date(clock.now() - 30 * MIN),
+  );
   writeFileSync(path.join(dir, 'journal.json'), serializeJournal({ version: 1, entries: [trigger] }));
   return trigger;
 }
@@ -100,7 +104,16 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       keys.press('q');
     };
     await run({ minutes: '5', before: '6', for: 'none', urge: 'check their instagram' }, ctx);
-    expect(saved()[0]).toMatchObject({ plannedSeconds: 360, elapsedSeconds: 90, completed: false, passed: false, before: 6, after: 6, urge: 'check their instagram', for: null });
+    expect(saved()[0]).toMatchObject({
+      plannedSeconds: 360,
+      elapsedSeconds: 90,
+      completed: false,
+      passed: false,
+      before: 6,
+      after: 6,
+      urge: 'check their instagram',
+      for: null,
+    });
   });
 
   it('Ctrl-C in the timer saves the time so far and stops with exit 130', async () => {
@@ -120,7 +133,9 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
 
   it('Ctrl-C in the after-questions keeps the pause, with what is known', async () => {
     const clock = new FakeClock();
-    const { asker } = scriptedAsker([{ screen: 'How strong is the urge now?', keys: (events) => events.keypress({ name: 'c', ctrl: true }) }]);
+    const { asker } = scriptedAsker([
+      { screen: 'How strong is the urge now?', keys: (events) => events.keypress({ name: 'c', ctrl: true }) },
+    ]);
     const { ctx } = fakeContext({ dir, interactive: true, canAnimate: false, asker, clock });
     clock.onStart = () => clock.advance(2 * MIN);
     const error = await run({ minutes: '2', before: '5', for: 'none', urge: 'text again' }, ctx).catch((e: unknown) => e);

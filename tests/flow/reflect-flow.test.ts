@@ -19,11 +19,15 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const journalFile = () => path.join(dir, 'journal.json');
-const reflections = (): ReflectionEntry[] => JSON.parse(readFileSync(journalFile(), 'utf8')).entries.filter((e: ReflectionEntry) => e.type === 'reflection');
+const reflections = (): ReflectionEntry[] =>
+  JSON.parse(readFileSync(journalFile(), 'utf8')).entries.filter((e: ReflectionEntry) => e.type === 'reflection');
 
 function seed(clock: FakeClock, hoursAgo: number) {
   const at = new Date(clock.now() - hoursAgo * HOUR);
-  const trigger = newTrigger({ what: 'Texted five times, no answer', intensity: 8, protest: ['excessive-contact'], at: toOffsetIso(at) }, at);
+  const trigger = newTrigger(
+    { what: 'Texted five times, no answer', intensity: 8, protest: ['excessive-contact'], at: toOffsetIso(at) },
+    at,
+  );
   writeFileSync(journalFile(), serializeJournal({ version: 1, entries: [trigger] }));
   return trigger;
 }
@@ -41,11 +45,12 @@ describe('attach reflect, through the real prompts', () => {
       { screen: 'What actually happened?', keys: typeAndEnter('Silence until 11pm') },
       { screen: 'How did it feel afterwards?', keys: press('enter') },
       {
-        screen: /Words you could use[\s\S]*❯ I'm feeling insecure right now, and I could really use some reassurance\.[\s\S]*I'm feeling insecure right now, and I could really use a hug\.[\s\S]*Write it my own way/,
+        screen:
+          /Words you could use[\s\S]*❯ I'm feeling insecure right now, and I could really use some reassurance\.[\s\S]*I'm feeling insecure right now, and I could really use a hug\.[\s\S]*Write it my own way/,
         keys: press('down', 'enter'),
       },
       // The chosen draft sits in the line to change: add to it.
-      { screen: "Your words", keys: typeAndEnter(' Tonight, if you can.') },
+      { screen: 'Your words', keys: typeAndEnter(' Tonight, if you can.') },
     ]);
     const { ctx, stderr } = fakeContext({ dir, interactive: true, asker, clock });
     await run({}, ctx);
@@ -83,7 +88,15 @@ describe('attach reflect, through the real prompts', () => {
     const { ctx } = fakeContext({ dir, interactive: true, asker, clock });
     await run({}, ctx);
     expect(left()).toBe(0);
-    expect(reflections()[0]).toMatchObject({ for: null, protest: ['Liked an old photo of my ex'], situation: 'They went out without me', needs: ['closeness'], felt: null, hoped: null, ask: 'Can we have a quiet evening, just us?' });
+    expect(reflections()[0]).toMatchObject({
+      for: null,
+      protest: ['Liked an old photo of my ex'],
+      situation: 'They went out without me',
+      needs: ['closeness'],
+      felt: null,
+      hoped: null,
+      ask: 'Can we have a quiet evening, just us?',
+    });
   });
 
   it('Ctrl-C at any question saves nothing', async () => {

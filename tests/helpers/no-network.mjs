@@ -62,7 +62,24 @@ block(http2, 'connect', 'http2.connect');
 block(dgram, 'createSocket', 'dgram.createSocket');
 
 // DNS, callback and promise forms, and their Resolver classes.
-const DNS = ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse'];
+const DNS = [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCaa',
+  'resolveCname',
+  'resolveMx',
+  'resolveNaptr',
+  'resolveNs',
+  'resolvePtr',
+  'resolveSoa',
+  'resolveSrv',
+  'resolveTxt',
+  'reverse',
+];
 for (const name of DNS) {
   block(dns, name, `dns.${name}`);
   block(dnsPromises, name, `dns.promises.${name}`);

@@ -18,7 +18,6 @@ export const KEY = {
 } as const;
 
 // CSI sequences (cursor moves, erase, colours, show/hide cursor) and OSC titles.
-// eslint-disable-next-line no-control-regex
 export const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]/g;
 
 export const stripAnsi = (text: string): string => text.replace(ANSI, '');

@@ -32,9 +32,11 @@ export function scriptedAsker(steps: Step[]): { asker: Asker; screens: string[];
   return { asker: createAsker(run), screens, left: () => queue.length };
 }
 
-export const press = (...names: string[]) => (events: Events) => {
-  for (const name of names) events.keypress(name);
-};
+export const press =
+  (...names: string[]) =>
+  (events: Events) => {
+    for (const name of names) events.keypress(name);
+  };
 
 export const typeAndEnter = (text: string) => (events: Events) => {
   events.type(text);

@@ -17,7 +17,17 @@ describe('prompts/', () => {
     expect(c.breathing.map((i) => i.id)).toEqual(['box', '478', 'coherent']);
     const questions = loadQuestions();
     expect(questions.pauseAfter.questions.map((q) => q.field)).toEqual(['after', 'passed', 'activities', 'next']);
-    expect(questions.log.questions.map((q) => q.field)).toEqual(['what', 'who', 'triggers', 'intensity', 'body', 'thought', 'urges', 'protest', 'instead']);
+    expect(questions.log.questions.map((q) => q.field)).toEqual([
+      'what',
+      'who',
+      'triggers',
+      'intensity',
+      'body',
+      'thought',
+      'urges',
+      'protest',
+      'instead',
+    ]);
   });
 
   it('refuses catalogues and questions that are not well formed', () => {
@@ -42,7 +52,11 @@ describe('rendering entries', () => {
   });
 
   it('puts an entry on one line, cut to the width', () => {
-    const entry = { ...newTrigger({ what: 'No reply for four hours after I texted', intensity: 7 }, now), id: '5f0c2d9e-1b7a', at: '2026-11-22T21:14:00-08:00' };
+    const entry = {
+      ...newTrigger({ what: 'No reply for four hours after I texted', intensity: 7 }, now),
+      id: '5f0c2d9e-1b7a',
+      at: '2026-11-22T21:14:00-08:00',
+    };
     expect(entryLine(entry, now)).toBe('5f0c2d9e  Sun 22 Nov 21:14  trigger      7  No reply for four hours after I texted');
     const cut = entryLine(entry, now, 40);
     expect(cut).toHaveLength(40);

@@ -1,8 +1,18 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AttachError, JournalError } from '../../src/errors.js';
-import { DEFAULT_KDF, ENVELOPE_FORMAT, Keyring, newSealer, readEnvelope, seal, type Envelope, type KdfParams, type Sealer } from '../../src/journal/crypto.js';
+import { type AttachError, JournalError } from '../../src/errors.js';
+import {
+  DEFAULT_KDF,
+  ENVELOPE_FORMAT,
+  Keyring,
+  newSealer,
+  readEnvelope,
+  seal,
+  type Envelope,
+  type KdfParams,
+  type Sealer,
+} from '../../src/journal/crypto.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
 import { lockPathFor } from '../../src/journal/lock.js';
@@ -205,14 +215,20 @@ describe('a changed envelope is refused (exit 3), and the file is left byte for 
     ['ciphertext, a middle byte', (e) => ({ ...e, ciphertext: flip(e.ciphertext, 40) })],
     ['ciphertext, last byte', (e) => ({ ...e, ciphertext: flip(e.ciphertext, -1 + Buffer.from(e.ciphertext, 'base64').length) })],
     ['ciphertext, cut short', (e) => ({ ...e, ciphertext: Buffer.from(e.ciphertext, 'base64').subarray(0, 30).toString('base64') })],
-    ['ciphertext, one byte more', (e) => ({ ...e, ciphertext: Buffer.concat([Buffer.from(e.ciphertext, 'base64'), Buffer.from([0])]).toString('base64') })],
+    [
+      'ciphertext, one byte more',
+      (e) => ({ ...e, ciphertext: Buffer.concat([Buffer.from(e.ciphertext, 'base64'), Buffer.from([0])]).toString('base64') }),
+    ],
     ['ciphertext, empty', (e) => ({ ...e, ciphertext: '' })],
     ['tag, one bit', (e) => ({ ...e, tag: flip(e.tag, 15) })],
     // GCM accepts a shortened tag unless told its length: the first 4 bytes of the right tag must not pass for it.
     ['tag, cut to its first 12 bytes', (e) => ({ ...e, tag: Buffer.from(e.tag, 'base64').subarray(0, 12).toString('base64') })],
     ['tag, cut to its first 4 bytes', (e) => ({ ...e, tag: Buffer.from(e.tag, 'base64').subarray(0, 4).toString('base64') })],
     ['tag, empty', (e) => ({ ...e, tag: '' })],
-    ['tag and ciphertext of another file with the same key', (e) => ({ ...e, ...pick(envelopeOf(seal('{"version":1,"entries":[]}\n', sealer)), 'tag', 'ciphertext') })],
+    [
+      'tag and ciphertext of another file with the same key',
+      (e) => ({ ...e, ...pick(envelopeOf(seal('{"version":1,"entries":[]}\n', sealer)), 'tag', 'ciphertext') }),
+    ],
   ];
 
   it.each(tampers)('%s', async (_name, tamper) => {
@@ -246,7 +262,16 @@ describe('a changed envelope is refused (exit 3), and the file is left byte for 
 
   it('key order or spacing of the JSON does not matter (the authenticated header is built from the values)', async () => {
     const e = envelopeOf(original);
-    const reordered = JSON.stringify({ ciphertext: e.ciphertext, tag: e.tag, nonce: e.nonce, cipher: e.cipher, salt: e.salt, kdf: { keyLength: 32, p: e.kdf.p, r: e.kdf.r, N: e.kdf.N, name: 'scrypt' }, version: 1, format: ENVELOPE_FORMAT });
+    const reordered = JSON.stringify({
+      ciphertext: e.ciphertext,
+      tag: e.tag,
+      nonce: e.nonce,
+      cipher: e.cipher,
+      salt: e.salt,
+      kdf: { keyLength: 32, p: e.kdf.p, r: e.kdf.r, N: e.kdf.N, name: 'scrypt' },
+      version: 1,
+      format: ENVELOPE_FORMAT,
+    });
     expect(await keyring().unseal(reordered, file)).toContain('zebraquokka');
   });
 });
@@ -306,7 +331,10 @@ describe('a damaged envelope', () => {
     ['no salt', () => asText({ ...valid, salt: undefined })],
     ['no nonce', () => asText({ ...valid, nonce: undefined })],
     ['no kdf', () => asText({ ...valid, kdf: undefined })],
-    ['a ciphertext that is not base64', () => asText({ ...valid, ciphertext: `${valid.ciphertext.slice(0, 10)}!*${valid.ciphertext.slice(12)}` })],
+    [
+      'a ciphertext that is not base64',
+      () => asText({ ...valid, ciphertext: `${valid.ciphertext.slice(0, 10)}!*${valid.ciphertext.slice(12)}` }),
+    ],
     ['a tag that is a number', () => asText({ ...valid, tag: 12 })],
     ['kdf N not a power of two', () => asText({ ...valid, kdf: { ...valid.kdf, N: 1000 } })],
     ['kdf N of 2^30 (would take minutes and gigabytes)', () => asText({ ...valid, kdf: { ...valid.kdf, N: 2 ** 30 } })],

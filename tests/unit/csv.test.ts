@@ -32,11 +32,39 @@ function rowOf(entry: Entry): Record<string, string> {
 describe('CSV columns', () => {
   it('are the union of the entry fields of DESIGN.md section 2, in the documented order', () => {
     expect(CSV_COLUMNS).toEqual([
-      'id', 'type', 'at', 'recordedAt', 'editedAt',
-      'what', 'who', 'triggers', 'intensity', 'body', 'thought', 'urges', 'protest', 'instead',
-      'for', 'urge', 'plannedSeconds', 'elapsedSeconds', 'completed', 'before', 'after', 'passed', 'activities', 'notes', 'next',
-      'situation', 'needs', 'hoped', 'happened', 'felt', 'ask',
-      'tags', 'note',
+      'id',
+      'type',
+      'at',
+      'recordedAt',
+      'editedAt',
+      'what',
+      'who',
+      'triggers',
+      'intensity',
+      'body',
+      'thought',
+      'urges',
+      'protest',
+      'instead',
+      'for',
+      'urge',
+      'plannedSeconds',
+      'elapsedSeconds',
+      'completed',
+      'before',
+      'after',
+      'passed',
+      'activities',
+      'notes',
+      'next',
+      'situation',
+      'needs',
+      'hoped',
+      'happened',
+      'felt',
+      'ask',
+      'tags',
+      'note',
     ]);
     expect(new Set(CSV_COLUMNS).size).toBe(CSV_COLUMNS.length);
     expect(renderCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
@@ -44,12 +72,54 @@ describe('CSV columns', () => {
 
   it('put every field in its own column, blanks where a type has no such field', () => {
     const row = rowOf(trigger({ editedAt: '2026-11-23T08:00:00-08:00' }));
-    expect(row).toMatchObject({ id: '5f0c2d9e-1b7a-4c1e-9a55-0b1c9f3e2a71', type: 'trigger', at: '2026-11-22T21:14:00-08:00', editedAt: '2026-11-23T08:00:00-08:00', who: 'partner', intensity: '7', thought: '', protest: '', for: '', plannedSeconds: '', needs: '', note: '' });
-    const pause = rowOf({
-      id: 'p1', type: 'pause', at: '2026-11-22T21:30:00-08:00', recordedAt: '2026-11-22T21:50:00-08:00', for: 't1', urge: 'text again',
-      plannedSeconds: 1200, elapsedSeconds: 1200, completed: true, before: 8, after: 0, passed: false, activities: ['breathe', 'walk'], notes: [], next: null, tags: ['sunday'], note: null,
+    expect(row).toMatchObject({
+      id: '5f0c2d9e-1b7a-4c1e-9a55-0b1c9f3e2a71',
+      type: 'trigger',
+      at: '2026-11-22T21:14:00-08:00',
+      editedAt: '2026-11-23T08:00:00-08:00',
+      who: 'partner',
+      intensity: '7',
+      thought: '',
+      protest: '',
+      for: '',
+      plannedSeconds: '',
+      needs: '',
+      note: '',
     });
-    expect(pause).toMatchObject({ type: 'pause', what: '', for: 't1', urge: 'text again', plannedSeconds: '1200', completed: 'true', before: '8', after: '0', passed: 'false', activities: 'breathe | walk', notes: '', next: '', tags: 'sunday' });
+    const pause = rowOf({
+      id: 'p1',
+      type: 'pause',
+      at: '2026-11-22T21:30:00-08:00',
+      recordedAt: '2026-11-22T21:50:00-08:00',
+      for: 't1',
+      urge: 'text again',
+      plannedSeconds: 1200,
+      elapsedSeconds: 1200,
+      completed: true,
+      before: 8,
+      after: 0,
+      passed: false,
+      activities: ['breathe', 'walk'],
+      notes: [],
+      next: null,
+      tags: ['sunday'],
+      note: null,
+    });
+    expect(pause).toMatchObject({
+      type: 'pause',
+      what: '',
+      for: 't1',
+      urge: 'text again',
+      plannedSeconds: '1200',
+      completed: 'true',
+      before: '8',
+      after: '0',
+      passed: 'false',
+      activities: 'breathe | walk',
+      notes: '',
+      next: '',
+      tags: 'sunday',
+    });
   });
 
   it('leave out fields no version-1 type has, and give an unknown type its id and type', () => {
@@ -82,7 +152,7 @@ describe('CSV cells', () => {
     ['\rreturn', `"'\rreturn"`],
     ['\nnewline first', `"'\nnewline first"`],
     ['=HYPERLINK("http://x","click")', `"'=HYPERLINK(""http://x"",""click"")"`],
-    ['=cmd|\' /C calc\'!A0, then', `"'=cmd|' /C calc'!A0, then"`],
+    ["=cmd|' /C calc'!A0, then", `"'=cmd|' /C calc'!A0, then"`],
   ])('keep %j from running as a formula', (text, written) => {
     expect(textCell(text)).toBe(written);
   });

@@ -22,7 +22,8 @@ describe('drafting the direct ask', () => {
       for (const need of needs) {
         const text = draftAsk(templates, catalogues, feeling, need);
         wellFormed(text);
-        if (feeling) expect(text).toContain(`I'm feeling ${catalogues.feelings.find((f) => f.id === feeling)!.label.toLowerCase()} right now`);
+        if (feeling)
+          expect(text).toContain(`I'm feeling ${catalogues.feelings.find((f) => f.id === feeling)!.label.toLowerCase()} right now`);
         count++;
       }
     }
@@ -34,10 +35,18 @@ describe('drafting the direct ask', () => {
   });
 
   it("fits a person's own words into the sentence", () => {
-    expect(draftAsk(templates, catalogues, 'Feeling like a burden.', 'reassurance')).toBe("I'm feeling like a burden right now, and I could really use some reassurance.");
-    expect(draftAsk(templates, catalogues, "I'm feeling Abandoned", 'I need to be held!')).toBe("I'm feeling abandoned right now, and what I need is to be held.");
+    expect(draftAsk(templates, catalogues, 'Feeling like a burden.', 'reassurance')).toBe(
+      "I'm feeling like a burden right now, and I could really use some reassurance.",
+    );
+    expect(draftAsk(templates, catalogues, "I'm feeling Abandoned", 'I need to be held!')).toBe(
+      "I'm feeling abandoned right now, and what I need is to be held.",
+    );
     expect(draftAsk(templates, catalogues, null, 'Space')).toBe("I'm having a hard moment right now, and what I need is space.");
-    for (const text of [draftAsk(templates, catalogues, 'raw', 'a slow evening together'), draftAsk(templates, catalogues, 'I feel small', 'to know I matter')]) wellFormed(text);
+    for (const text of [
+      draftAsk(templates, catalogues, 'raw', 'a slow evening together'),
+      draftAsk(templates, catalogues, 'I feel small', 'to know I matter'),
+    ])
+      wellFormed(text);
   });
 
   it('drafts one request for each need, without repeats', () => {

@@ -6,14 +6,26 @@ import { checkJournal } from '../../src/journal/validate.js';
 import { UsageError } from '../../src/errors.js';
 import type { Journal } from '../../src/journal/types.js';
 
-const trigger = (over: Record<string, unknown> = {}) => ({ ...newTrigger({ what: 'no reply', intensity: 6 }, new Date('2026-11-22T21:14:00Z')), ...over });
+const trigger = (over: Record<string, unknown> = {}) => ({
+  ...newTrigger({ what: 'no reply', intensity: 6 }, new Date('2026-11-22T21:14:00Z')),
+  ...over,
+});
 
 describe('serializeJournal', () => {
   it('writes one valid JSON document, one entry per line, newlines inside text escaped', () => {
     const journal: Journal = { version: 1, entries: [trigger({ what: 'line one\nline two' }), trigger()] };
     const text = serializeJournal(journal);
     expect(JSON.parse(text)).toEqual(journal);
-    expect(text.split('\n')).toEqual(['{', '  "version": 1,', '  "entries": [', expect.stringMatching(/^    {/), expect.stringMatching(/^    {/), '  ]', '}', '']);
+    expect(text.split('\n')).toEqual([
+      '{',
+      '  "version": 1,',
+      '  "entries": [',
+      expect.stringMatching(/^    {/),
+      expect.stringMatching(/^    {/),
+      '  ]',
+      '}',
+      '',
+    ]);
     expect(serializeJournal({ version: 1, entries: [] })).toBe('{\n  "version": 1,\n  "entries": []\n}\n');
   });
 
@@ -33,7 +45,21 @@ describe('checkJournal', () => {
     ['a number in a list', trigger({ urges: [1] }), /"urges"/],
     ['no id', trigger({ id: '' }), /has no "id"/],
     ['a bad editedAt', trigger({ editedAt: 'today' }), /"editedAt"/],
-    ['a pause with a fractional second', { id: 'p', type: 'pause', at: '2026-11-22T21:14:00Z', recordedAt: '2026-11-22T21:14:00Z', tags: [], note: null, for: null, urge: null, plannedSeconds: 1.5 }, /"plannedSeconds"/],
+    [
+      'a pause with a fractional second',
+      {
+        id: 'p',
+        type: 'pause',
+        at: '2026-11-22T21:14:00Z',
+        recordedAt: '2026-11-22T21:14:00Z',
+        tags: [],
+        note: null,
+        for: null,
+        urge: null,
+        plannedSeconds: 1.5,
+      },
+      /"plannedSeconds"/,
+    ],
   ];
   it.each(bad)('refuses %s', (_name, entry, message) => {
     const checked = checkJournal({ version: 1, entries: [trigger(), entry] });
@@ -67,7 +93,11 @@ describe('entry times', () => {
 describe('finding entries', () => {
   const journal: Journal = {
     version: 1,
-    entries: [trigger({ id: 'abc11111-0000', at: '2026-11-20T10:00:00Z' }), trigger({ id: 'abc22222-0000', at: '2026-11-21T10:00:00Z' }), trigger({ id: 'def00000-0000' })],
+    entries: [
+      trigger({ id: 'abc11111-0000', at: '2026-11-20T10:00:00Z' }),
+      trigger({ id: 'abc22222-0000', at: '2026-11-21T10:00:00Z' }),
+      trigger({ id: 'def00000-0000' }),
+    ],
   };
   it('finds by a unique prefix, case-insensitively', () => {
     expect(findEntry(journal, 'DEF', String).id).toBe('def00000-0000');

@@ -36,7 +36,7 @@ describe('mdText', () => {
     );
   });
 
-  it('keeps a person\'s lines inside their list item, none starting a block', () => {
+  it("keeps a person's lines inside their list item, none starting a block", () => {
     expect(mdText('first\n# second\n- third\n1. fourth\n===')).toBe('first  \n  \\# second  \n  \\- third  \n  1\\. fourth  \n  \\===');
     expect(mdText('one\n\ntwo\r\nthree')).toBe('one\n\n  two  \n  three');
   });
@@ -68,8 +68,9 @@ describe('renderJournalMarkdown', () => {
   });
 
   it('turns catalogue ids into words through the labeller it is given', () => {
-    const md = renderJournalMarkdown([trigger('a', '2026-11-22T12:00:00Z', { triggers: ['delayed-reply', 'my own words'], intensity: 0 })], (field, value) =>
-      field === 'triggers' && value === 'delayed-reply' ? 'A slow or short reply' : value,
+    const md = renderJournalMarkdown(
+      [trigger('a', '2026-11-22T12:00:00Z', { triggers: ['delayed-reply', 'my own words'], intensity: 0 })],
+      (field, value) => (field === 'triggers' && value === 'delayed-reply' ? 'A slow or short reply' : value),
     );
     expect(md).toContain('- Set off by: A slow or short reply, my own words');
     expect(md).toContain('- Intensity: 0 of 10');
@@ -113,7 +114,9 @@ describe('attach export and import, in process', () => {
     stderr.isTTY = true;
     const out = path.join(dir, 'export.json');
     await exportRun({ out }, ctx);
-    expect(stderr.text).toBe(`An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.\n1 entry written to ${out} (only you can open it on this computer).\n`);
+    expect(stderr.text).toBe(
+      `An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.\n1 entry written to ${out} (only you can open it on this computer).\n`,
+    );
   });
 
   it('does not let stored escape sequences drive the terminal, and JSON stays the same data', async () => {
@@ -136,6 +139,8 @@ describe('attach export and import, in process', () => {
     const file = path.join(dir, 'theirs.json');
     writeFileSync(file, JSON.stringify({ version: 1, entries: ours.map((e) => ({ ...e, intensity: 9 })) }));
     await importRun(file, {}, ctx);
-    expect(stderr.text).toContain('Nothing new was added; 12 differed (kept yours: id-00-aa, id-01-aa, id-02-aa, id-03-aa, id-04-aa, id-05-aa, id-06-aa, id-07-aa, id-08-aa, id-09-aa and 2 more).');
+    expect(stderr.text).toContain(
+      'Nothing new was added; 12 differed (kept yours: id-00-aa, id-01-aa, id-02-aa, id-03-aa, id-04-aa, id-05-aa, id-06-aa, id-07-aa, id-08-aa, id-09-aa and 2 more).',
+    );
   });
 });

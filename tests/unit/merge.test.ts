@@ -27,7 +27,9 @@ const ids = (entries: readonly Entry[]) => entries.map((e) => e.id);
 
 describe('canonicalJson', () => {
   it('is the same whatever the key order, at any depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
     expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
   });
 
@@ -48,7 +50,7 @@ describe('canonicalJson', () => {
 describe('mergeEntries', () => {
   const ours = [entry('a'), entry('b'), entry('c')];
 
-  it('adds new entries after ours, in the file\'s order, and keeps ours in place', () => {
+  it("adds new entries after ours, in the file's order, and keeps ours in place", () => {
     const result = mergeEntries(ours, [entry('z'), entry('b'), entry('y')]);
     expect(ids(result.entries)).toEqual(['a', 'b', 'c', 'z', 'y']);
     expect(ids(result.added)).toEqual(['z', 'y']);
@@ -86,7 +88,7 @@ describe('mergeEntries', () => {
     expect(result).toMatchObject({ tookTheirs: false, changed: false });
   });
 
-  it('puts the file\'s version in ours\' place with prefer theirs', () => {
+  it("puts the file's version in ours' place with prefer theirs", () => {
     const theirs = entry('b', { intensity: 9, editedAt: '2026-11-23T08:00:00-08:00' });
     const result = mergeEntries(ours, [theirs], 'theirs');
     expect(ids(result.entries)).toEqual(['a', 'b', 'c']);
@@ -98,7 +100,11 @@ describe('mergeEntries', () => {
   });
 
   it('uses the first of entries the file holds twice, and counts the others', () => {
-    const result = mergeEntries(ours, [entry('d'), entry('d', { note: 'a second copy' }), entry('a'), entry('a', { note: 'different' })], 'theirs');
+    const result = mergeEntries(
+      ours,
+      [entry('d'), entry('d', { note: 'a second copy' }), entry('a'), entry('a', { note: 'different' })],
+      'theirs',
+    );
     expect(ids(result.entries)).toEqual(['a', 'b', 'c', 'd']);
     expect(result.entries[3]).toEqual(entry('d'));
     expect(result).toMatchObject({ skipped: 1, conflicts: [], duplicates: 2 });
@@ -114,7 +120,10 @@ describe('mergeEntries', () => {
 
   it('compares entries of types it does not know by their content too', () => {
     const dream = { id: 'q', type: 'dream', text: 'falling', at: '2026-11-22T03:00:00Z' };
-    expect(mergeEntries([dream], [{ text: 'falling', at: '2026-11-22T03:00:00Z', type: 'dream', id: 'q' }])).toMatchObject({ skipped: 1, changed: false });
+    expect(mergeEntries([dream], [{ text: 'falling', at: '2026-11-22T03:00:00Z', type: 'dream', id: 'q' }])).toMatchObject({
+      skipped: 1,
+      changed: false,
+    });
     expect(mergeEntries([dream], [{ ...dream, text: 'flying' }]).conflicts).toHaveLength(1);
   });
 });

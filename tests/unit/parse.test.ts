@@ -34,7 +34,17 @@ describe('--at', () => {
     expect(await parseWhen(raw, now)).toBe(expected);
   });
 
-  const refused = ['tomorrow', 'next friday', 'in 2 hours', '2026-11-29T09:00', 'not a date', 'yesterday banana', '2026-02-30', '2026-13-01', ''];
+  const refused = [
+    'tomorrow',
+    'next friday',
+    'in 2 hours',
+    '2026-11-29T09:00',
+    'not a date',
+    'yesterday banana',
+    '2026-02-30',
+    '2026-13-01',
+    '',
+  ];
   it.each(refused)('refuses %j with a usage error naming --at', async (raw) => {
     const error = await parseWhen(raw, now).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
@@ -51,7 +61,11 @@ describe('intensity', () => {
 
 describe('lists and text', () => {
   it('joins repeats and commas, trims, and drops case-insensitive repeats', () => {
-    expect(parseList(['tight-chest', 'racing-heart, Tight-Chest', ' shallow-breath '], '--body')).toEqual(['tight-chest', 'racing-heart', 'shallow-breath']);
+    expect(parseList(['tight-chest', 'racing-heart, Tight-Chest', ' shallow-breath '], '--body')).toEqual([
+      'tight-chest',
+      'racing-heart',
+      'shallow-breath',
+    ]);
     expect(parseList(undefined, '--body')).toBeUndefined();
   });
   it('refuses a list flag with nothing in it', () => {

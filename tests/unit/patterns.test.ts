@@ -22,8 +22,20 @@ function entry(week: number, weekday: number, hour: number, intensity = 4, urges
 function noise(weeks: number): SlotEntry[] {
   const out: SlotEntry[] = [];
   const places: [number, number][] = [
-    [MON, 9], [TUE, 14], [WED, 19], [THU, 23], [FRI, 8], [SAT, 13], [SUN, 10],
-    [TUE, 20], [WED, 7], [THU, 15], [FRI, 22], [SAT, 18], [MON, 16], [THU, 11],
+    [MON, 9],
+    [TUE, 14],
+    [WED, 19],
+    [THU, 23],
+    [FRI, 8],
+    [SAT, 13],
+    [SUN, 10],
+    [TUE, 20],
+    [WED, 7],
+    [THU, 15],
+    [FRI, 22],
+    [SAT, 18],
+    [MON, 16],
+    [THU, 11],
   ];
   for (let week = 0; week < weeks; week++) {
     for (let i = 0; i < 3; i++) {
@@ -128,7 +140,9 @@ describe('findPatterns', () => {
 
   it('does not mind the order of the entries', () => {
     const entries = [...sundayEvenings, ...noise(8)].reverse();
-    expect(findPatterns({ entries, weeksObserved: 8 })).toEqual(findPatterns({ entries: [...noise(8), ...sundayEvenings], weeksObserved: 8 }));
+    expect(findPatterns({ entries, weeksObserved: 8 })).toEqual(
+      findPatterns({ entries: [...noise(8), ...sundayEvenings], weeksObserved: 8 }),
+    );
   });
 
   it('does not call a one-night burst a pattern', () => {
@@ -163,7 +177,14 @@ describe('findPatterns', () => {
     it('finds a slot that came every one of its 3 weeks, out of 3', () => {
       const patterns = findPatterns({ entries: young(3, [0, 1, 2]), weeksObserved: 3 });
       expect(patterns).toHaveLength(1);
-      expect(patterns[0]).toMatchObject({ weekday: 'sunday', daypart: 'evening', weeks: 3, weeksObserved: 3, entries: 6, topUrges: ['text-again'] });
+      expect(patterns[0]).toMatchObject({
+        weekday: 'sunday',
+        daypart: 'evening',
+        weeks: 3,
+        weeksObserved: 3,
+        entries: 6,
+        topUrges: ['text-again'],
+      });
     });
 
     it('wants more than one moment a week to be sure so early', () => {
@@ -203,7 +224,9 @@ describe('findPatterns', () => {
   it('does not read hard evenings on every day as a pattern of any one weekday', () => {
     // Two moments on 5 of 8 evenings of every weekday (rotating), and the everyday 24.
     const evenings = Array.from({ length: 8 }, (_, week) =>
-      [0, 1, 2, 3, 4, 5, 6].filter((weekday) => (week + weekday) % 8 < 5).flatMap((weekday) => [entry(week, weekday, 18, 6), entry(week, weekday, 21, 6)]),
+      [0, 1, 2, 3, 4, 5, 6]
+        .filter((weekday) => (week + weekday) % 8 < 5)
+        .flatMap((weekday) => [entry(week, weekday, 18, 6), entry(week, weekday, 21, 6)]),
     ).flat();
     expect(evenings).toHaveLength(70);
     const entries = [...noise(8), ...evenings];
@@ -253,7 +276,9 @@ describe('findPatterns', () => {
     // Three moments in every slot but Thursday afternoon, every week: 648 moments.
     const even = Array.from({ length: 8 }, (_, week) =>
       [0, 1, 2, 3, 4, 5, 6].flatMap((weekday) =>
-        [8, 14, 19, 23].flatMap((hour) => (weekday === THU && hour === 14 ? [] : [entry(week, weekday, hour), entry(week, weekday, hour), entry(week, weekday, hour)])),
+        [8, 14, 19, 23].flatMap((hour) =>
+          weekday === THU && hour === 14 ? [] : [entry(week, weekday, hour), entry(week, weekday, hour), entry(week, weekday, hour)],
+        ),
       ),
     ).flat();
     const thursday = (count: number) => Array.from({ length: count }, (_, i) => entry(i % 8, THU, 12 + (i % 5), 6));
@@ -261,7 +286,14 @@ describe('findPatterns', () => {
     // 300 on Thursday afternoons: far beyond any doubt, and no overflow on the way.
     const [strong, ...rest] = findPatterns({ entries: [...even, ...thursday(300)], weeksObserved: 8 });
     expect(rest).toEqual([]);
-    expect(strong).toMatchObject({ weekday: 'thursday', daypart: 'afternoon', weeks: 8, entries: 300, meanIntensity: 6, baselineIntensity: 4 });
+    expect(strong).toMatchObject({
+      weekday: 'thursday',
+      daypart: 'afternoon',
+      weeks: 8,
+      entries: 300,
+      meanIntensity: 6,
+      baselineIntensity: 4,
+    });
     expect(Number.isFinite(strong!.pValue)).toBe(true);
     expect(strong!.pValue).toBeGreaterThanOrEqual(0);
     expect(strong!.pValue).toBeLessThan(1e-100);
@@ -278,7 +310,11 @@ describe('findPatterns', () => {
   });
 
   it('refuses a slot that does not exist', () => {
-    expect(() => findPatterns({ entries: [{ weekday: 7, daypart: 0, week: 0, intensity: 1, urges: [], protest: [] }], weeksObserved: 1 })).toThrow(RangeError);
-    expect(() => findPatterns({ entries: [{ weekday: 0, daypart: 4, week: 0, intensity: 1, urges: [], protest: [] }], weeksObserved: 1 })).toThrow(RangeError);
+    expect(() =>
+      findPatterns({ entries: [{ weekday: 7, daypart: 0, week: 0, intensity: 1, urges: [], protest: [] }], weeksObserved: 1 }),
+    ).toThrow(RangeError);
+    expect(() =>
+      findPatterns({ entries: [{ weekday: 0, daypart: 4, week: 0, intensity: 1, urges: [], protest: [] }], weeksObserved: 1 }),
+    ).toThrow(RangeError);
   });
 });

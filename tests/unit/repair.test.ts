@@ -18,11 +18,45 @@ function makeEntries(count: number): Entry[] {
     const now = new Date(base + i * 3_600_000);
     switch (i % 4) {
       case 0:
-        return { ...newTrigger({ what: `no reply {${i}}, "still" waiting\nsecond line — ünïcode 🌧`, intensity: i % 11, who: 'partner', body: ['tight-chest'] }, now), mood: { kept: [i] } };
+        return {
+          ...newTrigger(
+            { what: `no reply {${i}}, "still" waiting\nsecond line — ünïcode 🌧`, intensity: i % 11, who: 'partner', body: ['tight-chest'] },
+            now,
+          ),
+          mood: { kept: [i] },
+        };
       case 1:
-        return newPause({ for: null, urge: 'text again', plannedSeconds: 1200, elapsedSeconds: 1200, completed: true, before: 8, after: 3, passed: true, activities: ['walk'], notes: ['breathed, then }{ wrote'], next: null }, now, now);
+        return newPause(
+          {
+            for: null,
+            urge: 'text again',
+            plannedSeconds: 1200,
+            elapsedSeconds: 1200,
+            completed: true,
+            before: 8,
+            after: 3,
+            passed: true,
+            activities: ['walk'],
+            notes: ['breathed, then }{ wrote'],
+            next: null,
+          },
+          now,
+          now,
+        );
       case 2:
-        return newReflection({ for: null, protest: ['withdrawing'], situation: 'dinner', needs: ['closeness'], hoped: null, happened: null, felt: 'lonely', ask: 'Could we talk tonight?' }, now);
+        return newReflection(
+          {
+            for: null,
+            protest: ['withdrawing'],
+            situation: 'dinner',
+            needs: ['closeness'],
+            hoped: null,
+            happened: null,
+            felt: 'lonely',
+            ask: 'Could we talk tonight?',
+          },
+          now,
+        );
       default:
         return { id: `dream-${i}`, type: 'dream', at: now.toISOString(), text: 'an entry type from a newer attach' };
     }
@@ -70,7 +104,9 @@ describe('recoverEntries', () => {
         damaged[start + offset] = (damaged[start + offset] as number) ^ bit;
         const r = recoverEntries(damaged.toString('utf8'));
         // The other entries always come back unchanged; the damaged one only when its line still makes a valid entry.
-        expect(r.entries.filter((entry) => entry.id !== ENTRIES[k]?.id && others.includes(entry.id))).toEqual(ENTRIES.filter((_, i) => i !== k));
+        expect(r.entries.filter((entry) => entry.id !== ENTRIES[k]?.id && others.includes(entry.id))).toEqual(
+          ENTRIES.filter((_, i) => i !== k),
+        );
         expect(r.recovered).toBeGreaterThanOrEqual(39);
         expect(r.recovered + r.skipped).toBe(40);
       }
@@ -95,7 +131,17 @@ describe('recoverEntries', () => {
   });
 
   it('recovers nothing from garbage, and does not throw', () => {
-    for (const garbage of ['hello, this is not a journal', '\u0000\u0001\u00ff\ufffd'.repeat(50), '{{{{[[[["', '}]}]', 'null', '42', '"text"', '{"version":1}', '[1,2,3]']) {
+    for (const garbage of [
+      'hello, this is not a journal',
+      '\u0000\u0001\u00ff\ufffd'.repeat(50),
+      '{{{{[[[["',
+      '}]}]',
+      'null',
+      '42',
+      '"text"',
+      '{"version":1}',
+      '[1,2,3]',
+    ]) {
       const r = recoverEntries(garbage);
       expect(r.entries).toEqual([]);
       expect(r.recovered).toBe(0);
@@ -155,7 +201,10 @@ describe('assessJournal', () => {
   it('says where and how a file is damaged', () => {
     expect(assessJournal(TEXT)).toMatchObject({ state: 'ok' });
     expect(assessJournal(TEXT.slice(0, 500))).toEqual({ state: 'broken', problem: 'it ends in the middle, as if cut short' });
-    expect(assessJournal(TEXT.replace('"recordedAt":', '"recordedAt";'))).toEqual({ state: 'broken', problem: 'it stops being valid JSON on line 4' });
+    expect(assessJournal(TEXT.replace('"recordedAt":', '"recordedAt";'))).toEqual({
+      state: 'broken',
+      problem: 'it stops being valid JSON on line 4',
+    });
     expect(assessJournal('')).toEqual({ state: 'broken', problem: 'the file is empty' });
     expect(assessJournal('{"version":2,"entries":[]}')).toMatchObject({ state: 'newer', version: 2 });
   });
@@ -195,7 +244,14 @@ describe('repairJournal', () => {
       '2026-11-28': '{"version": 1, "entries": [',
     });
     const outcome = await repairJournal(file, now);
-    expect(outcome).toMatchObject({ state: 'repaired', recovered: 20, fromBackup: 5, skipped: 1, entries: 25, backup: { date: '2026-11-27' } });
+    expect(outcome).toMatchObject({
+      state: 'repaired',
+      recovered: 20,
+      fromBackup: 5,
+      skipped: 1,
+      entries: 25,
+      backup: { date: '2026-11-27' },
+    });
     const journal = JSON.parse(readFileSync(file, 'utf8')) as Journal;
     expect(journal.entries).toEqual(ENTRIES.slice(0, 25));
     const copy = path.join(folder, 'journal.broken-20261128-101500.json');
@@ -203,7 +259,11 @@ describe('repairJournal', () => {
     expect(readFileSync(copy, 'utf8')).toBe(cutText);
     expect(statSync(copy).mode & 0o777).toBe(0o600);
     // No daily backup of the damage was taken.
-    expect(readdirSync(path.join(folder, 'backups')).sort()).toEqual(['journal-2026-11-26.json', 'journal-2026-11-27.json', 'journal-2026-11-28.json']);
+    expect(readdirSync(path.join(folder, 'backups')).sort()).toEqual([
+      'journal-2026-11-26.json',
+      'journal-2026-11-27.json',
+      'journal-2026-11-28.json',
+    ]);
   });
 
   it('never overwrites an earlier damaged copy', async () => {

@@ -18,17 +18,64 @@ const label: Labeller = (kind, name) => catalogues[kind as CatalogueName].find((
 function journal(): Entry[] {
   const entries: Entry[] = [];
   let id = 0;
-  const push = (entry: Record<string, unknown>) => entries.push({ id: `fixed-${String(++id).padStart(3, "0")}`, tags: [], note: null, ...entry } as unknown as Entry);
+  const push = (entry: Record<string, unknown>) =>
+    entries.push({ id: `fixed-${String(++id).padStart(3, '0')}`, tags: [], note: null, ...entry } as unknown as Entry);
   const trigger = (at: string, intensity: number, triggers: string[], urges: string[], protest: string[] = [], body: string[] = []) =>
-    push({ type: 'trigger', at, recordedAt: at, what: 'moment', who: 'partner', triggers, intensity, body, thought: null, urges, protest, instead: null });
+    push({
+      type: 'trigger',
+      at,
+      recordedAt: at,
+      what: 'moment',
+      who: 'partner',
+      triggers,
+      intensity,
+      body,
+      thought: null,
+      urges,
+      protest,
+      instead: null,
+    });
   // Eight weeks ending Sunday 22 November 2026: Sunday evenings in 6 of them.
   for (let w = 0; w < 8; w++) {
     const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 - 7 * w + offset)).toISOString().slice(0, 10);
-    if (w !== 1 && w !== 4) trigger(`${day(0)}T20:15:00-08:00`, 8, ['delayed-reply'], ['double-text', 'ask-reassurance'], ['excessive-contact'], ['tight-chest']);
-    trigger(`${day(-((w * 2) % 6) - 1)}T${String(8 + ((w * 5) % 14)).padStart(2, '0')}:30:00-08:00`, 4, [w % 2 ? 'plans-changed' : 'work-distant'], ['overwork']);
+    if (w !== 1 && w !== 4)
+      trigger(`${day(0)}T20:15:00-08:00`, 8, ['delayed-reply'], ['double-text', 'ask-reassurance'], ['excessive-contact'], ['tight-chest']);
+    trigger(
+      `${day(-((w * 2) % 6) - 1)}T${String(8 + ((w * 5) % 14)).padStart(2, '0')}:30:00-08:00`,
+      4,
+      [w % 2 ? 'plans-changed' : 'work-distant'],
+      ['overwork'],
+    );
   }
-  push({ type: 'pause', at: '2026-11-22T20:30:00-08:00', recordedAt: '2026-11-22T20:51:00-08:00', for: 'fixed-001', urge: 'double-text', plannedSeconds: 1200, elapsedSeconds: 1200, completed: true, before: 8, after: 4, passed: true, activities: ['breathe', 'walk'], notes: [], next: 'wait' });
-  push({ type: 'reflection', at: '2026-11-21T10:00:00-08:00', recordedAt: '2026-11-21T10:00:00-08:00', for: null, protest: ['excessive-contact'], situation: null, needs: ['reassurance', 'were-okay'], hoped: null, happened: null, felt: 'insecure', ask: null });
+  push({
+    type: 'pause',
+    at: '2026-11-22T20:30:00-08:00',
+    recordedAt: '2026-11-22T20:51:00-08:00',
+    for: 'fixed-001',
+    urge: 'double-text',
+    plannedSeconds: 1200,
+    elapsedSeconds: 1200,
+    completed: true,
+    before: 8,
+    after: 4,
+    passed: true,
+    activities: ['breathe', 'walk'],
+    notes: [],
+    next: 'wait',
+  });
+  push({
+    type: 'reflection',
+    at: '2026-11-21T10:00:00-08:00',
+    recordedAt: '2026-11-21T10:00:00-08:00',
+    for: null,
+    protest: ['excessive-contact'],
+    situation: null,
+    needs: ['reassurance', 'were-okay'],
+    hoped: null,
+    happened: null,
+    felt: 'insecure',
+    ask: null,
+  });
   return entries;
 }
 

@@ -7,7 +7,8 @@ import { renderMarkdown } from '../../src/render/report-md.js';
 import { heatmapLines, renderText, sparkline } from '../../src/render/report-text.js';
 import { makeStyle } from '../../src/ui/terminal.js';
 
-const label: Labeller = (_kind, name) => ({ 'delayed-reply': 'A slow or short reply', 'double-text': 'Text again', 'ask-reassurance': 'Ask for reassurance' })[name] ?? name;
+const label: Labeller = (_kind, name) =>
+  ({ 'delayed-reply': 'A slow or short reply', 'double-text': 'Text again', 'ask-reassurance': 'Ask for reassurance' })[name] ?? name;
 let n = 0;
 const base = (at: string) => ({ id: `e${++n}`, at, recordedAt: at, tags: [], note: null });
 const trigger = (at: string, intensity: number, more: Record<string, unknown> = {}): Entry => ({
@@ -40,7 +41,18 @@ const pause = (at: string, before: number, after: number | null, passed: boolean
   next: null,
   ...more,
 });
-const reflection = (at: string, needs: string[]): Entry => ({ ...base(at), type: 'reflection', for: null, protest: [], situation: null, needs, hoped: null, happened: null, felt: null, ask: null });
+const reflection = (at: string, needs: string[]): Entry => ({
+  ...base(at),
+  type: 'reflection',
+  for: null,
+  protest: [],
+  situation: null,
+  needs,
+  hoped: null,
+  happened: null,
+  felt: null,
+  ask: null,
+});
 
 // Monday 16 to Sunday 22 November 2026.
 const week = { from: dayOf('2026-11-16'), to: dayOf('2026-11-22') };
@@ -65,7 +77,9 @@ describe('the report period', () => {
 
   it('gives the same report for the same wall times written at +05:30 and at -08:00', () => {
     const at = (offset: string) =>
-      ['2026-11-16T01:30:00', '2026-11-18T12:00:00', '2026-11-22T21:10:00', '2026-11-20T22:30:00'].map((wall, i) => trigger(`${wall}${offset}`, i + 3, { triggers: ['delayed-reply'] }));
+      ['2026-11-16T01:30:00', '2026-11-18T12:00:00', '2026-11-22T21:10:00', '2026-11-20T22:30:00'].map((wall, i) =>
+        trigger(`${wall}${offset}`, i + 3, { triggers: ['delayed-reply'] }),
+      );
     const india = buildReport(at('+05:30'), week, 8, label);
     const california = buildReport(at('-08:00'), week, 8, label);
     expect(india).toEqual(california);
@@ -77,7 +91,12 @@ describe('the report period', () => {
   });
 
   it('keeps a DST change from moving an entry to another day or daypart', () => {
-    const r = buildReport([trigger('2026-11-01T01:30:00-07:00', 5), trigger('2026-11-01T01:30:00-08:00', 5)], { from: dayOf('2026-10-26'), to: dayOf('2026-11-01') }, 8, label);
+    const r = buildReport(
+      [trigger('2026-11-01T01:30:00-07:00', 5), trigger('2026-11-01T01:30:00-08:00', 5)],
+      { from: dayOf('2026-10-26'), to: dayOf('2026-11-01') },
+      8,
+      label,
+    );
     expect(r.counts.trigger).toBe(2);
     expect(r.heatmap[5]![3]).toBe(2); // Sunday 01:30 is Saturday night, both times
   });
@@ -115,8 +134,18 @@ describe('the report period', () => {
 
 describe('what the report counts', () => {
   const entries = [
-    trigger('2026-11-16T09:00:00-08:00', 8, { triggers: ['delayed-reply', 'conflict'], body: ['tight-chest'], urges: ['double-text'], protest: ['excessive-contact'] }),
-    trigger('2026-11-17T21:00:00-08:00', 6, { triggers: ['Delayed-Reply'], body: ['tight-chest', 'racing-heart'], urges: ['double-text', 'ask-reassurance'], protest: ['excessive-contact', 'withdrawing'] }),
+    trigger('2026-11-16T09:00:00-08:00', 8, {
+      triggers: ['delayed-reply', 'conflict'],
+      body: ['tight-chest'],
+      urges: ['double-text'],
+      protest: ['excessive-contact'],
+    }),
+    trigger('2026-11-17T21:00:00-08:00', 6, {
+      triggers: ['Delayed-Reply'],
+      body: ['tight-chest', 'racing-heart'],
+      urges: ['double-text', 'ask-reassurance'],
+      protest: ['excessive-contact', 'withdrawing'],
+    }),
     trigger('2026-11-19T13:00:00-08:00', 4, { triggers: ['plans-changed'], protest: ['withdrawing'] }),
     pause('2026-11-16T09:10:00-08:00', 8, 4, true, { activities: ['breathe', 'walk'] }),
     pause('2026-11-17T21:10:00-08:00', 6, null, null, { completed: false }),
@@ -143,14 +172,46 @@ describe('what the report counts', () => {
 
   it('says which triggers came with each protest behaviour', () => {
     expect(r.protest).toEqual([
-      { name: 'excessive-contact', count: 2, after: [{ trigger: 'delayed-reply', count: 2 }, { trigger: 'conflict', count: 1 }] },
-      { name: 'withdrawing', count: 2, after: [{ trigger: 'delayed-reply', count: 1 }, { trigger: 'plans-changed', count: 1 }] },
+      {
+        name: 'excessive-contact',
+        count: 2,
+        after: [
+          { trigger: 'delayed-reply', count: 2 },
+          { trigger: 'conflict', count: 1 },
+        ],
+      },
+      {
+        name: 'withdrawing',
+        count: 2,
+        after: [
+          { trigger: 'delayed-reply', count: 1 },
+          { trigger: 'plans-changed', count: 1 },
+        ],
+      },
     ]);
   });
 
   it('sums pauses, counting only those with an answer for after and passed', () => {
-    expect(r.pauses).toEqual({ count: 3, completed: 2, passed: 1, passedRate: 0.5, meanBefore: 7, meanAfter: 5.5, meanDrop: 2, helped: [{ name: 'breathe', count: 1 }, { name: 'walk', count: 1 }] });
-    expect(r.reflections).toEqual({ count: 2, needs: [{ name: 'reassurance', count: 2 }, { name: 'closeness', count: 1 }] });
+    expect(r.pauses).toEqual({
+      count: 3,
+      completed: 2,
+      passed: 1,
+      passedRate: 0.5,
+      meanBefore: 7,
+      meanAfter: 5.5,
+      meanDrop: 2,
+      helped: [
+        { name: 'breathe', count: 1 },
+        { name: 'walk', count: 1 },
+      ],
+    });
+    expect(r.reflections).toEqual({
+      count: 2,
+      needs: [
+        { name: 'reassurance', count: 2 },
+        { name: 'closeness', count: 1 },
+      ],
+    });
   });
 
   it('draws the heatmap from the lookback and a day-by-day sparkline', () => {
@@ -198,15 +259,30 @@ describe('the lookback', () => {
       const date = sunday.toISOString().slice(0, 10);
       if (w !== 2 && w !== 5) entries.push(trigger(`${date}T19:30:00-08:00`, 8, { urges: ['double-text'] }));
       // Milder moments at other times, never the same slot two weeks running.
-      for (const [d, h] of [[(w * 3) % 7, 9], [(w * 5 + 1) % 6, 13], [(w + 2) % 6, 23]] as const) {
+      for (const [d, h] of [
+        [(w * 3) % 7, 9],
+        [(w * 5 + 1) % 6, 13],
+        [(w + 2) % 6, 23],
+      ] as const) {
         const other = new Date(Date.UTC(2026, 10, 22 - 7 * w - 7 + d)).toISOString().slice(0, 10);
         entries.push(trigger(`${other}T${String(h).padStart(2, '0')}:00:00-08:00`, 4, { urges: ['ask-reassurance'] }));
       }
     }
     const r = buildReport(entries, week, 8, label);
     expect(r.patterns).toHaveLength(1);
-    expect(r.patterns[0]).toMatchObject({ weekday: 'sunday', daypart: 'evening', weeks: 6, weeksObserved: 8, entries: 6, meanIntensity: 8, baselineIntensity: 4, topUrges: ['double-text'] });
-    expect(r.patterns[0]!.text).toBe('Sunday evenings: 6 of the last 8 weeks, intensity 8.0 against your usual 4.0; most often you wanted to text again.');
+    expect(r.patterns[0]).toMatchObject({
+      weekday: 'sunday',
+      daypart: 'evening',
+      weeks: 6,
+      weeksObserved: 8,
+      entries: 6,
+      meanIntensity: 8,
+      baselineIntensity: 4,
+      topUrges: ['double-text'],
+    });
+    expect(r.patterns[0]!.text).toBe(
+      'Sunday evenings: 6 of the last 8 weeks, intensity 8.0 against your usual 4.0; most often you wanted to text again.',
+    );
     expect(r.suggestion).toMatch(/^Sunday evenings tend to be hard/);
   });
 });

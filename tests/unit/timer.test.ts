@@ -58,7 +58,12 @@ describe('the timer state machine', () => {
 });
 
 describe('breathing cues', () => {
-  const box: Step[] = [['inhale', 4], ['hold', 4], ['exhale', 4], ['hold', 4]];
+  const box: Step[] = [
+    ['inhale', 4],
+    ['hold', 4],
+    ['exhale', 4],
+    ['hold', 4],
+  ];
   it('leads box breathing through its four sides and around again', () => {
     expect(cueAt(box, 0)).toEqual({ phase: 'inhale', count: 4, progress: 0, level: 0 });
     expect(cueAt(box, 3_500)).toMatchObject({ phase: 'inhale', count: 1 });
@@ -68,10 +73,22 @@ describe('breathing cues', () => {
     expect(cueAt(box, 16_000)).toMatchObject({ phase: 'inhale', count: 4 });
   });
   it('paces 4-7-8 and coherent breathing', () => {
-    const f478: Step[] = [['inhale', 4], ['hold', 7], ['exhale', 8]];
+    const f478: Step[] = [
+      ['inhale', 4],
+      ['hold', 7],
+      ['exhale', 8],
+    ];
     expect(cueAt(f478, 10_999)).toMatchObject({ phase: 'hold', count: 1 });
     expect(cueAt(f478, 11_000)).toMatchObject({ phase: 'exhale', count: 8 });
-    expect(cueAt([['inhale', 5], ['exhale', 5]], 60_000)).toMatchObject({ phase: 'inhale' }); // six breaths a minute
+    expect(
+      cueAt(
+        [
+          ['inhale', 5],
+          ['exhale', 5],
+        ],
+        60_000,
+      ),
+    ).toMatchObject({ phase: 'inhale' }); // six breaths a minute
     expect(cueAt([], 1000)).toBeNull();
   });
 });
