@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 /*
  * Evaluation of recurring-pattern detection (issue 5): synthetic journals
  * with a known answer, run through the real src/analysis/patterns.ts
@@ -34,9 +37,6 @@
  * little stronger) but play no part in detection.
  */
 import { build } from 'esbuild';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');

@@ -22,7 +22,7 @@ function examples(...lines: string[]): string {
 function lazy(load: Loader) {
   return async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
-    const [{ run }, { createContext }] = await Promise.all([load(), import('./ui/terminal.js')]);
+    const [{ run }, { createContext }] = await Promise.all([load(), import('./context.js')]);
     const ctx = await createContext(command.optsWithGlobals<OptionValues>(), command.name());
     await (run as (...a: unknown[]) => Promise<void>)(...args.slice(0, -2), command.opts(), ctx);
   };

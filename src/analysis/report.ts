@@ -1,7 +1,7 @@
 import type { Entry, PauseEntry, ReflectionEntry, TriggerEntry } from '../journal/types.js';
-import { wallClock } from '../journal/time.js';
-import { dayOf, isoDay, weekdayOf, type Day } from './days.js';
-import { DAYPARTS, findPatterns, slotOf, WEEKDAYS, type Pattern, type SlotEntry } from './patterns.js';
+import { type Day, dayOf, isoDay, weekdayOf } from '../time/days.js';
+import { wallClock } from '../time/offset.js';
+import { DAYPARTS, findPatterns, type Pattern, type SlotEntry, slotOf, WEEKDAYS } from './patterns.js';
 
 /*
  * The report as data: entries + period + lookback in, `attach.report/1` out

@@ -1,8 +1,10 @@
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { OWN_LISTS, SETTINGS, writeConfig, type Config } from '../journal/config.js';
+import { type Config, OWN_LISTS, SETTINGS, writeConfig } from '../journal/config.js';
 import { configPath } from '../journal/paths.js';
 import { dedupe } from '../parse/values.js';
-import { clean, line, type Context } from '../ui/terminal.js';
+import { clean } from '../render/clean.js';
+import { line } from '../ui/stream.js';
 
 export interface ConfigOptions {
   json?: boolean;

@@ -1,8 +1,9 @@
+import type { Context } from '../context.js';
 import { readText, resolveTarget } from '../journal/atomic-file.js';
 import { listBackups } from '../journal/backups.js';
 import { looksEncrypted } from '../journal/repair.js';
 import { reseal } from '../journal/store.js';
-import { line, type Context } from '../ui/terminal.js';
+import { line } from '../ui/stream.js';
 import { sayBackups } from './encrypt.js';
 
 export async function run(_options: Record<string, never>, ctx: Context): Promise<void> {

@@ -1,7 +1,8 @@
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findEntry, shortId } from '../journal/entries.js';
 import { entryLine } from '../render/entries.js';
-import { line, type Context } from '../ui/terminal.js';
+import { line } from '../ui/stream.js';
 
 export interface DeleteOptions {
   yes?: boolean;

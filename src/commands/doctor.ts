@@ -1,25 +1,25 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Context } from '../context.js';
 import { AttachError, JournalError, UsageError } from '../errors.js';
 import { orphanTemps, readText, resolveTarget } from '../journal/atomic-file.js';
-import { backupDir } from '../journal/backups.js';
+import { backupDir, listBackups } from '../journal/backups.js';
+import { Keyring } from '../journal/crypto.js';
 import { lockPathFor } from '../journal/lock.js';
 import { configPath, journalPath } from '../journal/paths.js';
-import { Keyring } from '../journal/crypto.js';
-import { listBackups } from '../journal/backups.js';
 import {
   assessJournal,
-  looksEncrypted,
-  openText,
   listBrokenCopies,
+  looksEncrypted,
   openBackupText,
+  openText,
   previewRepair,
+  type RepairOutcome,
   recoverEntries,
   repairJournal,
-  type RepairOutcome,
 } from '../journal/repair.js';
 import { ENTRY_TYPES, type Entry } from '../journal/types.js';
-import { line, type Context } from '../ui/terminal.js';
+import { line } from '../ui/stream.js';
 
 /*
  * `attach doctor`: where every file is and whether it is healthy, as data on

@@ -1,11 +1,12 @@
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findEntry, shortId } from '../journal/entries.js';
-import { toOffsetIso } from '../journal/time.js';
 import { isKnown, type KnownEntry } from '../journal/types.js';
 import { parseChoice, parseList, parseScore, parseText } from '../parse/values.js';
 import { parseWhen } from '../parse/when.js';
 import { entryLine } from '../render/entries.js';
-import { line, type Context } from '../ui/terminal.js';
+import { toOffsetIso } from '../time/offset.js';
+import { line } from '../ui/stream.js';
 import type { LogOptions } from './log.js';
 import type { ReflectOptions } from './reflect.js';
 
@@ -96,8 +97,8 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
       );
     const [{ runEditFlow }, { loadCatalogues, loadQuestions }, { personalise }] = await Promise.all([
       import('../flows/edit-flow.js'),
-      import('../flows/catalogue.js'),
-      import('../flows/personal.js'),
+      import('../catalogue/catalogue.js'),
+      import('../catalogue/personal.js'),
     ]);
     line(ctx.stderr, entryLine(found, now));
     changes = await runEditFlow(

@@ -1,7 +1,8 @@
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { newSealer } from '../journal/crypto.js';
-import { reseal, type ResealResult } from '../journal/store.js';
-import { line, type Context } from '../ui/terminal.js';
+import { type ResealResult, reseal } from '../journal/store.js';
+import { line } from '../ui/stream.js';
 
 export const MIN_PASSPHRASE = 8;
 

@@ -1,14 +1,16 @@
 import path from 'node:path';
+import { fieldLabeller } from '../catalogue/catalogue.js';
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { resolveTarget, writeAtomic } from '../journal/atomic-file.js';
-import { matches, parseFilters, type FilterFlags } from '../journal/filter.js';
+import { matches } from '../journal/filter.js';
 import { serializeJournal } from '../journal/format.js';
 import { JOURNAL_VERSION } from '../journal/types.js';
-import { fieldLabeller } from '../flows/catalogue.js';
+import { type FilterFlags, parseFilters } from '../parse/filters.js';
+import { parseChoice } from '../parse/values.js';
 import { csvChunks } from '../render/csv.js';
 import { renderJournalMarkdown } from '../render/journal-md.js';
-import { parseChoice } from '../parse/values.js';
-import { line, type Context } from '../ui/terminal.js';
+import { line } from '../ui/stream.js';
 
 export interface ExportOptions extends Omit<FilterFlags, 'limit'> {
   format?: string;

@@ -1,13 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { shortId } from '../journal/entries.js';
-import { mergeEntries, type MergeResult } from '../journal/merge.js';
-import type { Journal } from '../journal/types.js';
 import { Keyring, readEnvelope } from '../journal/crypto.js';
+import { shortId } from '../journal/entries.js';
+import { type MergeResult, mergeEntries } from '../journal/merge.js';
+import type { Journal } from '../journal/types.js';
 import { checkJournal } from '../journal/validate.js';
 import { parseChoice } from '../parse/values.js';
-import { clean, line, type Context } from '../ui/terminal.js';
+import { clean } from '../render/clean.js';
+import { line } from '../ui/stream.js';
 
 export interface ImportOptions {
   dryRun?: boolean;

@@ -1,6 +1,8 @@
-import { applyFilters, parseFilters, type FilterFlags } from '../journal/filter.js';
+import type { Context } from '../context.js';
+import { applyFilters } from '../journal/filter.js';
+import { type FilterFlags, parseFilters } from '../parse/filters.js';
 import { entryLine } from '../render/entries.js';
-import { jsonFor, line, type Context } from '../ui/terminal.js';
+import { jsonFor, line } from '../ui/stream.js';
 
 export interface ListOptions extends FilterFlags {
   json?: boolean;

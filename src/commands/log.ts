@@ -1,9 +1,10 @@
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
-import { parseWhen } from '../parse/when.js';
 import { parseList, parseScore, parseText } from '../parse/values.js';
+import { parseWhen } from '../parse/when.js';
 import { CRISIS_LINES } from '../render/safety.js';
-import { line, type Context } from '../ui/terminal.js';
+import { line } from '../ui/stream.js';
 
 export interface LogOptions {
   who?: string;
@@ -48,8 +49,8 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
     const journal = await store.read();
     const [{ runLogFlow }, { loadCatalogues, loadQuestions }, { personalise }] = await Promise.all([
       import('../flows/log-flow.js'),
-      import('../flows/catalogue.js'),
-      import('../flows/personal.js'),
+      import('../catalogue/catalogue.js'),
+      import('../catalogue/personal.js'),
     ]);
     const questions = loadQuestions();
     line(ctx.stderr, ctx.style.dim(questions.log.intro));

@@ -1,11 +1,12 @@
+import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import { BREATHS } from '../journal/config.js';
-import { findTriggerFor, latestTrigger, newPause, shortId, type PauseDraft } from '../journal/entries.js';
+import { findTriggerFor, latestTrigger, newPause, type PauseDraft, shortId } from '../journal/entries.js';
 import type { PauseEntry } from '../journal/types.js';
 import { parseChoice, parseMinutes, parseScore, parseText } from '../parse/values.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
 import { duration } from '../render/time.js';
-import { line, type Context } from '../ui/terminal.js';
+import { line } from '../ui/stream.js';
 
 export interface PauseOptions {
   minutes?: string;
@@ -53,10 +54,10 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   const linkFlag = findTriggerFor(journal, options.for, (candidate) => entryLine(candidate, ctx.now()));
 
   const [{ loadCatalogues, loadQuestions }, { runTimer }, { askBefore, askAfter }, { personalise }] = await Promise.all([
-    import('../flows/catalogue.js'),
+    import('../catalogue/catalogue.js'),
     import('../ui/timer-screen.js'),
     import('../flows/pause-flow.js'),
-    import('../flows/personal.js'),
+    import('../catalogue/personal.js'),
   ]);
   const catalogues = personalise(loadCatalogues(), config, journal.entries);
   const questions = loadQuestions();

@@ -1,9 +1,11 @@
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { findTriggerFor, latestTrigger, newReflection, shortId, type ReflectionDraft } from '../journal/entries.js';
+import { findTriggerFor, latestTrigger, newReflection, type ReflectionDraft, shortId } from '../journal/entries.js';
 import type { Journal, ReflectionEntry } from '../journal/types.js';
 import { parseList, parseText } from '../parse/values.js';
+import { clean } from '../render/clean.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
-import { clean, line, type Context } from '../ui/terminal.js';
+import { line } from '../ui/stream.js';
 
 export interface ReflectOptions {
   protest?: string[];
@@ -42,9 +44,9 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   if (link !== undefined) known.for = link;
 
   const [{ loadAskTemplates, loadCatalogues, loadQuestions }, { draftAsks }, { personalise }] = await Promise.all([
-    import('../flows/catalogue.js'),
+    import('../catalogue/catalogue.js'),
     import('../flows/direct-ask.js'),
-    import('../flows/personal.js'),
+    import('../catalogue/personal.js'),
   ]);
   const builtIn = loadCatalogues();
   const templates = loadAskTemplates(builtIn);

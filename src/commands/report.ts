@@ -1,13 +1,15 @@
 import path from 'node:path';
-import { UsageError } from '../errors.js';
 import { buildReport, type Labeller } from '../analysis/report.js';
+import { type CatalogueName, loadCatalogues } from '../catalogue/catalogue.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
 import { writeAtomic } from '../journal/atomic-file.js';
-import { loadCatalogues, type CatalogueName } from '../flows/catalogue.js';
 import { parseLookback, parsePeriod } from '../parse/period.js';
 import { parseChoice } from '../parse/values.js';
 import { renderMarkdown } from '../render/report-md.js';
 import { renderText } from '../render/report-text.js';
-import { line, makeStyle, type Context } from '../ui/terminal.js';
+import { line } from '../ui/stream.js';
+import { makeStyle } from '../ui/style.js';
 
 export interface ReportOptions {
   week?: string | boolean;

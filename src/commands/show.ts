@@ -1,7 +1,8 @@
+import { fieldLabeller } from '../catalogue/catalogue.js';
+import type { Context } from '../context.js';
 import { findEntry } from '../journal/entries.js';
-import { fieldLabeller } from '../flows/catalogue.js';
 import { entryDetail, entryLine } from '../render/entries.js';
-import { jsonFor, line, type Context } from '../ui/terminal.js';
+import { jsonFor, line } from '../ui/stream.js';
 
 export interface ShowOptions {
   json?: boolean;

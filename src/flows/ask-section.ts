@@ -1,7 +1,7 @@
+import type { Catalogues, Item, Question, Questions, Section } from '../catalogue/catalogue.js';
+import type { TriggerEntry } from '../journal/types.js';
 import { dedupe } from '../parse/values.js';
 import type { Asker, Choice } from '../ui/prompts.js';
-import type { TriggerEntry } from '../journal/types.js';
-import type { Catalogues, Item, Question, Questions, Section } from './catalogue.js';
 
 /** A logged moment offered as what a pause or reflection is about, with the words that recall it. */
 export interface LinkOffer {

@@ -1,4 +1,4 @@
-import type { AskTemplates, Catalogues } from './catalogue.js';
+import type { AskTemplates, Catalogues } from '../catalogue/catalogue.js';
 
 /** A person's own words, made to sit inside a sentence: no leading "I feel", no closing full stop. */
 function ownWords(text: string, lead: RegExp): string {

@@ -1,7 +1,7 @@
+import type { Catalogues, Question, Questions } from '../catalogue/catalogue.js';
 import type { KnownEntry } from '../journal/types.js';
 import type { Asker } from '../ui/prompts.js';
 import { askSection } from './ask-section.js';
-import type { Catalogues, Question, Questions } from './catalogue.js';
 
 /** The questions that made an entry of this type, in their order. */
 export function questionsFor(entry: KnownEntry, questions: Questions): Question[] {

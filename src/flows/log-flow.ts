@@ -1,7 +1,7 @@
+import type { Catalogues, Questions } from '../catalogue/catalogue.js';
 import type { TriggerDraft } from '../journal/entries.js';
 import type { Asker } from '../ui/prompts.js';
 import { askSection } from './ask-section.js';
-import type { Catalogues, Questions } from './catalogue.js';
 
 /** The questions of `attach log`, asking only what the flags did not say. */
 export async function runLogFlow(

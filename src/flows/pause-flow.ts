@@ -1,6 +1,6 @@
+import type { Catalogues, Questions } from '../catalogue/catalogue.js';
 import type { Asker } from '../ui/prompts.js';
 import { askLink, askSection, type LinkOffer } from './ask-section.js';
-import type { Catalogues, Questions } from './catalogue.js';
 
 export interface Before {
   for: string | null;

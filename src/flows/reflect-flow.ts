@@ -1,7 +1,7 @@
+import type { AskTemplates, Catalogues, Questions } from '../catalogue/catalogue.js';
 import type { ReflectionDraft } from '../journal/entries.js';
 import type { Asker } from '../ui/prompts.js';
 import { askLink, askSection, type LinkOffer } from './ask-section.js';
-import type { AskTemplates, Catalogues, Questions } from './catalogue.js';
 import { draftAsks } from './direct-ask.js';
 
 const OWN = '__own';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { toOffsetIso } from './time.js';
-import type { Entry, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from './types.js';
 import { UsageError } from '../errors.js';
+import { toOffsetIso } from '../time/offset.js';
+import type { Entry, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from './types.js';
 
 /** What a person says about a moment; everything else of the entry is filled in here. */
 export interface TriggerDraft {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { JournalError } from '../errors.js';
-import { checkJournal } from './validate.js';
 import type { Journal } from './types.js';
+import { checkJournal } from './validate.js';
 
 /**
  * The file is one JSON document with one entry per line inside "entries":

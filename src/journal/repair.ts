@@ -3,11 +3,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { JournalError } from '../errors.js';
 import { isMissing, PRIVATE_FILE, readText, writeAtomic } from './atomic-file.js';
-import { listBackups, type BackupFile } from './backups.js';
-import { isEnvelopeText, Keyring, newSealer, readEnvelope, seal, type Sealer } from './crypto.js';
+import { type BackupFile, listBackups } from './backups.js';
+import { isEnvelopeText, Keyring, newSealer, readEnvelope, type Sealer, seal } from './crypto.js';
 import { serializeJournal } from './format.js';
-import { withLock, type LockOptions } from './lock.js';
-import { JOURNAL_VERSION, type Entry, type Journal } from './types.js';
+import { type LockOptions, withLock } from './lock.js';
+import { type Entry, JOURNAL_VERSION, type Journal } from './types.js';
 import { checkJournal } from './validate.js';
 
 /*

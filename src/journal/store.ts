@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Low, type Adapter } from 'lowdb';
+import { type Adapter, Low } from 'lowdb';
 import { JournalError } from '../errors.js';
 import { PRIVATE_DIR, readText, resolveTarget, writeAtomic } from './atomic-file.js';
 import { backupOncePerDay, listBackups } from './backups.js';
-import { Keyring, seal, type Sealer } from './crypto.js';
+import { Keyring, type Sealer, seal } from './crypto.js';
 import { parseJournal, serializeJournal } from './format.js';
 import { withLock } from './lock.js';
 import { emptyJournal, type Journal } from './types.js';

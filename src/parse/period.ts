@@ -1,6 +1,6 @@
-import { UsageError } from '../errors.js';
-import { localDay, type Day } from '../analysis/days.js';
 import type { Period } from '../analysis/report.js';
+import { UsageError } from '../errors.js';
+import { type Day, localDay } from '../time/days.js';
 import { parseDayPhrase } from './when.js';
 
 export interface PeriodFlags {

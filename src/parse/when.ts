@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { toOffsetIso } from '../journal/time.js';
+import { toOffsetIso } from '../time/offset.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 /** A moment a few seconds ahead is a clock difference, not the future. */

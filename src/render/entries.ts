@@ -1,6 +1,6 @@
 import { shortId } from '../journal/entries.js';
-import { isKnown, type Entry, type TriggerEntry } from '../journal/types.js';
-import { clean } from '../ui/terminal.js';
+import { type Entry, isKnown, type TriggerEntry } from '../journal/types.js';
+import { clean } from './clean.js';
 import { formatWhen } from './time.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? clean(value) : '');

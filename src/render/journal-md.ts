@@ -1,6 +1,6 @@
 import { shortId } from '../journal/entries.js';
-import { wallClock } from '../journal/time.js';
 import type { Entry } from '../journal/types.js';
+import { wallClock } from '../time/offset.js';
 import { duration } from './time.js';
 
 /** Turns a stored catalogue id back into its words, field by field ("triggers", "delayed-reply" -> "A slow or short reply"). */

@@ -1,5 +1,5 @@
 import type { Labeller, ReportData } from '../analysis/report.js';
-import { clean } from '../ui/terminal.js';
+import { clean } from './clean.js';
 import { changeWords, periodWords } from './report-text.js';
 
 /** Table cells: no pipes or line breaks from a person's words may break the table. */

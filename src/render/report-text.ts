@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import { dayOf } from '../analysis/days.js';
 import type { Labeller, ReportData } from '../analysis/report.js';
-import { clean } from '../ui/terminal.js';
+import { dayOf } from '../time/days.js';
+import { clean } from './clean.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SHADES = [' ', '░', '▒', '▓', '█'];

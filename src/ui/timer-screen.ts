@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { renderFrame } from '../render/pause-frame.js';
 import { cueAt, type Step } from '../timer/breath.js';
 import * as timer from '../timer/machine.js';
-import type { Stream } from './terminal.js';
+import type { Stream } from './stream.js';
 
 /** The clock, replaceable so tests run a 20-minute pause without waiting. */
 export interface Clock {

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attach, attachAsync, sandbox, type Result, type Sandbox } from '../helpers/cli.js';
-import { changes, pool, snapshot, STACK_LINE } from '../helpers/hostile.js';
+import { attach, attachAsync, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { changes, pool, STACK_LINE, snapshot } from '../helpers/hostile.js';
 
 /*
  * Issue 7, every command's bad input: each command of DESIGN.md section 1

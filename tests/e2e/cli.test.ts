@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attach, sandbox, type Sandbox } from '../helpers/cli.js';
+import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
 
 /** The built CLI run as a process, without a terminal, in a temporary home. */
 

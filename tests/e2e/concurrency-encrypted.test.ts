@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Keyring, readEnvelope, type Envelope } from '../../src/journal/crypto.js';
+import { type Envelope, Keyring, readEnvelope } from '../../src/journal/crypto.js';
 import { parseJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
-import { attach, attachAsync, sandbox, type Sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, type Sandbox, sandbox } from '../helpers/cli.js';
 
 /*
  * Issue 7, "Concurrency": 20 processes logging at once, encrypted and not,

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Keyring, readEnvelope } from '../../src/journal/crypto.js';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
-import { attach, BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { attach, BIN, type Sandbox, sandbox } from '../helpers/cli.js';
 
 /*
  * Issue 7, "Crashes": SIGKILL at random moments during writes, encrypted and

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
-import { attach, BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { attach, BIN, type Sandbox, sandbox } from '../helpers/cli.js';
 
 /*
  * DESIGN.md section 2: writes are atomic. A writer killed with SIGKILL at any

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newPause, newReflection, newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
 import type { Entry } from '../../src/journal/types.js';
-import { attach, sandbox, type Sandbox } from '../helpers/cli.js';
+import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
 
 /** `attach doctor` and `attach doctor --repair`, run as the built CLI without a terminal. */
 

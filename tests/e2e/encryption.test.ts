@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Keyring, readEnvelope, type Envelope } from '../../src/journal/crypto.js';
+import { type Envelope, Keyring, readEnvelope } from '../../src/journal/crypto.js';
 import { newPause, newReflection, newTrigger } from '../../src/journal/entries.js';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
-import { attach, attachAsync, BIN, sandbox, type Result, type Sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
 import { Terminal } from '../helpers/pty.js';
 
 /*

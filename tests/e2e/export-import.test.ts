@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attach, sandbox, type Sandbox } from '../helpers/cli.js';
+import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
 
 /** attach export and attach import, run as the built CLI without a terminal. */
 

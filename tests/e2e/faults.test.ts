@@ -1,12 +1,12 @@
-import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, lstatSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { serializeJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
-import { attach, attachAsync, BIN, ROOT, sandbox, type Result, type Sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
 import { leftovers, STACK_LINE } from '../helpers/hostile.js';
 
 /*

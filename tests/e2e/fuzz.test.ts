@@ -9,7 +9,7 @@ import { run as listRun } from '../../src/commands/list.js';
 import { run as reportRun } from '../../src/commands/report.js';
 import { run as showRun } from '../../src/commands/show.js';
 import { AttachError } from '../../src/errors.js';
-import { Keyring, newSealer, seal, type Sealer } from '../../src/journal/crypto.js';
+import { Keyring, newSealer, type Sealer, seal } from '../../src/journal/crypto.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import { JournalStore } from '../../src/journal/store.js';
@@ -17,7 +17,7 @@ import type { Journal } from '../../src/journal/types.js';
 import { checkJournal } from '../../src/journal/validate.js';
 import { sandbox } from '../helpers/cli.js';
 import { fakeContext } from '../helpers/fake-context.js';
-import { attachTimed, changes, leftovers, pool, snapshot, STACK_LINE } from '../helpers/hostile.js';
+import { attachTimed, changes, leftovers, pool, STACK_LINE, snapshot } from '../helpers/hostile.js';
 
 /*
  * Issue 7, "fuzz the loader": journals broken every way a disk, a sync tool,

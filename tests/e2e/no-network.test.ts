@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachAsync, ROOT, sandbox, type Result, type Sandbox } from '../helpers/cli.js';
+import { attachAsync, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
 import { STACK_LINE } from '../helpers/hostile.js';
 
 /*

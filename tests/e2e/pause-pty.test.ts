@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { attachAsync, sandbox, type Sandbox } from '../helpers/cli.js';
+import { attachAsync, type Sandbox, sandbox } from '../helpers/cli.js';
 import { KEY, sleep, stripAnsi, Terminal, type TerminalOptions } from '../helpers/pty.js';
 
 /*

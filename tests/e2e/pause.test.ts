@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attach, attachAsync, BIN, sandbox, type Result, type Sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
 
 /*
  * `attach pause` as a built process without a terminal (stdin closed, stdout

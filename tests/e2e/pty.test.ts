@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/format.js';
-import { attach, sandbox, type Sandbox } from '../helpers/cli.js';
+import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
 import { KEY, Terminal } from '../helpers/pty.js';
 
 /*

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journal } from '../../src/journal/types.js';
-import { attach, sandbox, type Result, type Sandbox } from '../helpers/cli.js';
+import { attach, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
 import { STACK_LINE } from '../helpers/hostile.js';
 import { Terminal } from '../helpers/pty.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogues, loadQuestions } from '../../src/flows/catalogue.js';
-import { runLogFlow } from '../../src/flows/log-flow.js';
+import { loadCatalogues, loadQuestions } from '../../src/catalogue/catalogue.js';
 import { isPromptCancel } from '../../src/errors.js';
+import { runLogFlow } from '../../src/flows/log-flow.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
 
 const questions = loadQuestions();

@@ -6,9 +6,9 @@ import { run } from '../../src/commands/pause.js';
 import { Cancelled, isPromptCancel } from '../../src/errors.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
-import { toOffsetIso } from '../../src/journal/time.js';
 import type { PauseEntry } from '../../src/journal/types.js';
-import { fakeContext, FakeClock, FakeKeys } from '../helpers/fake-context.js';
+import { toOffsetIso } from '../../src/time/offset.js';
+import { FakeClock, FakeKeys, fakeContext } from '../helpers/fake-context.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
 
 const MIN = 60_000;

@@ -6,9 +6,9 @@ import { run } from '../../src/commands/reflect.js';
 import { isPromptCancel } from '../../src/errors.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
-import { toOffsetIso } from '../../src/journal/time.js';
 import type { ReflectionEntry } from '../../src/journal/types.js';
-import { fakeContext, FakeClock } from '../helpers/fake-context.js';
+import { toOffsetIso } from '../../src/time/offset.js';
+import { FakeClock, fakeContext } from '../helpers/fake-context.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
 
 const HOUR = 3_600_000;

@@ -1,8 +1,10 @@
 import path from 'node:path';
+import type { Context } from '../../src/context.js';
 import type { Config } from '../../src/journal/config.js';
 import { JournalStore } from '../../src/journal/store.js';
 import type { Asker } from '../../src/ui/prompts.js';
-import { makeStyle, type Context, type Stream } from '../../src/ui/terminal.js';
+import type { Stream } from '../../src/ui/stream.js';
+import { makeStyle } from '../../src/ui/style.js';
 import type { Clock, Key, KeyListener, TimerIO } from '../../src/ui/timer-screen.js';
 
 /** A clock that only moves when the test says so. */

@@ -26,11 +26,10 @@
  * is seen by every call; graceful-fs (inside proper-lockfile) copies the
  * callback `fs` when it loads, also after this.
  */
-import fsCallback from 'node:fs';
+import fsCallback, { appendFileSync, constants } from 'node:fs';
 import fsp from 'node:fs/promises';
-import { constants, appendFileSync } from 'node:fs';
-import path from 'node:path';
 import os from 'node:os';
+import path from 'node:path';
 
 const spec = process.env.ATTACH_FAULT ?? '';
 const root = process.env.ATTACH_FAULT_ROOT ? path.resolve(process.env.ATTACH_FAULT_ROOT) : undefined;

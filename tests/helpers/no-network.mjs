@@ -9,10 +9,11 @@
  * "NO-NETWORK:" and, when ATTACH_NETWORK_LOG names a file, appended there, so
  * an attempt is seen even when the code that made it swallows the error.
  */
-import { appendFileSync } from 'node:fs';
+
 import dgram from 'node:dgram';
 import dns from 'node:dns';
 import dnsPromises from 'node:dns/promises';
+import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import http2 from 'node:http2';
 import https from 'node:https';

@@ -1,5 +1,5 @@
 import { render } from '@inquirer/testing';
-import { createAsker, type Asker, type PromptFn, type Runner } from '../../src/ui/prompts.js';
+import { type Asker, createAsker, type PromptFn, type Runner } from '../../src/ui/prompts.js';
 
 type Events = Awaited<ReturnType<typeof render>>['events'];
 

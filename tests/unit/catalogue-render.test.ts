@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalogues, checkQuestions, loadCatalogues, loadQuestions, promptsDir } from '../../src/flows/catalogue.js';
+import { checkCatalogues, checkQuestions, loadCatalogues, loadQuestions, promptsDir } from '../../src/catalogue/catalogue.js';
 import { newTrigger } from '../../src/journal/entries.js';
+import { clean } from '../../src/render/clean.js';
 import { entryDetail, entryLine } from '../../src/render/entries.js';
 import { formatWhen } from '../../src/render/time.js';
-import { clean } from '../../src/ui/terminal.js';
 
 describe('prompts/', () => {
   it('is found from the sources and holds what VOICE.md lists', () => {

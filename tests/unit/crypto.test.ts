@@ -5,20 +5,20 @@ import { type AttachError, JournalError } from '../../src/errors.js';
 import {
   DEFAULT_KDF,
   ENVELOPE_FORMAT,
+  type Envelope,
+  type KdfParams,
   Keyring,
   newSealer,
   readEnvelope,
-  seal,
-  type Envelope,
-  type KdfParams,
   type Sealer,
+  seal,
 } from '../../src/journal/crypto.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
 import { lockPathFor } from '../../src/journal/lock.js';
 import { JournalStore, reseal } from '../../src/journal/store.js';
 import type { Journal } from '../../src/journal/types.js';
-import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { type Sandbox, sandbox } from '../helpers/cli.js';
 
 /*
  * Encryption at rest (issue 7): the envelope around the journal, its key and

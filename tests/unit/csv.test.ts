@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, cell, renderCsv, textCell } from '../../src/render/csv.js';
 import type { Entry } from '../../src/journal/types.js';
+import { CSV_COLUMNS, cell, renderCsv, textCell } from '../../src/render/csv.js';
 
 const trigger = (over: Record<string, unknown> = {}): Entry => ({
   id: '5f0c2d9e-1b7a-4c1e-9a55-0b1c9f3e2a71',

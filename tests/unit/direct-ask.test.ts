@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAskTemplates, loadAskTemplates, loadCatalogues } from '../../src/flows/catalogue.js';
+import { checkAskTemplates, loadAskTemplates, loadCatalogues } from '../../src/catalogue/catalogue.js';
 import { draftAsk, draftAsks } from '../../src/flows/direct-ask.js';
 
 const catalogues = loadCatalogues();

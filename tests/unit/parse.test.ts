@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { parseWhen } from '../../src/parse/when.js';
 import { parseList, parseScore, parseText } from '../../src/parse/values.js';
+import { parseWhen } from '../../src/parse/when.js';
 
 // A zone with a negative offset catches any slip into UTC. Node re-reads TZ when it changes.
 beforeAll(() => {

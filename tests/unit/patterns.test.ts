@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPatterns, slotOf, type SlotEntry } from '../../src/analysis/patterns.js';
+import { findPatterns, type SlotEntry, slotOf } from '../../src/analysis/patterns.js';
 
 // Weekdays of the calendar day, 0 = Monday.
 const MON = 0;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf } from '../../src/analysis/days.js';
 import { buildReport, type Labeller } from '../../src/analysis/report.js';
-import { loadCatalogues, type CatalogueName } from '../../src/flows/catalogue.js';
+import { type CatalogueName, loadCatalogues } from '../../src/catalogue/catalogue.js';
 import type { Entry } from '../../src/journal/types.js';
 import { renderMarkdown } from '../../src/render/report-md.js';
 import { renderText } from '../../src/render/report-text.js';
-import { makeStyle } from '../../src/ui/terminal.js';
+import { dayOf } from '../../src/time/days.js';
+import { makeStyle } from '../../src/ui/style.js';
 
 /*
  * One fixed journal rendered three ways. The snapshots are the review: a

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf } from '../../src/analysis/days.js';
 import { buildReport, type Labeller } from '../../src/analysis/report.js';
 import type { Entry } from '../../src/journal/types.js';
 import { parseLookback, parsePeriod } from '../../src/parse/period.js';
 import { renderMarkdown } from '../../src/render/report-md.js';
 import { heatmapLines, renderText, sparkline } from '../../src/render/report-text.js';
-import { makeStyle } from '../../src/ui/terminal.js';
+import { dayOf } from '../../src/time/days.js';
+import { makeStyle } from '../../src/ui/style.js';
 
 const label: Labeller = (_kind, name) =>
   ({ 'delayed-reply': 'A slow or short reply', 'double-text': 'Text again', 'ask-reassurance': 'Ask for reassurance' })[name] ?? name;

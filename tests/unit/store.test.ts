@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -7,18 +10,15 @@ import {
   statSync,
   symlinkSync,
   writeFileSync,
-  chmodSync,
-  existsSync,
 } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalError } from '../../src/errors.js';
 import { newTrigger } from '../../src/journal/entries.js';
-import { JournalStore } from '../../src/journal/store.js';
 import { serializeJournal } from '../../src/journal/format.js';
 import { lockPathFor } from '../../src/journal/lock.js';
-import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { JournalStore } from '../../src/journal/store.js';
+import { type Sandbox, sandbox } from '../helpers/cli.js';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 

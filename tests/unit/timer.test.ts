@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderFrame, type FrameModel } from '../../src/render/pause-frame.js';
+import { type FrameModel, renderFrame } from '../../src/render/pause-frame.js';
 import { cueAt, type Step } from '../../src/timer/breath.js';
 import * as t from '../../src/timer/machine.js';
-import { makeStyle } from '../../src/ui/terminal.js';
+import { makeStyle } from '../../src/ui/style.js';
 
 const MIN = 60_000;
 
