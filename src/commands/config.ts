@@ -12,7 +12,7 @@ export interface ConfigOptions {
 
 const ACTIONS = ['list', 'get', 'set', 'unset', 'add', 'remove'];
 const KEYS = Object.keys(SETTINGS);
-const LISTS = Object.keys(OWN_LISTS) as (keyof typeof OWN_LISTS)[];
+const LISTS = Object.keys(OWN_LISTS);
 
 function settingOf(key: string | undefined) {
   const setting = key === undefined ? undefined : SETTINGS[key];
@@ -26,7 +26,7 @@ function listOf(name: string | undefined) {
       `${name === undefined ? 'Name a list' : `"${name}" is not a list`}: ${LISTS.join(', ')}, for example attach config add trigger "mom calls twice".`,
     );
   }
-  return OWN_LISTS[name as keyof typeof OWN_LISTS];
+  return OWN_LISTS[name]!;
 }
 
 export async function run(action: string | undefined, args: string[], options: ConfigOptions, ctx: Context): Promise<void> {
@@ -49,7 +49,7 @@ export async function run(action: string | undefined, args: string[], options: C
       );
     }
     for (const name of LISTS) {
-      const items = config.own?.[OWN_LISTS[name]] ?? [];
+      const items = config.own?.[OWN_LISTS[name]!] ?? [];
       if (items.length) line(ctx.stdout, `your ${name} items: ${items.map(clean).join(', ')}`);
     }
     return;

@@ -1,43 +1,19 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
-import { parseList, parseScore, parseText } from '../parse/values.js';
+import type { FlagValues } from '../journal/fields.js';
 import { parseWhen } from '../parse/when.js';
 import { CRISIS_LINES } from '../render/safety.js';
 import { line } from '../ui/stream.js';
 
-export interface LogOptions {
-  who?: string;
-  trigger?: string[];
-  intensity?: string;
-  body?: string[];
-  thought?: string;
-  urge?: string[];
-  protest?: string[];
-  instead?: string;
-  tag?: string[];
-  at?: string;
-  note?: string;
-  json?: boolean;
-}
+/** The flags of `attach log`: the trigger's fields from the table, each already read (parse/field-flags.ts). */
+export type LogOptions = FlagValues<'trigger'> & { json?: boolean };
 
-/** Every flag checked before anything is asked, so a typo never costs a person their answers. */
-async function draftFromFlags(words: string[], o: LogOptions, now: Date): Promise<Partial<TriggerDraft>> {
-  const draft: Partial<TriggerDraft> = {
-    what: words.join(' ').trim() || undefined,
-    who: parseText(o.who, '--who'),
-    triggers: parseList(o.trigger, '--trigger'),
-    intensity: o.intensity === undefined ? undefined : parseScore(o.intensity, '--intensity'),
-    body: parseList(o.body, '--body'),
-    thought: parseText(o.thought, '--thought'),
-    urges: parseList(o.urge, '--urge'),
-    protest: parseList(o.protest, '--protest'),
-    instead: parseText(o.instead, '--instead'),
-    tags: parseList(o.tag, '--tag'),
-    note: parseText(o.note, '--note'),
-    at: o.at === undefined ? undefined : await parseWhen(o.at, now),
-  };
-  return Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
+/** What the words and flags say, before anything is asked; `--at` is read here, against the clock. */
+async function draftFromFlags(words: string[], options: LogOptions, now: Date): Promise<Partial<TriggerDraft>> {
+  const { json: _json, at, ...fields } = options;
+  const what = words.join(' ').trim();
+  return { ...fields, ...(what ? { what } : {}), ...(at === undefined ? {} : { at: await parseWhen(at, now) }) };
 }
 
 export async function run(words: string[], options: LogOptions, ctx: Context): Promise<void> {
@@ -47,9 +23,10 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   if (ctx.interactive) {
     // Refuse an unreadable journal before asking anything, not after.
     const journal = await store.read();
-    const [{ runLogFlow }, { loadCatalogues, loadQuestions }, { personalise }] = await Promise.all([
+    const [{ runLogFlow }, { loadCatalogues }, { loadQuestions }, { personalise }] = await Promise.all([
       import('../flows/log-flow.js'),
       import('../catalogue/catalogue.js'),
+      import('../catalogue/questions.js'),
       import('../catalogue/personal.js'),
     ]);
     const questions = loadQuestions();

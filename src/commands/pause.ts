@@ -1,25 +1,23 @@
 import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
-import { BREATHS } from '../journal/config.js';
+import type { BREATHS } from '../journal/config.js';
 import { findTriggerFor, latestTrigger, newPause, type PauseDraft, shortId } from '../journal/entries.js';
+import type { FlagValues } from '../journal/fields.js';
 import type { PauseEntry } from '../journal/types.js';
-import { parseChoice, parseMinutes, parseScore, parseText } from '../parse/values.js';
+import { parseWhen } from '../parse/when.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
 import { duration } from '../render/time.js';
 import { line } from '../ui/stream.js';
+import type { TimerOutcome } from '../ui/timer-screen.js';
 
-export interface PauseOptions {
-  minutes?: string;
-  urge?: string;
-  before?: string;
-  after?: string;
-  passed?: string;
-  breath?: string;
-  for?: string;
+/** The flags of `attach pause`: the pause's fields from the table (already read), and how to run the timer. */
+export type PauseOptions = FlagValues<'pause'> & {
+  minutes?: number;
+  breath?: (typeof BREATHS)[number];
   plain?: boolean;
   bell?: boolean;
   json?: boolean;
-}
+};
 
 const OFFER_WINDOW_MS = 2 * 60 * 60 * 1000;
 
@@ -41,20 +39,19 @@ function closing(entry: PauseEntry): string[] {
 export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   // Every flag is checked before anything is asked or timed.
   const config = await ctx.config();
-  const minutes = options.minutes === undefined ? (config.pauseMinutes ?? 20) : parseMinutes(options.minutes);
-  const breath = options.breath === undefined ? (config.breath ?? 'coherent') : parseChoice(options.breath, '--breath', BREATHS);
-  const known = {
-    urge: parseText(options.urge, '--urge'),
-    before: options.before === undefined ? undefined : parseScore(options.before, '--before'),
-    after: options.after === undefined ? undefined : parseScore(options.after, '--after'),
-    passed: options.passed === undefined ? undefined : parseChoice(options.passed, '--passed', ['yes', 'no'] as const) === 'yes',
-  };
+  const minutes = options.minutes ?? config.pauseMinutes ?? 20;
+  const breath = options.breath ?? config.breath ?? 'coherent';
+  const { urge, before: strength, after, passed, activities, next, tags, note } = options;
+  const known = { urge, before: strength, after, passed };
+  // A pause that already happened (`--at`): recorded, not timed.
+  const at = options.at === undefined ? undefined : await parseWhen(options.at, ctx.now());
   const store = ctx.journal();
   const journal = await store.read();
   const linkFlag = findTriggerFor(journal, options.for, (candidate) => entryLine(candidate, ctx.now()));
 
-  const [{ loadCatalogues, loadQuestions }, { runTimer }, { askBefore, askAfter }, { personalise }] = await Promise.all([
+  const [{ loadCatalogues }, { loadQuestions }, { runTimer }, { askBefore, askAfter }, { personalise }] = await Promise.all([
     import('../catalogue/catalogue.js'),
+    import('../catalogue/questions.js'),
     import('../ui/timer-screen.js'),
     import('../flows/pause-flow.js'),
     import('../catalogue/personal.js'),
@@ -68,7 +65,6 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     line(ctx.stderr, ctx.style.dim(questions.pauseBefore.intro));
     const offered = linkFlag === undefined ? latestTrigger(journal, ctx.now(), OFFER_WINDOW_MS) : null;
     const offer = offered && { entry: offered, summary: triggerSummary(offered, ctx.now()) };
-    const { urge, before: strength } = known;
     before = await askBefore(
       asker,
       { for: linkFlag, ...(urge ? { urge } : {}), ...(strength === undefined ? {} : { before: strength }) },
@@ -82,30 +78,28 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     before = { for: linkFlag ?? null, urge: known.urge ?? null, before: known.before };
   }
 
-  const live = ctx.canAnimate && !options.plain;
+  const live = ctx.canAnimate && !options.plain && at === undefined;
   const steps = catalogues.breathing.find((item) => item.id === breath)?.steps ?? null;
   const ideas = catalogues.activities.slice(0, 4).map((item) => item.label);
   const urgeWords = before.urge && (catalogues.urges.find((item) => item.id === before.urge)?.label ?? before.urge);
   const title = urgeWords ? `Pausing with the urge: ${urgeWords.toLowerCase()}` : 'Pausing';
-  if (!live) line(ctx.stderr, `Pausing for ${duration(minutes * 60)}. Breathe slowly, walk, or write it down: the urge can wait.`);
-  const io = await ctx.timerIO(live);
-  const outcome = await runTimer(
-    {
-      title,
-      plannedMs: Math.round(minutes * 60_000),
-      steps,
-      ideas,
-      bell: options.bell !== false && Boolean(ctx.stderr.isTTY),
-      style: ctx.style,
-    },
-    io,
-  );
-  // From here until the pause is saved, a second Ctrl-C (or a closing
-  // terminal) must not kill the process halfway: note it, save, then stop.
+  const plannedMs = Math.round(minutes * 60_000);
+  let outcome: Pick<TimerOutcome, 'state' | 'notes' | 'startedAt'>;
+  // From the end of the timer until the pause is saved, a second Ctrl-C (or
+  // a closing terminal) must not kill the process halfway: note it, save, then stop.
   let interrupted = false;
-  const release = io.onInterrupt(() => {
-    interrupted = true;
-  });
+  let release = () => {};
+  if (at === undefined) {
+    if (!live) line(ctx.stderr, `Pausing for ${duration(minutes * 60)}. Breathe slowly, walk, or write it down: the urge can wait.`);
+    const io = await ctx.timerIO(live);
+    const bell = options.bell !== false && Boolean(ctx.stderr.isTTY);
+    outcome = await runTimer({ title, plannedMs, steps, ideas, bell, style: ctx.style }, io);
+    release = io.onInterrupt(() => {
+      interrupted = true;
+    });
+  } else {
+    outcome = { state: { status: 'done', plannedMs, countedMs: plannedMs, since: null }, notes: [], startedAt: Date.parse(at) };
+  }
 
   const plannedSeconds = Math.round(outcome.state.plannedMs / 1000);
   const draft: PauseDraft = {
@@ -115,11 +109,14 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     elapsedSeconds: Math.min(Math.round(outcome.state.countedMs / 1000), plannedSeconds),
     completed: outcome.state.status === 'done',
     before: before.before,
-    after: known.after ?? null,
-    passed: known.passed ?? null,
-    activities: [],
+    after: after ?? null,
+    passed: passed ?? null,
+    activities: activities ?? [],
     notes: outcome.notes,
-    next: null,
+    next: next ?? null,
+    ...(at === undefined ? {} : { at }),
+    ...(tags === undefined ? {} : { tags }),
+    ...(note === undefined ? {} : { note }),
   };
   const save = async () => {
     const entry = newPause(draft, new Date(outcome.startedAt), ctx.now());
@@ -147,7 +144,7 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
         draft,
         await askAfter(
           asker,
-          { ...(known.after === undefined ? {} : { after: known.after }), ...(known.passed === undefined ? {} : { passed: known.passed }) },
+          Object.fromEntries(Object.entries({ after, passed, activities, next }).filter(([, value]) => value !== undefined)),
           before.before,
           questions,
           catalogues,

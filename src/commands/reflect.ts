@@ -1,23 +1,15 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findTriggerFor, latestTrigger, newReflection, type ReflectionDraft, shortId } from '../journal/entries.js';
+import type { FlagValues } from '../journal/fields.js';
 import type { Journal, ReflectionEntry } from '../journal/types.js';
-import { parseList, parseText } from '../parse/values.js';
+import { parseWhen } from '../parse/when.js';
 import { clean } from '../render/clean.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
 import { line } from '../ui/stream.js';
 
-export interface ReflectOptions {
-  protest?: string[];
-  for?: string;
-  situation?: string;
-  need?: string[];
-  hoped?: string;
-  happened?: string;
-  felt?: string;
-  ask?: string;
-  json?: boolean;
-}
+/** The flags of `attach reflect`: the reflection's fields from the table, each already read. */
+export type ReflectOptions = FlagValues<'reflection'> & { json?: boolean };
 
 const OFFER_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -27,24 +19,18 @@ function pauseFits(journal: Journal, entry: ReflectionEntry): boolean {
 }
 
 export async function run(options: ReflectOptions, ctx: Context): Promise<void> {
-  const known: Partial<ReflectionDraft> = {
-    protest: parseList(options.protest, '--protest'),
-    situation: parseText(options.situation, '--situation'),
-    needs: parseList(options.need, '--need'),
-    hoped: parseText(options.hoped, '--hoped'),
-    happened: parseText(options.happened, '--happened'),
-    felt: parseText(options.felt, '--felt'),
-    ask: parseText(options.ask, '--ask'),
-  };
-  for (const key of Object.keys(known) as (keyof ReflectionDraft)[]) if (known[key] === undefined) delete known[key];
+  const { json: _json, for: linkFlag, at: atFlag, ...flags } = options;
+  const known: Partial<ReflectionDraft> = { ...flags };
+  const now = ctx.now();
+  if (atFlag !== undefined) known.at = await parseWhen(atFlag, now);
   const store = ctx.journal();
   const journal = await store.read();
-  const now = ctx.now();
-  const link = findTriggerFor(journal, options.for, (candidate) => entryLine(candidate, now));
+  const link = findTriggerFor(journal, linkFlag, (candidate) => entryLine(candidate, now));
   if (link !== undefined) known.for = link;
 
-  const [{ loadAskTemplates, loadCatalogues, loadQuestions }, { draftAsks }, { personalise }] = await Promise.all([
+  const [{ loadCatalogues }, { loadAskTemplates, loadQuestions }, { draftAsks }, { personalise }] = await Promise.all([
     import('../catalogue/catalogue.js'),
+    import('../catalogue/questions.js'),
     import('../flows/direct-ask.js'),
     import('../catalogue/personal.js'),
   ]);
@@ -74,7 +60,7 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
         'Add --need <need> (for example --need reassurance) or --ask "<your words>", or both (needed when attach cannot ask).',
       );
     }
-    draft = { for: null, situation: null, needs: [], hoped: null, happened: null, felt: null, ask: null, protest: [], ...known };
+    draft = known;
   }
 
   const entry = newReflection(draft, ctx.now());

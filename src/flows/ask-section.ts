@@ -1,4 +1,6 @@
-import type { Catalogues, Item, Question, Questions, Section } from '../catalogue/catalogue.js';
+import type { Catalogues, Item } from '../catalogue/catalogue.js';
+import type { Question, Questions, Section } from '../catalogue/questions.js';
+import { ENTRY_TYPES, type EntryType, type FieldSpec, fieldOf } from '../journal/fields.js';
 import type { TriggerEntry } from '../journal/types.js';
 import { dedupe } from '../parse/values.js';
 import type { Asker, Choice } from '../ui/prompts.js';
@@ -18,13 +20,24 @@ export async function askLink(ask: Asker, given: string | null | undefined, offe
 const OTHER = '__other';
 const SKIP = '__skip';
 
+/** A question's field, in the section's entry type (or, for the edit section, in `type`). */
+function fieldFor(section: Section, question: Question, type?: EntryType): FieldSpec | undefined {
+  const types = section.type ? [section.type] : type ? [type] : ENTRY_TYPES;
+  for (const candidate of types) {
+    const field = fieldOf(candidate, question.field);
+    if (field) return field;
+  }
+  return undefined;
+}
+
 /**
  * Asks the questions of one section of prompts/questions.json, in order,
  * skipping every field `known` already holds (the flags), and returns the
- * answers merged with `known`. Optional questions are skipped with Enter;
- * lists end with "Something else" for the person's own words, kept as typed.
- * `defaults` moves a question's starting point (the cursor of a scale or a
- * list, the boxes already ticked in a multi-select).
+ * answers merged with `known`. What a question looks like follows from its
+ * field's kind (journal/fields.ts). Optional questions are skipped with
+ * Enter; lists end with "Something else" for the person's own words, kept
+ * as typed. `defaults` moves a question's starting point (the cursor of a
+ * scale or a list, the boxes already ticked in a multi-select).
  */
 export async function askSection(
   ask: Asker,
@@ -33,11 +46,14 @@ export async function askSection(
   catalogues: Catalogues,
   known: Record<string, unknown>,
   defaults: Record<string, string | string[]> = {},
+  type?: EntryType,
 ): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = { ...known };
   for (const question of section.questions) {
     if (answers[question.field] !== undefined) continue;
-    answers[question.field] = await askOne(ask, question, questions, catalogues, defaults[question.field]);
+    const field = fieldFor(section, question, type);
+    if (!field) continue;
+    answers[question.field] = await askOne(ask, question, field, questions, catalogues, defaults[question.field]);
   }
   return answers;
 }
@@ -45,31 +61,41 @@ export async function askSection(
 async function askOne(
   ask: Asker,
   q: Question,
+  field: FieldSpec,
   questions: Questions,
   catalogues: Catalogues,
   initial: string | string[] | undefined,
 ): Promise<unknown> {
-  switch (q.kind) {
-    case 'text': {
-      // A current answer (when editing) sits in the line, ready to change.
-      const current = typeof initial === 'string' && initial ? { default: initial, editable: true } : {};
-      const answer = await ask.text({ message: q.message, ...(q.required ? { required: q.required } : {}), ...current });
-      return answer || null;
-    }
-    case 'scale': {
+  if (field.kind === 'list' && !field.catalogue) {
+    // Tags: words of the person's own, typed with commas between them.
+    const current = Array.isArray(initial) && initial.length ? { default: initial.join(', '), editable: true } : {};
+    return dedupe((await ask.text({ message: q.message, ...current })).split(','));
+  }
+  switch (field.kind) {
+    case 'score': {
       const choices = questions.scale.map(({ value, label }) => ({ value: String(value), name: `${String(value).padStart(2)}  ${label}` }));
       return Number(await ask.one({ message: q.message, choices, default: typeof initial === 'string' ? initial : '5' }));
     }
-    case 'one':
-    case 'many': {
-      const items: Item[] = q.catalogue ? catalogues[q.catalogue] : (q.choices ?? []);
+    case 'yesno': {
+      const choices = [
+        { value: 'yes', name: q.yes ?? 'Yes' },
+        { value: 'no', name: q.no ?? 'No' },
+        { value: SKIP, name: questions.skip },
+      ];
+      const picked = await ask.one({ message: q.message, choices, ...(typeof initial === 'string' ? { default: initial } : {}) });
+      return picked === SKIP ? null : picked === 'yes';
+    }
+    case 'list':
+    case 'words':
+    case 'choice': {
+      const items: Item[] = field.catalogue && field.catalogue !== 'breathing' ? catalogues[field.catalogue] : [];
       const choices: Choice[] = items.map((item) => ({ value: item.id, name: item.label }));
       // Own words already given (when editing) are offered too, so they are not lost.
       for (const value of [initial ?? []].flat()) {
         if (!choices.some((choice) => choice.value.toLowerCase() === value.toLowerCase())) choices.push({ value, name: value });
       }
-      if (q.other !== false) choices.push({ value: OTHER, name: questions.other.choice });
-      if (q.kind === 'one') {
+      if (field.kind !== 'choice') choices.push({ value: OTHER, name: questions.other.choice });
+      if (field.kind !== 'list') {
         choices.push({ value: SKIP, name: questions.skip });
         const picked = await ask.one({ message: q.message, choices, ...(typeof initial === 'string' ? { default: initial } : {}) });
         if (picked === SKIP) return null;
@@ -79,6 +105,12 @@ async function askOne(
       const picked = await ask.many({ message: q.message, choices, checked: Array.isArray(initial) ? initial : [] });
       const own = picked.includes(OTHER) ? (await ask.text({ message: questions.other.message })).split(',') : [];
       return dedupe([...picked.filter((value) => value !== OTHER), ...own]);
+    }
+    default: {
+      // Text, and the rare field asked as text when editing (a time, the tags).
+      const current = typeof initial === 'string' && initial ? { default: initial, editable: true } : {};
+      const answer = await ask.text({ message: q.message, ...(q.required ? { required: q.required } : {}), ...current });
+      return answer || null;
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { AskTemplates, Catalogues } from '../catalogue/catalogue.js';
+import type { Catalogues } from '../catalogue/catalogue.js';
+import type { AskTemplates } from '../catalogue/questions.js';
 
 /** A person's own words, made to sit inside a sentence: no leading "I feel", no closing full stop. */
 function ownWords(text: string, lead: RegExp): string {

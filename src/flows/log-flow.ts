@@ -1,4 +1,5 @@
-import type { Catalogues, Questions } from '../catalogue/catalogue.js';
+import type { Catalogues } from '../catalogue/catalogue.js';
+import type { Questions } from '../catalogue/questions.js';
 import type { TriggerDraft } from '../journal/entries.js';
 import type { Asker } from '../ui/prompts.js';
 import { askSection } from './ask-section.js';

@@ -1,4 +1,5 @@
-import type { Catalogues, Questions } from '../catalogue/catalogue.js';
+import type { Catalogues } from '../catalogue/catalogue.js';
+import type { Questions } from '../catalogue/questions.js';
 import type { Asker } from '../ui/prompts.js';
 import { askLink, askSection, type LinkOffer } from './ask-section.js';
 
@@ -41,12 +42,10 @@ export async function askAfter(
   questions: Questions,
   catalogues: Catalogues,
 ): Promise<After> {
-  const given: Record<string, unknown> = { ...known };
-  if (known.passed !== undefined) given.passed = known.passed ? 'yes' : 'not-yet';
-  const answers = await askSection(ask, questions.pauseAfter, questions, catalogues, given, { after: String(before) });
+  const answers = await askSection(ask, questions.pauseAfter, questions, catalogues, { ...known }, { after: String(before) });
   return {
     after: (answers.after as number | null) ?? null,
-    passed: answers.passed === null ? null : answers.passed === 'yes',
+    passed: (answers.passed as boolean | null | undefined) ?? null,
     activities: (answers.activities as string[] | undefined) ?? [],
     next: (answers.next as string | null) ?? null,
   };

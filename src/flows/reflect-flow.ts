@@ -1,4 +1,5 @@
-import type { AskTemplates, Catalogues, Questions } from '../catalogue/catalogue.js';
+import type { Catalogues } from '../catalogue/catalogue.js';
+import type { AskTemplates, Questions } from '../catalogue/questions.js';
 import type { ReflectionDraft } from '../journal/entries.js';
 import type { Asker } from '../ui/prompts.js';
 import { askLink, askSection, type LinkOffer } from './ask-section.js';
@@ -45,14 +46,5 @@ export async function runReflectFlow(
     }
     request = written || null;
   }
-  return {
-    for: link,
-    protest: (answers.protest as string[] | undefined) ?? [],
-    situation: (answers.situation as string | null | undefined) ?? null,
-    needs: (answers.needs as string[] | undefined) ?? [],
-    hoped: (answers.hoped as string | null | undefined) ?? null,
-    happened: (answers.happened as string | null | undefined) ?? null,
-    felt: (answers.felt as string | null | undefined) ?? null,
-    ask: request,
-  };
+  return { ...(answers as ReflectionDraft), for: link, ask: request ?? null };
 }

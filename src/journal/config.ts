@@ -1,5 +1,6 @@
 import { JournalError } from '../errors.js';
 import { readText, writeAtomic } from './atomic-file.js';
+import { CATALOGUES, type CatalogueName } from './fields.js';
 import { configPath, type Env } from './paths.js';
 
 /** Preferences in $XDG_CONFIG_HOME/attach/config.json, written by `attach config`. */
@@ -15,18 +16,13 @@ export interface Config {
 
 export const BREATHS = ['box', '478', 'coherent', 'none'] as const;
 
-/** `attach config add trigger …` names a list in the singular; the catalogue is plural. */
-export const OWN_LISTS = {
-  who: 'who',
-  trigger: 'triggers',
-  body: 'body',
-  urge: 'urges',
-  protest: 'protest',
-  need: 'needs',
-  feeling: 'feelings',
-  activity: 'activities',
-} as const;
-export type OwnList = (typeof OWN_LISTS)[keyof typeof OWN_LISTS];
+/** The catalogues a person may add their own items to (fields.ts). */
+export type OwnList = { [C in CatalogueName]: (typeof CATALOGUES)[C]['own'] extends true ? C : never }[CatalogueName];
+
+/** `attach config add trigger …` names a list in the singular (`one`); the catalogue's name is plural. */
+export const OWN_LISTS = Object.fromEntries(
+  (Object.keys(CATALOGUES) as CatalogueName[]).filter((name) => CATALOGUES[name].own).map((name) => [CATALOGUES[name].one, name]),
+) as Record<string, OwnList>;
 
 interface Setting {
   describe: string;

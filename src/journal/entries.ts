@@ -1,62 +1,49 @@
 import { randomUUID } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import { toOffsetIso } from '../time/offset.js';
-import type { Entry, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from './types.js';
+import { type EntryType, type FieldValues, fieldsOf } from './fields.js';
+import type { Entry, EntryOf, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from './types.js';
 
-/** What a person says about a moment; everything else of the entry is filled in here. */
-export interface TriggerDraft {
-  what: string;
-  intensity: number;
-  who?: string | null;
-  triggers?: string[];
-  body?: string[];
-  thought?: string | null;
-  urges?: string[];
-  protest?: string[];
-  instead?: string | null;
-  tags?: string[];
-  note?: string | null;
-  /** ISO 8601 with offset; now when absent. */
-  at?: string;
-}
+/** An entry's values before attach fills in the rest: what the person said, and what the command measured. */
+export type Draft<T extends EntryType> = Partial<FieldValues<T>>;
+export type TriggerDraft = Draft<'trigger'> & Pick<FieldValues<'trigger'>, 'what' | 'intensity'>;
+export type PauseDraft = Draft<'pause'> & Pick<FieldValues<'pause'>, 'plannedSeconds' | 'elapsedSeconds' | 'completed' | 'before'>;
+export type ReflectionDraft = Draft<'reflection'>;
 
-export function newTrigger(draft: TriggerDraft, now: Date): TriggerEntry {
+const FIRST = ['at', 'recordedAt'];
+const LAST = ['tags', 'note'];
+
+/**
+ * A new entry of `type` from a draft: every field of the table present, in
+ * its order (id, type, when, then the type's own fields, tags and note last),
+ * lists empty and the rest null where the draft says nothing; `at` is now
+ * unless the draft says when. A required field missing is a bug.
+ */
+export function newEntry<T extends EntryType>(type: T, draft: Draft<T>, now: Date): EntryOf<T> {
   const recordedAt = toOffsetIso(now);
-  return {
-    id: randomUUID(),
-    type: 'trigger',
-    at: draft.at ?? recordedAt,
-    recordedAt,
-    what: draft.what,
-    who: draft.who ?? null,
-    triggers: draft.triggers ?? [],
-    intensity: draft.intensity,
-    body: draft.body ?? [],
-    thought: draft.thought ?? null,
-    urges: draft.urges ?? [],
-    protest: draft.protest ?? [],
-    instead: draft.instead ?? null,
-    tags: draft.tags ?? [],
-    note: draft.note ?? null,
-  };
+  const given = draft as Record<string, unknown>;
+  const entry: Record<string, unknown> = { id: randomUUID(), type, at: given.at ?? recordedAt, recordedAt };
+  const fields = fieldsOf(type);
+  const ordered = [
+    ...fields.filter((field) => !FIRST.includes(field.name) && !LAST.includes(field.name)),
+    ...fields.filter((field) => LAST.includes(field.name)),
+  ];
+  for (const field of ordered) {
+    const value = given[field.name];
+    if (value !== undefined) entry[field.name] = value;
+    else if (field.required) throw new Error(`a new ${type} needs "${field.name}"`);
+    else entry[field.name] = field.kind === 'list' || field.kind === 'notes' ? [] : null;
+  }
+  return entry as EntryOf<T>;
 }
 
-export type PauseDraft = Pick<
-  PauseEntry,
-  'for' | 'urge' | 'plannedSeconds' | 'elapsedSeconds' | 'completed' | 'before' | 'after' | 'passed' | 'activities' | 'notes' | 'next'
->;
+export const newTrigger = (draft: TriggerDraft, now: Date): TriggerEntry => newEntry('trigger', draft, now);
 
 /** A pause entry; `at` is when the pause began. */
-export function newPause(draft: PauseDraft, startedAt: Date, now: Date): PauseEntry {
-  return { id: randomUUID(), type: 'pause', at: toOffsetIso(startedAt), recordedAt: toOffsetIso(now), ...draft, tags: [], note: null };
-}
+export const newPause = (draft: PauseDraft, startedAt: Date, now: Date): PauseEntry =>
+  newEntry('pause', { ...draft, at: draft.at ?? toOffsetIso(startedAt) }, now);
 
-export type ReflectionDraft = Pick<ReflectionEntry, 'for' | 'protest' | 'situation' | 'needs' | 'hoped' | 'happened' | 'felt' | 'ask'>;
-
-export function newReflection(draft: ReflectionDraft, now: Date): ReflectionEntry {
-  const at = toOffsetIso(now);
-  return { id: randomUUID(), type: 'reflection', at, recordedAt: at, ...draft, tags: [], note: null };
-}
+export const newReflection = (draft: ReflectionDraft, now: Date): ReflectionEntry => newEntry('reflection', draft, now);
 
 /** The newest trigger that happened within `windowMs` before `now`, offered as what a pause or reflection is about. */
 export function latestTrigger(journal: Journal, now: Date, windowMs: number): TriggerEntry | null {

@@ -1,62 +1,25 @@
-/** Entry types of the journal format, version 1 (DESIGN.md section 2). */
+import { ENTRY_TYPES, type EntryType, type FieldValues } from './fields.js';
+
+/** Entry types of the journal format, version 1 (DESIGN.md section 2), their fields from fields.ts. */
 
 export const JOURNAL_VERSION = 1;
 
+export { ENTRY_TYPES, type EntryType };
+
 interface EntryBase {
   id: string;
-  /** When it happened: ISO 8601 local time with its UTC offset. */
-  at: string;
-  recordedAt: string;
   editedAt?: string;
-  tags: string[];
-  note: string | null;
   /** Fields written by other versions or tools are kept as they are. */
   [unknown: string]: unknown;
 }
 
-export interface TriggerEntry extends EntryBase {
-  type: 'trigger';
-  what: string;
-  who: string | null;
-  triggers: string[];
-  intensity: number;
-  body: string[];
-  thought: string | null;
-  urges: string[];
-  protest: string[];
-  instead: string | null;
-}
+export type EntryOf<T extends EntryType> = EntryBase & { type: T } & FieldValues<T>;
 
-export interface PauseEntry extends EntryBase {
-  type: 'pause';
-  for: string | null;
-  urge: string | null;
-  plannedSeconds: number;
-  elapsedSeconds: number;
-  completed: boolean;
-  before: number;
-  after: number | null;
-  passed: boolean | null;
-  activities: string[];
-  notes: unknown[];
-  next: string | null;
-}
+export type TriggerEntry = EntryOf<'trigger'>;
+export type PauseEntry = EntryOf<'pause'>;
+export type ReflectionEntry = EntryOf<'reflection'>;
 
-export interface ReflectionEntry extends EntryBase {
-  type: 'reflection';
-  for: string | null;
-  protest: string[];
-  situation: string | null;
-  needs: string[];
-  hoped: string | null;
-  happened: string | null;
-  felt: string | null;
-  ask: string | null;
-}
-
-export type KnownEntry = TriggerEntry | PauseEntry | ReflectionEntry;
-export type EntryType = KnownEntry['type'];
-export const ENTRY_TYPES: readonly EntryType[] = ['trigger', 'pause', 'reflection'];
+export type KnownEntry = { [T in EntryType]: EntryOf<T> }[EntryType];
 
 /** An entry of a type this version does not know; kept untouched on every rewrite. */
 export interface OtherEntry {
@@ -79,4 +42,8 @@ export function emptyJournal(): Journal {
 
 export function isKnown(entry: Entry): entry is KnownEntry {
   return (ENTRY_TYPES as readonly string[]).includes(entry.type);
+}
+
+export function isType<T extends EntryType>(entry: Entry, type: T): entry is EntryOf<T> {
+  return entry.type === type;
 }

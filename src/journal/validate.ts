@@ -1,3 +1,4 @@
+import { ENTRY_TYPES, type FieldSpec, fieldsOf } from './fields.js';
 import { JOURNAL_VERSION, type Journal } from './types.js';
 
 /*
@@ -35,54 +36,54 @@ const time: Check = {
   want: 'an ISO 8601 time with its UTC offset',
 };
 
-const common: Record<string, Check> = { at: time, recordedAt: time, tags: textList, note: maybeText };
+/** The check of each kind of field, required or optional (fields.ts). */
+function checkOf(field: FieldSpec): Check {
+  const optional = !field.required;
+  switch (field.kind) {
+    case 'text':
+    case 'words':
+    case 'link':
+      return optional ? maybeText : text;
+    case 'list':
+      return textList;
+    case 'score':
+      return optional ? maybeScore : score;
+    case 'yesno':
+      return optional ? maybeFlag : flag;
+    case 'choice': {
+      const values = field.values ?? [];
+      return { ok: (v) => v === null || values.includes(v as string), want: `one of ${values.join(', ')}, or null` };
+    }
+    case 'seconds':
+      return seconds;
+    case 'time':
+      return time;
+    case 'notes':
+      return list;
+  }
+}
 
-const fieldsByType: Record<string, Record<string, Check>> = {
-  trigger: {
-    ...common,
-    what: text,
-    who: maybeText,
-    triggers: textList,
-    intensity: score,
-    body: textList,
-    thought: maybeText,
-    urges: textList,
-    protest: textList,
-    instead: maybeText,
-  },
-  pause: {
-    ...common,
-    for: maybeText,
-    urge: maybeText,
-    plannedSeconds: seconds,
-    elapsedSeconds: seconds,
-    completed: flag,
-    before: score,
-    after: maybeScore,
-    passed: maybeFlag,
-    activities: textList,
-    notes: list,
-    next: maybeText,
-  },
-  reflection: {
-    ...common,
-    for: maybeText,
-    protest: textList,
-    situation: maybeText,
-    needs: textList,
-    hoped: maybeText,
-    happened: maybeText,
-    felt: maybeText,
-    ask: maybeText,
-  },
-};
-
-// As [field, check] pairs: a plain loop over an array is what V8 runs fastest 100k times.
-const byType = new Map(Object.entries(fieldsByType).map(([type, checks]) => [type, Object.entries(checks)]));
-
-const knownKeys = new Map(
-  [...byType].map(([type, checks]) => [type, new Set(['id', 'type', 'editedAt', ...checks.map(([field]) => field)])]),
-);
+/** Made on first use rather than at load, so a field added to the table (as a test does) is checked too. */
+let checksByType: Map<string, [string, Check][]> | undefined;
+let knownKeys: Map<string, Set<string>>;
+let notesFields: Set<string>;
+function checks(): Map<string, [string, Check][]> {
+  if (!checksByType) {
+    // As [field, check] pairs: a plain loop over an array is what V8 runs fastest 100k times.
+    checksByType = new Map(ENTRY_TYPES.map((type) => [type, fieldsOf(type).map((field): [string, Check] => [field.name, checkOf(field)])]));
+    notesFields = new Set(
+      ENTRY_TYPES.flatMap((type) =>
+        fieldsOf(type)
+          .filter((f) => f.kind === 'notes')
+          .map((f) => f.name),
+      ),
+    );
+    knownKeys = new Map(
+      [...checksByType].map(([type, list]) => [type, new Set(['id', 'type', 'editedAt', ...list.map(([field]) => field)])]),
+    );
+  }
+  return checksByType;
+}
 
 /**
  * Deeper than this, JSON.stringify (every write, every --json) runs out of
@@ -105,8 +106,8 @@ function hasDeepUnknowns(entry: Record<string, unknown>, type: string): boolean 
   const known = knownKeys.get(type);
   if (!known) return tooDeep(entry);
   for (const key in entry) {
-    // Pause notes may hold objects of any shape; every other known field is checked flat.
-    if ((!known.has(key) || key === 'notes') && tooDeep(entry[key])) return true;
+    // Notes may hold objects of any shape; every other known field is checked flat.
+    if ((!known.has(key) || notesFields.has(key)) && tooDeep(entry[key])) return true;
   }
   return false;
 }
@@ -138,6 +139,7 @@ export function checkJournal(data: unknown): Checked {
   if (!Array.isArray(entries)) return fail('"entries" is missing or not a list');
   for (const key of Object.keys(data))
     if (key !== 'entries' && tooDeep(data[key])) return fail(`"${key}" is nested too deeply to handle safely`);
+  const byType = checks();
   for (let i = 0; i < entries.length; i++) {
     const entry: unknown = entries[i];
     if (!isRecord(entry)) return fail(`entry ${i + 1} is not a JSON object`);
@@ -145,12 +147,12 @@ export function checkJournal(data: unknown): Checked {
     if (!nonEmpty.ok(entry.id)) return fail(`${where()} has no "id"`);
     if (!nonEmpty.ok(entry.type)) return fail(`${where()} has no "type"`);
     // A Map, not an object: a type named "constructor" must not reach Object.prototype.
-    const checks = byType.get(entry.type as string);
-    if (!checks) {
+    const fields = byType.get(entry.type as string);
+    if (!fields) {
       if (tooDeep(entry)) return fail(`${where()} holds data nested too deeply to handle safely`);
       continue;
     }
-    for (const [field, check] of checks) {
+    for (const [field, check] of fields) {
       if (!check.ok(entry[field])) return fail(`${where()}: "${field}" should be ${check.want}`);
     }
     if (entry.editedAt !== undefined && !time.ok(entry.editedAt)) return fail(`${where()}: "editedAt" should be ${time.want}`);

@@ -1,20 +1,18 @@
+import { ENTRY_TYPES, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
 
 /*
  * Entries as CSV for a spreadsheet: one row per entry, one fixed column per
- * field of DESIGN.md section 2, in this order (33 columns):
+ * field of the table in journal/fields.ts (DESIGN.md section 2):
  *
  *   id, type, at, recordedAt, editedAt,
- *   what, who, triggers, intensity, body, thought, urges, protest, instead,   (trigger)
- *   for, urge, plannedSeconds, elapsedSeconds, completed, before, after,
- *   passed, activities, notes, next,                                           (pause)
- *   situation, needs, hoped, happened, felt, ask,                              (reflection)
- *   tags, note
+ *   then each type's own fields, in the table's order, types in their order
+ *   (a field two types share sits where it first appears: `protest` with the
+ *   trigger's fields, `for` with the pause's),
+ *   then tags, note.
  *
- * A field shared by two types sits where it first appears (`protest` with the
- * trigger fields, `for` with the pause fields); a field an entry does not
- * have is empty. Fields no version-1 type has are left out (the JSON export
- * keeps everything). Cells:
+ * A field an entry does not have is empty. Fields no type of the table has
+ * are left out (the JSON export keeps everything). Cells:
  * - text as stored, ids of catalogue items included (they are the data);
  * - lists joined with " | ";
  * - numbers and true/false plain, null and missing empty;
@@ -24,41 +22,17 @@ import type { Entry } from '../journal/types.js';
  *   injection, plus LF) gets a leading ' and is quoted, so a spreadsheet
  *   shows it as text instead of running it as a formula.
  */
-export const CSV_COLUMNS = [
-  'id',
-  'type',
-  'at',
-  'recordedAt',
-  'editedAt',
-  'what',
-  'who',
-  'triggers',
-  'intensity',
-  'body',
-  'thought',
-  'urges',
-  'protest',
-  'instead',
-  'for',
-  'urge',
-  'plannedSeconds',
-  'elapsedSeconds',
-  'completed',
-  'before',
-  'after',
-  'passed',
-  'activities',
-  'notes',
-  'next',
-  'situation',
-  'needs',
-  'hoped',
-  'happened',
-  'felt',
-  'ask',
-  'tags',
-  'note',
-] as const;
+const FIRST = ['id', 'type', 'at', 'recordedAt', 'editedAt'];
+const LAST = ['tags', 'note'];
+
+/** The columns, in order: derived from the table each time, so a field added there is a column here. */
+export function csvColumns(): string[] {
+  const columns = [...FIRST];
+  for (const type of ENTRY_TYPES) {
+    for (const { name } of fieldsOf(type)) if (!columns.includes(name) && !LAST.includes(name)) columns.push(name);
+  }
+  return [...columns, ...LAST];
+}
 
 export const CSV_LIST_SEPARATOR = ' | ';
 
@@ -91,15 +65,12 @@ export function cell(value: unknown): string {
   return textCell(JSON.stringify(value));
 }
 
-const COLUMN_INDEX = new Map<string, number>(CSV_COLUMNS.map((column, i) => [column, i]));
-const BLANK_ROW: readonly string[] = CSV_COLUMNS.map(() => '');
-
-/** One entry's row, without its line end. */
-export function csvRow(entry: Entry): string {
-  const cells = BLANK_ROW.slice();
+/** One entry's row, without its line end, given the index of each column. */
+export function csvRow(entry: Entry, index: ReadonlyMap<string, number> = columnIndex(csvColumns())): string {
+  const cells: string[] = new Array(index.size).fill('');
   // Over the entry's own fields (about half the columns), not every column: 100k rows are written in a blink.
   for (const field in entry) {
-    const i = COLUMN_INDEX.get(field);
+    const i = index.get(field);
     if (i !== undefined) cells[i] = cell(entry[field]);
   }
   return cells.join(SEPARATOR);
@@ -111,15 +82,21 @@ export function csvRow(entry: Entry): string {
  * without first being held whole in memory.
  */
 export function* csvChunks(entries: readonly Entry[], rowsPerChunk = 2000): Generator<string> {
-  let rows: string[] = [CSV_COLUMNS.join(SEPARATOR)];
+  const columns = csvColumns();
+  const index = columnIndex(columns);
+  let rows: string[] = [columns.join(SEPARATOR)];
   for (const entry of entries) {
-    rows.push(csvRow(entry));
+    rows.push(csvRow(entry, index));
     if (rows.length >= rowsPerChunk) {
       yield `${rows.join(ROW_END)}${ROW_END}`;
       rows = [];
     }
   }
   if (rows.length) yield `${rows.join(ROW_END)}${ROW_END}`;
+}
+
+function columnIndex(columns: readonly string[]): Map<string, number> {
+  return new Map(columns.map((column, i) => [column, i]));
 }
 
 /** The whole CSV as one text. */

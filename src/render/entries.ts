@@ -1,7 +1,9 @@
+import type { FieldLabeller } from '../catalogue/catalogue.js';
 import { shortId } from '../journal/entries.js';
+import { type FieldSpec, fieldsOf } from '../journal/fields.js';
 import { type Entry, isKnown, type TriggerEntry } from '../journal/types.js';
 import { clean } from './clean.js';
-import { formatWhen } from './time.js';
+import { duration, formatWhen } from './time.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? clean(value) : '');
 const list = (value: unknown): string => (Array.isArray(value) ? value.map(text).join(', ') : '');
@@ -29,59 +31,46 @@ export function entryLine(entry: Entry, now: Date, width?: number): string {
   return `${full.slice(0, Math.max(width - 1, 0))}…`;
 }
 
-type Labeller = (field: string, value: string) => string;
-
-const FIELD_NAMES: Record<string, string> = {
-  what: 'what happened',
-  who: 'who',
-  triggers: 'set off by',
-  intensity: 'intensity',
-  body: 'in the body',
-  thought: 'the story',
-  urges: 'urges',
-  protest: 'protest',
-  instead: 'instead',
-  for: 'for',
-  urge: 'urge',
-  before: 'before',
-  after: 'after',
-  passed: 'urge passed',
-  situation: 'just before',
-  needs: 'needs',
-  hoped: 'hoped for',
-  happened: 'what happened',
-  felt: 'felt after',
-  ask: 'the ask',
-  tags: 'tags',
-  note: 'note',
-};
-
+/** Shown elsewhere (the heading line, the last line) or kept by attach. */
 const HIDDEN = new Set(['id', 'type', 'at', 'recordedAt', 'editedAt']);
 
+const identity: FieldLabeller = (_field, value) => value;
+
+/** One stored value in words: ids through the labeller, scores out of 10, seconds as a duration. */
+function valueWords(field: FieldSpec | undefined, value: unknown, label: FieldLabeller): string {
+  if (field && Array.isArray(value))
+    return value.map((item) => (typeof item === 'string' ? clean(label(field, item)) : clean(JSON.stringify(item)))).join(', ');
+  if (field && typeof value === 'string') return clean(label(field, value));
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (field?.kind === 'score' && typeof value === 'number') return `${value} of 10`;
+  if (field?.kind === 'seconds' && typeof value === 'number') return duration(value);
+  if (typeof value === 'string') return clean(value);
+  return clean(JSON.stringify(value));
+}
+
 /**
- * The whole entry, readable, one field a line; empty fields are left out.
- * `linked` are the entries pointing here; `target` the one this points to.
+ * The whole entry, readable, one field a line, in the table's order and
+ * words (journal/fields.ts); fields attach does not know follow under their
+ * own names; empty fields are left out. `linked` are the entries pointing
+ * here; `target` the one this points to.
  */
-export function entryDetail(entry: Entry, linked: readonly Entry[], now: Date, label: Labeller = (_f, v) => v, target?: Entry): string[] {
-  const lines = [
-    `${clean(entry.type)} · ${typeof entry.at === 'string' ? formatWhen(entry.at, now) : ''}`,
-    `id            ${clean(entry.id)}`,
-  ];
-  for (const [field, value] of Object.entries(entry)) {
-    if (HIDDEN.has(field) || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    // Own keys only (a field named "constructor" is data), and a field's name is cleaned like its value.
-    const name = (Object.hasOwn(FIELD_NAMES, field) ? FIELD_NAMES[field]! : clean(field)).padEnd(13);
-    let shown: string;
-    if (field === 'for' && target) shown = entryLine(target, now);
-    else if (Array.isArray(value))
-      shown = value.map((item) => (typeof item === 'string' ? clean(label(field, item)) : clean(JSON.stringify(item)))).join(', ');
-    else if (typeof value === 'string') shown = clean(label(field, value));
-    else if (typeof value === 'boolean') shown = value ? 'yes' : 'no';
-    else if (field === 'intensity' || field === 'before' || field === 'after') shown = `${String(value)} of 10`;
-    else shown = clean(JSON.stringify(value));
-    lines.push(`${name} ${shown}`);
+export function entryDetail(entry: Entry, linked: readonly Entry[], now: Date, label: FieldLabeller = identity, target?: Entry): string[] {
+  const known = fieldsOf(entry.type);
+  const names = [...known.map((field) => field.name), ...Object.keys(entry).filter((key) => !known.some((field) => field.name === key))];
+  const rows: [string, string][] = [['id', clean(entry.id)]];
+  for (const name of names) {
+    const value = entry[name];
+    if (HIDDEN.has(name) || !Object.hasOwn(entry, name) || value === null || value === undefined || value === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    const field = known.find((spec) => spec.name === name);
+    const shown = field?.kind === 'link' && target ? entryLine(target, now) : valueWords(field, value, label);
+    // A field's own name is cleaned like its value: a field named "\u001b[2J" is data.
+    rows.push([field?.label ?? clean(name), shown]);
   }
-  lines.push(`recorded      ${text(entry.recordedAt)}${typeof entry.editedAt === 'string' ? `, edited ${clean(entry.editedAt)}` : ''}`);
+  rows.push(['recorded', `${text(entry.recordedAt)}${typeof entry.editedAt === 'string' ? `, edited ${clean(entry.editedAt)}` : ''}`]);
+  const width = rows.reduce((widest, [name]) => Math.max(widest, [...name].length), 0);
+  const lines = [`${clean(entry.type)} · ${typeof entry.at === 'string' ? formatWhen(entry.at, now) : ''}`];
+  for (const [name, shown] of rows) lines.push(`${name.padEnd(width)}  ${shown}`);
   if (linked.length) {
     lines.push('', 'linked');
     for (const other of linked) lines.push(`  ${entryLine(other, now)}`);

@@ -1,46 +1,19 @@
+import type { FieldLabeller } from '../catalogue/catalogue.js';
 import { shortId } from '../journal/entries.js';
+import { type FieldSpec, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
 import { wallClock } from '../time/offset.js';
 import { duration } from './time.js';
-
-/** Turns a stored catalogue id back into its words, field by field ("triggers", "delayed-reply" -> "A slow or short reply"). */
-export type FieldLabeller = (field: string, value: string) => string;
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const TITLES: Record<string, string> = { trigger: 'A moment that stirred you up', pause: 'A pause', reflection: 'A reflection' };
 
-/** Field names in words, in the order they are shown; fields not named here follow under their own names. */
-const FIELDS: [string, string][] = [
-  ['who', 'Who'],
-  ['intensity', 'Intensity'],
-  ['triggers', 'Set off by'],
-  ['body', 'In the body'],
-  ['thought', 'The thought'],
-  ['urges', 'Urges'],
-  ['protest', 'Protest behaviour'],
-  ['instead', 'Instead'],
-  ['for', 'About'],
-  ['urge', 'The urge'],
-  ['before', 'Before'],
-  ['after', 'After'],
-  ['passed', 'The urge passed'],
-  ['activities', 'What helped'],
-  ['notes', 'Notes during the pause'],
-  ['next', 'Next'],
-  ['situation', 'Just before'],
-  ['needs', 'The need underneath'],
-  ['hoped', 'Hoped for'],
-  ['happened', 'What happened'],
-  ['felt', 'Felt after'],
-  ['ask', 'The direct ask'],
-  ['tags', 'Tags'],
-  ['note', 'Note'],
-];
-const NAMED = new Map(FIELDS);
 /** Shown elsewhere (the heading, the first line) or not for reading. */
 const NOT_LISTED = new Set(['id', 'type', 'at', 'recordedAt', 'editedAt', 'what', 'plannedSeconds', 'elapsedSeconds', 'completed']);
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -84,22 +57,22 @@ function shortDate(iso: string): string {
 
 const isTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value);
 
-function valueText(field: string, value: unknown, label: FieldLabeller, byId: ReadonlyMap<string, Entry>): string | null {
+function valueText(field: FieldSpec | undefined, value: unknown, label: FieldLabeller, byId: ReadonlyMap<string, Entry>): string | null {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return null;
-  if (field === 'for' && typeof value === 'string') {
+  if (field?.kind === 'link' && typeof value === 'string') {
     const target = byId.get(value);
     const about =
       target && typeof target.what === 'string' && isTime(target.at) ? `"${mdText(target.what)}", ${shortDate(target.at)} ` : '';
     return `${about}\`${mdCode(shortId(value))}\``;
   }
-  if ((field === 'intensity' || field === 'before' || field === 'after') && typeof value === 'number') return `${value} of 10`;
+  if (field?.kind === 'score' && typeof value === 'number') return `${value} of 10`;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return mdText(label(field, value));
+  if (typeof value === 'string') return mdText(field ? label(field, value) : value);
   if (Array.isArray(value)) {
-    const items = value.map((item) => (typeof item === 'string' ? label(field, item) : JSON.stringify(item)));
+    const items = value.map((item) => (typeof item === 'string' ? (field ? label(field, item) : item) : JSON.stringify(item)));
     // Notes and other free text read best one under the other.
-    if (field === 'notes') return items.map((item) => `\n  - ${mdText(item, '    ')}`).join('');
+    if (field?.kind === 'notes') return items.map((item) => `\n  - ${mdText(item, '    ')}`).join('');
     return mdText(items.join(', '));
   }
   return mdText(JSON.stringify(value));
@@ -123,14 +96,17 @@ function renderEntry(entry: Entry, label: FieldLabeller, byId: ReadonlyMap<strin
   const out = [`### ${when}${entryTitle(entry)} · \`${mdCode(shortId(entry.id))}\``, ''];
   // What happened, in a line of its own; a title reads best on one line.
   if (typeof entry.what === 'string' && entry.what.trim()) out.push(`**${mdText(entry.what.replace(/\s+/g, ' '))}**`, '');
-  const fields = [
-    ...FIELDS.map(([field]) => field).filter((field) => field in entry),
-    ...Object.keys(entry).filter((field) => !NAMED.has(field) && !NOT_LISTED.has(field)),
+  // The table's fields in its order (journal/fields.ts), then any field attach does not know, under its own name.
+  const known = fieldsOf(entry.type);
+  const names = [
+    ...known.map((field) => field.name).filter((name) => Object.hasOwn(entry, name) && !NOT_LISTED.has(name)),
+    ...Object.keys(entry).filter((name) => !known.some((field) => field.name === name) && !NOT_LISTED.has(name)),
   ];
   const items: string[] = [];
-  for (const field of fields) {
-    const shown = valueText(field, entry[field], label, byId);
-    if (shown !== null) items.push(`- ${NAMED.get(field) ?? mdText(field)}:${shown.startsWith('\n') ? '' : ' '}${shown}`);
+  for (const name of names) {
+    const field = known.find((spec) => spec.name === name);
+    const shown = valueText(field, entry[name], label, byId);
+    if (shown !== null) items.push(`- ${field ? capital(field.label) : mdText(name)}:${shown.startsWith('\n') ? '' : ' '}${shown}`);
   }
   if (typeof entry.editedAt === 'string' && isTime(entry.editedAt)) items.push(`- Edited ${shortDate(entry.editedAt)}`);
   if (items.length) out.push(...items, '');

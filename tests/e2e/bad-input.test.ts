@@ -246,7 +246,7 @@ const cases: Case[] = [
   {
     name: 'edit a trigger with a pause flag',
     args: ['edit', 'aaaa1', '--before', '3'],
-    message: /--before doesn't apply to a trigger; its options are/,
+    message: /--before doesn't apply to a moment; its options are/,
   },
   { name: 'edit a pause with a trigger flag', args: ['edit', 'bbbb', '--what', 'x'], message: /--what doesn't apply to a pause/ },
   {

@@ -149,8 +149,8 @@ describe('reading back', () => {
     const id = String(first?.id);
     const text = attach(box, ['show', id.slice(0, 6)]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('what happened No reply for four hours');
-    expect(text.stdout).toContain('in the body   Tight chest, Racing heart, Shallow breath');
+    expect(text.stdout).toMatch(/^what happened +No reply for four hours$/m);
+    expect(text.stdout).toMatch(/^in the body +Tight chest, Racing heart, Shallow breath$/m);
     const json = JSON.parse(attach(box, ['show', id.slice(0, 6).toUpperCase(), '--json']).stdout);
     expect(json).toMatchObject({ id, linked: [] });
   });

@@ -143,7 +143,7 @@ describe('edit', () => {
     [
       'a flag of another type',
       ['edit', 'p4', '--intensity', '3'],
-      /--intensity doesn't apply to a pause; its options are --urge, --before/,
+      /--intensity doesn't apply to a pause; its options are --for, --urge, --before/,
     ],
     ['nothing to change', ['edit', 't1'], /Say what to change, for example: attach edit t1000000 --intensity 5/],
     ['an unknown id', ['edit', 'zz', '-i', '3'], /No entry has an id starting with "zz"/],

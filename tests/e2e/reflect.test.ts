@@ -93,8 +93,8 @@ describe('attach reflect without a terminal', () => {
     expect(reflection.for).toBe(trigger.id);
     expect(reflection.linked).toEqual([]);
     const text = attach(box, ['show', saved.id.slice(0, 8)]).stdout;
-    expect(text).toMatch(/for +ab12cd34 {2}Sun 22 Nov(?: 2026)? 21:14 {2}trigger +8 {2}No reply for four hours/);
-    expect(text).toContain('needs         Reassurance, Consistency');
+    expect(text).toMatch(/about +ab12cd34 {2}Sun 22 Nov(?: 2026)? 21:14 {2}trigger +8 {2}No reply for four hours/);
+    expect(text).toMatch(/^the need underneath +Reassurance, Consistency$/m);
     expect(attach(box, ['show', 'ab12cd']).stdout).toMatch(/linked\n {2}[0-9a-f]{8} .*reflection +Could you text me when you head home\?/);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogues, loadQuestions } from '../../src/catalogue/catalogue.js';
+import { loadCatalogues } from '../../src/catalogue/catalogue.js';
+import { loadQuestions } from '../../src/catalogue/questions.js';
 import { isPromptCancel } from '../../src/errors.js';
 import { runLogFlow } from '../../src/flows/log-flow.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';

@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/commands/pause.js';
 import { Cancelled, isPromptCancel } from '../../src/errors.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
 import type { PauseEntry } from '../../src/journal/types.js';
 import { toOffsetIso } from '../../src/time/offset.js';
 import { FakeClock, FakeKeys, fakeContext } from '../helpers/fake-context.js';
+import { argv, cli } from '../helpers/program.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
 
 const MIN = 60_000;
@@ -59,7 +59,7 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       keys.press('\r', { name: 'return' });
       clock.advance(18 * MIN);
     };
-    await run({}, ctx);
+    await cli(['pause', ...argv({})], ctx);
     expect(left()).toBe(0);
     expect(frames[0]).toContain('paused, space to go on');
     expect(screen.text).toContain('Breathe in');
@@ -103,7 +103,7 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       clock.advance(90_000);
       keys.press('q');
     };
-    await run({ minutes: '5', before: '6', for: 'none', urge: 'check their instagram' }, ctx);
+    await cli(['pause', ...argv({ minutes: '5', before: '6', for: 'none', urge: 'check their instagram' })], ctx);
     expect(saved()[0]).toMatchObject({
       plannedSeconds: 360,
       elapsedSeconds: 90,
@@ -124,7 +124,7 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       clock.advance(3 * MIN + 12_000);
       keys.press('\u0003', { name: 'c', ctrl: true });
     };
-    const error = await run({ before: '9', for: 'none', urge: 'call again' }, ctx).catch((e: unknown) => e);
+    const error = await cli(['pause', ...argv({ before: '9', for: 'none', urge: 'call again' })], ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Cancelled);
     expect((error as Cancelled).exitCode).toBe(130);
     expect((error as Cancelled).message).toMatch(/The 3 minutes 12 seconds you paused were saved/);
@@ -138,7 +138,9 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, canAnimate: false, asker, clock });
     clock.onStart = () => clock.advance(2 * MIN);
-    const error = await run({ minutes: '2', before: '5', for: 'none', urge: 'text again' }, ctx).catch((e: unknown) => e);
+    const error = await cli(['pause', ...argv({ minutes: '2', before: '5', for: 'none', urge: 'text again' })], ctx).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Cancelled);
     expect(saved()[0]).toMatchObject({ completed: true, elapsedSeconds: 120, after: null, passed: null, next: null });
   });
@@ -149,7 +151,7 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
     const before = readFileSync(path.join(dir, 'journal.json'), 'utf8');
     const { asker } = scriptedAsker([{ screen: 'Is this about', keys: (events) => events.keypress({ name: 'c', ctrl: true }) }]);
     const { ctx } = fakeContext({ dir, interactive: true, asker, clock });
-    const error = await run({}, ctx).catch((e: unknown) => e);
+    const error = await cli(['pause', ...argv({})], ctx).catch((e: unknown) => e);
     expect(isPromptCancel(error)).toBe(true);
     expect(readFileSync(path.join(dir, 'journal.json'), 'utf8')).toBe(before);
   });
@@ -167,7 +169,7 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, asker, clock });
     clock.onStart = () => clock.advance(MIN);
-    await run({ minutes: '1', for: 'none' }, ctx);
+    await cli(['pause', ...argv({ minutes: '1', for: 'none' })], ctx);
     expect(saved()[0]).toMatchObject({ urge: 'Write a long email', before: 5, after: 5, passed: true, next: 'wait' });
   });
 });
@@ -177,7 +179,7 @@ describe('attach pause without a terminal', () => {
     const clock = new FakeClock();
     const { ctx, stderr, stdout } = fakeContext({ dir, clock });
     clock.onStart = () => clock.advance(3 * MIN);
-    await run({ minutes: '3', before: '8', after: '5', passed: 'yes', json: true }, ctx);
+    await cli(['pause', ...argv({ minutes: '3', before: '8', after: '5', passed: 'yes', json: true })], ctx);
     const lines = stderr.text.split('\n');
     expect(lines.slice(0, 6)).toEqual([
       'Pausing for 3 minutes. Breathe slowly, walk, or write it down: the urge can wait.',
@@ -199,7 +201,7 @@ describe('attach pause without a terminal', () => {
       clock.advance(10_000);
       fake.interrupt();
     };
-    const error = await run({ before: '4' }, fake.ctx).catch((e: unknown) => e);
+    const error = await cli(['pause', ...argv({ before: '4' })], fake.ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Cancelled);
     expect(saved()[0]).toMatchObject({ plannedSeconds: 30, elapsedSeconds: 10, completed: false, after: null, passed: null });
   });
@@ -219,7 +221,7 @@ describe('attach pause without a terminal', () => {
     ];
     for (const [options, message] of bad) {
       const { ctx } = fakeContext({ dir, clock });
-      await expect(run(options, ctx)).rejects.toThrow(message);
+      await expect(cli(['pause', ...argv(options)], ctx)).rejects.toThrow(message);
       expect(existsSync(path.join(dir, 'journal.json'))).toBe(false);
     }
   });

@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/commands/reflect.js';
 import { isPromptCancel } from '../../src/errors.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
 import type { ReflectionEntry } from '../../src/journal/types.js';
 import { toOffsetIso } from '../../src/time/offset.js';
 import { FakeClock, fakeContext } from '../helpers/fake-context.js';
+import { argv, cli } from '../helpers/program.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
 
 const HOUR = 3_600_000;
@@ -53,7 +53,7 @@ describe('attach reflect, through the real prompts', () => {
       { screen: 'Your words', keys: typeAndEnter(' Tonight, if you can.') },
     ]);
     const { ctx, stderr } = fakeContext({ dir, interactive: true, asker, clock });
-    await run({}, ctx);
+    await cli(['reflect', ...argv({})], ctx);
     expect(left()).toBe(0);
     expect(screens.some((screen) => screen.includes('What happened just before'))).toBe(false);
     expect(reflections()[0]).toMatchObject({
@@ -86,7 +86,7 @@ describe('attach reflect, through the real prompts', () => {
       { screen: 'How would you ask for what you need?', keys: typeAndEnter('Can we have a quiet evening, just us?') },
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, asker, clock });
-    await run({}, ctx);
+    await cli(['reflect', ...argv({})], ctx);
     expect(left()).toBe(0);
     expect(reflections()[0]).toMatchObject({
       for: null,
@@ -109,7 +109,7 @@ describe('attach reflect, through the real prompts', () => {
       { screen: 'what were you needing?', keys: (events) => events.keypress({ name: 'c', ctrl: true }) },
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, asker, clock });
-    const error = await run({}, ctx).catch((e: unknown) => e);
+    const error = await cli(['reflect', ...argv({})], ctx).catch((e: unknown) => e);
     expect(isPromptCancel(error)).toBe(true);
     expect(readFileSync(journalFile(), 'utf8')).toBe(before);
   });
@@ -123,11 +123,11 @@ describe('attach reflect, through the real prompts', () => {
       [{ protest: ['withdrawing'], ask: '  ' }, /--ask is empty/],
     ] as const) {
       const { ctx } = fakeContext({ dir, clock });
-      await expect(run(options as never, ctx)).rejects.toThrow(message);
+      await expect(cli(['reflect', ...argv(options)], ctx)).rejects.toThrow(message);
       expect(existsSync(journalFile())).toBe(false);
     }
     const { ctx, stderr } = fakeContext({ dir, clock });
-    await run({ protest: ['withdrawing'], need: ['were-okay'], felt: 'disconnected' }, ctx);
+    await cli(['reflect', ...argv({ protest: ['withdrawing'], need: ['were-okay'], felt: 'disconnected' })], ctx);
     expect(reflections()[0]).toMatchObject({ protest: ['withdrawing'], needs: ['were-okay'], felt: 'disconnected', ask: null, for: null });
     expect(stderr.text).toContain(`One way you could say it: "I'm feeling disconnected right now, and I need to hear that we're okay."`);
   });

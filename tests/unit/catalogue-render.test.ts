@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalogues, checkQuestions, loadCatalogues, loadQuestions, promptsDir } from '../../src/catalogue/catalogue.js';
+import { checkCatalogues, loadCatalogues } from '../../src/catalogue/catalogue.js';
+import { promptsDir } from '../../src/catalogue/files.js';
+import { checkQuestions, loadQuestions } from '../../src/catalogue/questions.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { clean } from '../../src/render/clean.js';
 import { entryDetail, entryLine } from '../../src/render/entries.js';
@@ -36,10 +38,10 @@ describe('prompts/', () => {
     expect(() => checkCatalogues({ ...good, urges: [good.urges[0], good.urges[0]] })).toThrow(/repeats the id/);
     expect(() => checkCatalogues({ ...good, needs: undefined })).toThrow(/needs should be a non-empty list/);
     const questions = loadQuestions();
-    const log = { ...questions.log, questions: [{ field: 'x', kind: 'many', catalogue: 'moods', message: 'm' }] };
-    expect(() => checkQuestions({ ...questions, log })).toThrow(/log\.questions\[0\]\.catalogue "moods" is not a catalogue/);
-    const pauseAfter = { ...questions.pauseAfter, questions: [{ field: 'x', kind: 'one', message: 'm' }] };
-    expect(() => checkQuestions({ ...questions, pauseAfter })).toThrow(/pauseAfter\.questions\[0\]\.choices should be a non-empty list/);
+    const log = { ...questions.log, questions: [{ field: 'mood', message: 'm' }] };
+    expect(() => checkQuestions({ ...questions, log })).toThrow(/log\.questions\[0\]: "mood" is not a field of trigger/);
+    const pauseAfter = { ...questions.pauseAfter, questions: [{ field: 'passed', message: 'Did it pass?' }] };
+    expect(() => checkQuestions({ ...questions, pauseAfter })).toThrow(/pauseAfter\.questions\[0\] needs "yes" and "no"/);
     expect(() => checkQuestions({ ...questions, scale: questions.scale.slice(1) })).toThrow(/scale/);
   });
 });
@@ -74,8 +76,8 @@ describe('rendering entries', () => {
     const linked = [{ id: 'p1234567-x', type: 'pause', at: '2026-11-28T12:10:00+00:00' }];
     const labels: Record<string, string> = { 'tight-chest': 'Tight chest' };
     const lines = entryDetail(entry, linked, now, (_field, value) => labels[value] ?? value);
-    expect(lines).toContain('in the body   Tight chest, my own words');
-    expect(lines).toContain('intensity     7 of 10');
+    expect(lines).toContain('in the body    Tight chest, my own words');
+    expect(lines).toContain('intensity      7 of 10');
     expect(lines.join('\n')).toMatch(/linked\n {2}p1234567 {2}Sat 28 Nov 12:10 {2}pause/);
   });
 });

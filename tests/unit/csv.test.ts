@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/journal/types.js';
-import { CSV_COLUMNS, cell, renderCsv, textCell } from '../../src/render/csv.js';
+import { cell, csvColumns, renderCsv, textCell } from '../../src/render/csv.js';
+
+const CSV_COLUMNS = csvColumns();
 
 const trigger = (over: Record<string, unknown> = {}): Entry => ({
   id: '5f0c2d9e-1b7a-4c1e-9a55-0b1c9f3e2a71',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAskTemplates, loadAskTemplates, loadCatalogues } from '../../src/catalogue/catalogue.js';
+import { loadCatalogues } from '../../src/catalogue/catalogue.js';
+import { checkAskTemplates, loadAskTemplates } from '../../src/catalogue/questions.js';
 import { draftAsk, draftAsks } from '../../src/flows/direct-ask.js';
 
 const catalogues = loadCatalogues();

@@ -26,7 +26,7 @@ const trigger = (id: string, at: string, over: Record<string, unknown> = {}): En
   note: null,
   ...over,
 });
-const asIs = (_field: string, value: string) => value;
+const asIs = (_field: unknown, value: string) => value;
 
 describe('mdText', () => {
   it('escapes what Markdown would act on, and keeps the words', () => {
@@ -70,7 +70,7 @@ describe('renderJournalMarkdown', () => {
   it('turns catalogue ids into words through the labeller it is given', () => {
     const md = renderJournalMarkdown(
       [trigger('a', '2026-11-22T12:00:00Z', { triggers: ['delayed-reply', 'my own words'], intensity: 0 })],
-      (field, value) => (field === 'triggers' && value === 'delayed-reply' ? 'A slow or short reply' : value),
+      (field, value) => (field.name === 'triggers' && value === 'delayed-reply' ? 'A slow or short reply' : value),
     );
     expect(md).toContain('- Set off by: A slow or short reply, my own words');
     expect(md).toContain('- Intensity: 0 of 10');

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { examples, lazy, type MakeContext } from './shared.js';
+
+/** The commands that look after the files: doctor, encrypt, decrypt, config. */
+export function declareCareCommands(program: Command, context?: MakeContext): void {
+  program
+    .command('doctor')
+    .summary('where your files are, whether they are healthy, and repair')
+    .description(
+      'Where the journal, settings, backups and lock are, and whether they are healthy.\nWith --repair, recovers what it can from a journal that no longer opens (the broken file is kept).',
+    )
+    .option('--repair', 'recover a journal that no longer opens')
+    .option('-y, --yes', 'repair without asking (needed without a terminal)')
+    .option('--json', 'print the findings as JSON')
+    .addHelpText('after', examples('attach doctor', 'attach doctor --repair', 'attach doctor --json'))
+    .action(lazy(() => import('../commands/doctor.js'), context));
+
+  program
+    .command('encrypt')
+    .summary('keep your journal unreadable without a passphrase')
+    .description(
+      'Encrypt your journal and its backups (AES-256-GCM, key from your passphrase with scrypt).\n' +
+        'The passphrase is asked twice, hidden, or read from ATTACH_PASSPHRASE; never from an option.\n' +
+        'Without it nobody can open the journal, not even you: keep it somewhere safe.',
+    )
+    .addHelpText('after', examples('attach encrypt', 'ATTACH_PASSPHRASE="$(pass show attach)" attach list'))
+    .action(lazy(() => import('../commands/encrypt.js'), context));
+
+  program
+    .command('decrypt')
+    .summary('turn encryption off again')
+    .description('Decrypt your journal and its backups, so they are plain JSON again.')
+    .addHelpText('after', examples('attach decrypt'))
+    .action(lazy(() => import('../commands/decrypt.js'), context));
+
+  program
+    .command('config')
+    .summary('show and set preferences, and your own catalogue items')
+    .description(
+      'Show and set preferences (pauseMinutes, breath, lookbackWeeks, journal) and add your own items to the lists\n' +
+        'attach offers (trigger, body, urge, protest, need, feeling, activity).',
+    )
+    .argument('[action]', 'list, get, set, unset, add or remove (default: list)')
+    .argument('[args...]', 'the key and value, or the list and the item')
+    .option('--json', 'print the settings as JSON (with list)')
+    .addHelpText(
+      'after',
+      examples(
+        'attach config',
+        'attach config set pauseMinutes 15',
+        'attach config set breath box',
+        'attach config add trigger "mom calls twice"',
+        'attach config remove trigger "mom calls twice"',
+        'attach config unset journal',
+      ),
+    )
+    .action(lazy(() => import('../commands/config.js'), context));
+}

@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { examples, lazy, type MakeContext, withFilters } from './shared.js';
+
+/** The commands that take a journal's data out, bring it in, and look back over it: report, export, import. */
+export function declareDataCommands(program: Command, context?: MakeContext): void {
+  program
+    .command('report')
+    .summary('what happened, and the patterns behind it (the last 7 days)')
+    .description(
+      'A summary of a period (by default the 7 days ending today) and the patterns that keep coming back\n' +
+        'over the weeks before it, such as "Sunday evenings: 6 of the last 8 weeks".',
+    )
+    .option('--week [YYYY-Www]', 'an ISO week, Monday to Sunday (alone: this week)')
+    .option('--from <date>', 'the first day, e.g. 2026-11-16 or "last monday"')
+    .option('--to <date>', 'the last day (alone: the 7 days ending then)')
+    .option('--lookback <weeks>', 'how many weeks to search for patterns (default: 8)')
+    .option('--format <format>', 'text, json or md (default: text)')
+    .option('--json', 'the same as --format json: the attach.report/1 object')
+    .option('-o, --out <file>', 'write the report to a file (readable only by you) instead of the screen')
+    .addHelpText(
+      'after',
+      examples(
+        'attach report',
+        'attach report --week',
+        'attach report --week 2026-W47 --format md -o week-47.md',
+        'attach report --from 2026-10-01 --to 2026-10-31 --lookback 12',
+        'attach report --json | jq .patterns',
+      ),
+    )
+    .action(lazy(() => import('../commands/report.js'), context));
+
+  withFilters(program.command('export'))
+    .summary('take your entries out: JSON, CSV or Markdown')
+    .description(
+      'Write your entries as JSON (the journal format itself, importable), CSV (for a spreadsheet) or Markdown (a journal by day).',
+    )
+    .option('--format <format>', 'json, csv or md (default: json)')
+    .option('-o, --out <file>', 'write to a file (readable only by you) instead of the screen')
+    .addHelpText(
+      'after',
+      examples(
+        'attach export -o attach-backup.json',
+        'attach export --format csv -o entries.csv',
+        'attach export --format md --from 2026-11-01 -o november.md',
+        'attach export --type reflection --format md',
+      ),
+    )
+    .action(lazy(() => import('../commands/export.js'), context));
+
+  program
+    .command('import')
+    .summary('bring entries in from an attach JSON file, merged by id')
+    .description(
+      'Bring in entries from an attach JSON file (an export, a backup, or a journal from another device).\nEntries already here are skipped; the same id with different content is a conflict, settled by --prefer.',
+    )
+    .argument('<file>', 'the attach JSON file')
+    .option('--dry-run', 'say what would change, and change nothing')
+    .option('--prefer <side>', 'on a conflict keep theirs (the file) or ours (the journal); without it, conflicts are left as they are')
+    .addHelpText(
+      'after',
+      examples(
+        'attach import attach-backup.json --dry-run',
+        'attach import laptop-journal.json',
+        'attach import phone.json --prefer theirs',
+      ),
+    )
+    .action(lazy(() => import('../commands/import.js'), context));
+}

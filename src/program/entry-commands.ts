@@ -1,0 +1,131 @@
+import { type Command, Option } from 'commander';
+import { BREATHS } from '../journal/config.js';
+import { fieldOf } from '../journal/fields.js';
+import { createOptions, editOptions } from '../parse/field-flags.js';
+import { parseChoice, parseMinutes } from '../parse/values.js';
+import { addOptions, examples, lazy, type MakeContext, withFilters } from './shared.js';
+
+/** The commands that write and read entries: log, pause, reflect, list, show, edit, delete. */
+export function declareEntryCommands(program: Command, context?: MakeContext): void {
+  addOptions(program.command('log'), createOptions('trigger'))
+    .summary('log a moment that activated you')
+    .description(
+      'Log a moment that activated you: what happened, how strong it is, where you feel it, the urge. ' +
+        'On a terminal it asks for whatever the options did not say.',
+    )
+    .argument('[what...]', fieldOf('trigger', 'what')!.flag!.help)
+    .option('--json', 'print the saved entry as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'attach log',
+        'attach log "no reply for four hours" -i 7 --who partner -t delayed-reply -b tight-chest,racing-heart -u double-text',
+        'attach log "my manager skipped our 1:1" -i 5 --who work --at "yesterday 16:00"',
+        'attach log "quiet dinner, felt far apart" -i 6 --thought "they are losing interest" --json',
+      ),
+    )
+    .action(lazy(() => import('../commands/log.js'), context));
+
+  addOptions(program.command('pause'), createOptions('pause', { at: 'when a pause you took happened: records it without the timer' }))
+    .summary('a guided pause for when the urge is loud (20 minutes)')
+    .description(
+      'Practise the pause: a timer that leads your breathing while the urge rises and falls. ' +
+        'Keys while it runs: space pause/resume · + / - a minute · n write a note · q finish early. ' +
+        'Ctrl-C stops it and saves the time so far.',
+    )
+    .addOption(
+      new Option('-m, --minutes <n>', 'how long, 0.05 to 180; decimals allowed (default: 20, or pauseMinutes in your settings)').argParser(
+        parseMinutes,
+      ),
+    )
+    .addOption(
+      new Option('--breath <pattern>', 'box (4-4-4-4), 478, coherent (5-5) or none (default: coherent)').argParser((raw) =>
+        parseChoice(raw, '--breath', BREATHS),
+      ),
+    )
+    .option('--plain', 'no animation and no keys: a line a minute')
+    .option('--no-bell', 'no bell when the time is up')
+    .option('--json', 'print the saved pause as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'attach pause',
+        'attach pause --minutes 10 --breath box',
+        'attach pause --for 5f0c',
+        'attach pause --plain --before 8 --urge "text again" --minutes 20',
+      ),
+    )
+    .action(lazy(() => import('../commands/pause.js'), context));
+
+  addOptions(program.command('reflect'), createOptions('reflection'))
+    .summary('look at a protest behaviour with curiosity, and find a direct way to ask')
+    .description(
+      'Look at something you did when the alarm was loud (texting again and again, going quiet, keeping score) ' +
+        'with curiosity instead of blame: the need underneath, what you hoped for, and words you could actually say.',
+    )
+    .option('--json', 'print the saved reflection as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'attach reflect',
+        'attach reflect --for 5f0c',
+        'attach reflect -p excessive-contact --need reassurance --felt insecure',
+        'attach reflect -p withdrawing --ask "Could we talk tonight? I felt far from you today." --json',
+      ),
+    )
+    .action(lazy(() => import('../commands/reflect.js'), context));
+
+  withFilters(program.command('list'))
+    .summary('browse and search your entries, newest first')
+    .description('Browse and search your entries, newest first.')
+    .option('--limit <n>', 'how many to show (default: 20 on a terminal, all when piped)')
+    .option('--json', 'print the entries as a JSON array')
+    .addHelpText(
+      'after',
+      examples(
+        'attach list',
+        'attach list --type trigger --limit 5',
+        'attach list --search "no reply" --from "2 weeks ago"',
+        'attach list --who partner --tag weekend',
+        'attach list --json > entries.json',
+      ),
+    )
+    .action(lazy(() => import('../commands/list.js'), context));
+
+  program
+    .command('show')
+    .summary('show one entry and what is linked to it')
+    .description('Show one entry in full, with the pauses and reflections linked to it.')
+    .argument('<id>', 'the entry id, or enough of its first characters to be unique')
+    .option('--json', 'print the entry as JSON, with "linked": the ids of entries that point to it')
+    .addHelpText('after', examples('attach show 5f0c', 'attach show 5f0c2d9e --json'))
+    .action(lazy(() => import('../commands/show.js'), context));
+
+  addOptions(program.command('edit'), editOptions())
+    .summary('change an entry')
+    .description(
+      'Change an entry. On a terminal it asks its questions again with your answers filled in; ' +
+        'without one, give the same options as the command that made it.',
+    )
+    .argument('<id>', 'the entry id, or enough of its first characters to be unique')
+    .option('--json', 'print the changed entry as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'attach edit 5f0c',
+        'attach edit 5f0c --intensity 5 --who friend',
+        'attach edit 9a2b --ask "Could we talk tonight?"',
+        'attach edit 7c1d --urge-text "call him"',
+      ),
+    )
+    .action(lazy(() => import('../commands/edit.js'), context));
+
+  program
+    .command('delete')
+    .summary('remove an entry')
+    .description('Remove an entry, after showing it and asking. Pauses and reflections linked to a deleted moment stay, without the link.')
+    .argument('<id>', 'the entry id, or enough of its first characters to be unique')
+    .option('-y, --yes', 'do not ask (needed without a terminal)')
+    .addHelpText('after', examples('attach delete 5f0c', 'attach delete 5f0c2d9e --yes'))
+    .action(lazy(() => import('../commands/delete.js'), context));
+}

@@ -1,0 +1,44 @@
+import type { Command, Option, OptionValues } from 'commander';
+import type { Context, GlobalOptions } from '../context.js';
+
+/** Builds the context of one run; tests pass their own. */
+export type MakeContext = (globals: GlobalOptions, command: string) => Promise<Context>;
+
+/** What a command module exports: its arguments, then its options, then the context. */
+type Run<P extends unknown[], O> = (...args: [...P, O, Context]) => Promise<void>;
+
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((text) => `  ${text}`).join('\n')}\n`;
+}
+
+export function addOptions(command: Command, options: readonly Option[]): Command {
+  for (const option of options) command.addOption(option);
+  return command;
+}
+
+/**
+ * Wires a command to its module, imported only when it runs (so `--help`
+ * loads nothing else): commander's arguments and options in, the context
+ * added last. The options were read by the options' own parsers, so they
+ * arrive with the types the module declares.
+ */
+export function lazy<P extends unknown[], O extends OptionValues>(load: () => Promise<{ run: Run<P, O> }>, makeContext?: MakeContext) {
+  return async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    const make = makeContext ?? (await import('../context.js')).createContext;
+    const [{ run }, ctx] = await Promise.all([load(), make(command.optsWithGlobals<GlobalOptions>(), command.name())]);
+    // commander passes the declared arguments first, in order: the module's own parameter list.
+    await run(...(args.slice(0, -2) as P), command.opts<O>(), ctx);
+  };
+}
+
+/** The filters `list` and `export` share. */
+export function withFilters(command: Command): Command {
+  return command
+    .option('--type <type>', 'only trigger, pause or reflection entries')
+    .option('--from <date>', 'from this day: 2026-11-01, "last monday", "2 weeks ago"')
+    .option('--to <date>', 'up to this day')
+    .option('--who <who>', 'only moments with this person (partner, friend, ... or your own words)')
+    .option('--tag <tag>', 'only entries with this tag')
+    .option('--search <text>', 'only entries whose words contain this text (any field, any case)');
+}
