@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
-import type { FlagValues } from '../journal/fields.js';
+import type { FlagValues } from '../journal/field-types.js';
 import { parseWhen } from '../parse/when.js';
 import { CRISIS_LINES } from '../render/safety.js';
 import { line } from '../ui/stream.js';

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import type { BREATHS } from '../journal/config.js';
 import { findTriggerFor, latestTrigger, newPause, type PauseDraft, shortId } from '../journal/entries.js';
-import type { FlagValues } from '../journal/fields.js';
+import type { FlagValues } from '../journal/field-types.js';
 import type { PauseEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
 import { entryLine, triggerSummary } from '../render/entries.js';

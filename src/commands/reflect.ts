@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findTriggerFor, latestTrigger, newReflection, type ReflectionDraft, shortId } from '../journal/entries.js';
-import type { FlagValues } from '../journal/fields.js';
+import type { FlagValues } from '../journal/field-types.js';
 import type { Journal, ReflectionEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
 import { clean } from '../render/clean.js';

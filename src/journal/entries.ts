@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import { toOffsetIso } from '../time/offset.js';
-import { type EntryType, type FieldValues, fieldsOf } from './fields.js';
+import type { FieldValues } from './field-types.js';
+import { type EntryType, fieldsOf } from './fields.js';
 import type { Entry, EntryOf, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from './types.js';
 
 /** An entry's values before attach fills in the rest: what the person said, and what the command measured. */

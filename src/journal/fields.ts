@@ -1,3 +1,7 @@
+import type { CatalogueName } from './catalogue-names.js';
+
+export { CATALOGUES, type CatalogueName } from './catalogue-names.js';
+
 /*
  * Every entry type's fields, declared once (DESIGN.md section 2). The
  * validator's checks, the entry types, the CSV columns, the words `show`,
@@ -29,21 +33,6 @@ export type Kind =
   | 'time'
   /** A list of anything (pause notes are kept as written). */
   | 'notes';
-
-/** The lists a person chooses from, in prompts/catalogues.json; `one` names a list in `attach config add <one> ...`. */
-export const CATALOGUES = {
-  who: { one: 'who', own: true },
-  triggers: { one: 'trigger', own: true },
-  body: { one: 'body', own: true },
-  urges: { one: 'urge', own: true },
-  protest: { one: 'protest', own: true },
-  needs: { one: 'need', own: true },
-  feelings: { one: 'feeling', own: true },
-  activities: { one: 'activity', own: true },
-  next: { one: 'next', own: true },
-  breathing: { one: 'breathing', own: false },
-} as const;
-export type CatalogueName = keyof typeof CATALOGUES;
 
 /** The option a field has on the command that makes its entry (and on `attach edit`). */
 export interface FlagSpec {
@@ -301,37 +290,3 @@ export const SYSTEM_FIELDS = ['id', 'type', 'recordedAt', 'editedAt'] as const;
 export function editable(field: FieldSpec): boolean {
   return field.edit !== false && !(SYSTEM_FIELDS as readonly string[]).includes(field.name);
 }
-
-// ---- the TypeScript types of the entries, derived from the table ------------
-
-type Nullable<F, T> = F extends { required: true } ? T : T | null;
-type ValueOf<F extends FieldSpec> = F['kind'] extends 'text' | 'words' | 'link'
-  ? Nullable<F, string>
-  : F['kind'] extends 'list'
-    ? string[]
-    : F['kind'] extends 'score'
-      ? Nullable<F, number>
-      : F['kind'] extends 'yesno'
-        ? Nullable<F, boolean>
-        : F['kind'] extends 'choice'
-          ? F extends { values: readonly (infer V)[] }
-            ? V | null
-            : never
-          : F['kind'] extends 'seconds'
-            ? number
-            : F['kind'] extends 'time'
-              ? string
-              : unknown[];
-
-/** The stored fields of an entry type: `{ what: string; who: string | null; ... }`. */
-export type FieldValues<T extends EntryType> = {
-  -readonly [F in (typeof FIELDS)[T][number] as F['name']]: ValueOf<F>;
-};
-
-/** What a flag gives, once read: link and time flags stay text until the command resolves them. */
-type FlagValueOf<F extends FieldSpec> = F['kind'] extends 'link' | 'time' ? string : NonNullable<ValueOf<F>>;
-
-/** The options a creating command gets from the table: by field name, each already read. */
-export type FlagValues<T extends EntryType> = {
-  -readonly [F in (typeof FIELDS)[T][number] as F extends { flag: FlagSpec } ? F['name'] : never]?: FlagValueOf<F>;
-};

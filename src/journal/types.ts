@@ -1,4 +1,5 @@
-import { ENTRY_TYPES, type EntryType, type FieldValues } from './fields.js';
+import type { FieldValues } from './field-types.js';
+import { ENTRY_TYPES, type EntryType } from './fields.js';
 
 /** Entry types of the journal format, version 1 (DESIGN.md section 2), their fields from fields.ts. */
 
