@@ -28,7 +28,8 @@ export interface Section {
 export interface Questions {
   scale: { value: number; label: string }[];
   other: { choice: string; message: string };
-  skip: string;
+  /** Shown when Enter is pressed on a required 0-10 question with no number chosen. */
+  scaleRequired: string;
   log: Section;
   pauseBefore: Section;
   pauseAfter: Section;
@@ -47,7 +48,9 @@ export function checkQuestions(data: unknown): Questions {
   if (!Array.isArray(scale) || scale.length !== 11 || scale.some((s, i) => s?.value !== i || !isText(s.label))) {
     invalid(FILE, '"scale" should label each of 0 to 10 in order');
   }
-  if (!isText(set.other?.choice) || !isText(set.other.message) || !isText(set.skip)) invalid(FILE, 'needs "other" and "skip" wording');
+  if (!isText(set.other?.choice) || !isText(set.other.message) || !isText(set.scaleRequired)) {
+    invalid(FILE, 'needs "other" and "scaleRequired" wording');
+  }
   for (const name of SECTIONS) {
     const section = set[name];
     if (!section || !isText(section.intro) || !Array.isArray(section.questions)) invalid(FILE, `"${name}" needs "intro" and "questions"`);

@@ -1,3 +1,4 @@
+import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findEntry, findTriggerFor, shortId } from '../journal/entries.js';
@@ -26,20 +27,20 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
     throw new UsageError(`${shortId(found.id)} is a "${found.type}" entry, which this version of attach can show but not edit.`);
 
   const { json, ...flags } = options;
-  let changes = readEditFlags(found.type, flags);
+  const [{ loadCatalogues }, { personalise }] = await Promise.all([
+    import('../catalogue/catalogue.js'),
+    import('../catalogue/personal.js'),
+  ]);
+  const catalogues = personalise(loadCatalogues(), await ctx.config(), journal.entries);
+  const words = resolveFlagWords(found.type, readEditFlags(found.type, flags), catalogues);
+  let changes = words.values;
   if (Object.keys(changes).length === 0) {
     if (!ctx.interactive) {
       const example = found.type === 'trigger' ? '--intensity 5' : '--note "…"';
       throw new UsageError(`Say what to change, for example: attach edit ${shortId(found.id)} ${example} (see attach edit --help).`);
     }
-    const [{ runEditFlow }, { loadCatalogues }, { loadQuestions }, { personalise }] = await Promise.all([
-      import('../flows/edit-flow.js'),
-      import('../catalogue/catalogue.js'),
-      import('../catalogue/questions.js'),
-      import('../catalogue/personal.js'),
-    ]);
+    const [{ runEditFlow }, { loadQuestions }] = await Promise.all([import('../flows/edit-flow.js'), import('../catalogue/questions.js')]);
     line(ctx.stderr, entryLine(found, now));
-    const catalogues = personalise(loadCatalogues(), await ctx.config(), journal.entries);
     changes = await runEditFlow(await ctx.asker(), found, loadQuestions(), catalogues);
     if (Object.keys(changes).length === 0) {
       line(ctx.stderr, 'Nothing changed.');
@@ -61,5 +62,8 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
     return entry;
   });
   if (json) line(ctx.stdout, JSON.stringify(edited, null, 2));
-  line(ctx.stderr, `Changed ${shortId(edited.id)}: ${Object.keys(changes).join(', ')}.`);
+  const what = Object.keys(changes).map((name) => fieldOf(found.type, name)?.label ?? name);
+  line(ctx.stderr, `Changed ${shortId(edited.id)}: ${what.join(', ')}.`);
+  const own = ownWordsLine(firstTimeWords(words.own, journal.entries));
+  if (own) line(ctx.stderr, ctx.style.dim(own));
 }

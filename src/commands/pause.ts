@@ -1,14 +1,15 @@
+import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
 import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import type { BREATHS } from '../journal/config.js';
 import { findTriggerFor, latestTrigger, newPause, type PauseDraft, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
-import type { PauseEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
+import { pauseEnding } from '../render/pause-ending.js';
 import { duration } from '../render/time.js';
 import { line } from '../ui/stream.js';
-import type { TimerOutcome } from '../ui/timer-screen.js';
+import type { TimedPause } from '../ui/timer-screen.js';
 
 /** The flags of `attach pause`: the pause's fields from the table (already read), and how to run the timer. */
 export type PauseOptions = FlagValues<'pause'> & {
@@ -21,35 +22,19 @@ export type PauseOptions = FlagValues<'pause'> & {
 
 const OFFER_WINDOW_MS = 2 * 60 * 60 * 1000;
 
-/** Closing lines that reflect the change, without judging it. */
-function closing(entry: PauseEntry): string[] {
-  const stayed = entry.completed
-    ? `You stayed for the whole ${duration(entry.plannedSeconds)}.`
-    : `You paused for ${duration(entry.elapsedSeconds)}.`;
-  if (entry.after === null) return [stayed];
-  const change =
-    entry.after < entry.before
-      ? 'the wave came down.'
-      : entry.after === entry.before
-        ? "it's still here, and you gave it room."
-        : 'it rose; that happens, and you stayed with it.';
-  return [`${entry.before} → ${entry.after}: ${change}${entry.passed ? ' The urge passed.' : ''}`, stayed];
-}
-
 export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   // Every flag is checked before anything is asked or timed.
   const config = await ctx.config();
   const minutes = options.minutes ?? config.pauseMinutes ?? 20;
   const breath = options.breath ?? config.breath ?? 'coherent';
-  const { urge, before: strength, after, passed, activities, next, tags, note } = options;
-  const known = { urge, before: strength, after, passed };
+  const { before: strength, after, passed, tags, note } = options;
   // A pause that already happened (`--at`): recorded, not timed.
   const at = options.at === undefined ? undefined : await parseWhen(options.at, ctx.now());
   const store = ctx.journal();
   const journal = await store.read();
   const linkFlag = findTriggerFor(journal, options.for, (candidate) => entryLine(candidate, ctx.now()));
 
-  const [{ loadCatalogues }, { loadQuestions }, { runTimer }, { askBefore, askAfter }, { personalise }] = await Promise.all([
+  const [{ loadCatalogues }, { loadQuestions }, { timePause }, { askBefore, askAfter }, { personalise }] = await Promise.all([
     import('../catalogue/catalogue.js'),
     import('../catalogue/questions.js'),
     import('../ui/timer-screen.js'),
@@ -57,6 +42,9 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     import('../catalogue/personal.js'),
   ]);
   const catalogues = personalise(loadCatalogues(), config, journal.entries);
+  const words = resolveFlagWords('pause', { urge: options.urge, activities: options.activities, next: options.next }, catalogues);
+  const { urge, activities, next } = words.values as Pick<PauseOptions, 'urge' | 'activities' | 'next'>;
+  const known = { urge, before: strength, after, passed };
   const questions = loadQuestions();
   const asker = ctx.interactive ? await ctx.asker() : null;
 
@@ -84,22 +72,23 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   const urgeWords = before.urge && (catalogues.urges.find((item) => item.id === before.urge)?.label ?? before.urge);
   const title = urgeWords ? `Pausing with the urge: ${urgeWords.toLowerCase()}` : 'Pausing';
   const plannedMs = Math.round(minutes * 60_000);
-  let outcome: Pick<TimerOutcome, 'state' | 'notes' | 'startedAt'>;
-  // From the end of the timer until the pause is saved, a second Ctrl-C (or
-  // a closing terminal) must not kill the process halfway: note it, save, then stop.
-  let interrupted = false;
-  let release = () => {};
+  // A pause that already happened (`--at`) is recorded, not timed.
+  let timed: TimedPause = {
+    outcome: {
+      state: { status: 'done', plannedMs, countedMs: plannedMs, since: null },
+      notes: [],
+      startedAt: Date.parse(at ?? ''),
+      endedAt: 0,
+    },
+    interrupted: () => false,
+    release: () => {},
+  };
   if (at === undefined) {
     if (!live) line(ctx.stderr, `Pausing for ${duration(minutes * 60)}. Breathe slowly, walk, or write it down: the urge can wait.`);
-    const io = await ctx.timerIO(live);
     const bell = options.bell !== false && Boolean(ctx.stderr.isTTY);
-    outcome = await runTimer({ title, plannedMs, steps, ideas, bell, style: ctx.style }, io);
-    release = io.onInterrupt(() => {
-      interrupted = true;
-    });
-  } else {
-    outcome = { state: { status: 'done', plannedMs, countedMs: plannedMs, since: null }, notes: [], startedAt: Date.parse(at) };
+    timed = await timePause({ title, plannedMs, steps, ideas, bell, style: ctx.style }, await ctx.timerIO(live), asker !== null);
   }
+  const { outcome } = timed;
 
   const plannedSeconds = Math.round(outcome.state.plannedMs / 1000);
   const draft: PauseDraft = {
@@ -125,12 +114,12 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
         j.entries.push(entry);
       });
     } finally {
-      release();
+      timed.release();
     }
     return entry;
   };
 
-  if (outcome.state.status === 'cancelled' || interrupted) {
+  if (outcome.state.status === 'cancelled' || timed.interrupted()) {
     const entry = await save();
     throw new Cancelled(
       `Stopped. The ${duration(entry.elapsedSeconds)} you paused ${entry.elapsedSeconds === 1 ? 'was' : 'were'} saved (${shortId(entry.id)}).`,
@@ -157,10 +146,10 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     }
   }
   const entry = await save();
-  if (interrupted) throw new Cancelled(`Stopped. Your pause was saved (${shortId(entry.id)}).`);
+  if (timed.interrupted()) throw new Cancelled(`Stopped. Your pause was saved (${shortId(entry.id)}).`);
   if (options.json) line(ctx.stdout, JSON.stringify(entry, null, 2));
-  const [first, ...rest] = closing(entry);
-  line(ctx.stderr, first);
-  for (const text of rest) line(ctx.stderr, text);
+  for (const text of pauseEnding(entry)) line(ctx.stderr, text);
+  const own = ownWordsLine(firstTimeWords(words.own, journal.entries));
+  if (own) line(ctx.stderr, ctx.style.dim(own));
   line(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(entry.id)}).`));
 }

@@ -1,3 +1,4 @@
+import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findTriggerFor, latestTrigger, newReflection, type ReflectionDraft, shortId } from '../journal/entries.js';
@@ -37,6 +38,8 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   const builtIn = loadCatalogues();
   const templates = loadAskTemplates(builtIn);
   const catalogues = personalise(builtIn, await ctx.config(), journal.entries);
+  const words = resolveFlagWords('reflection', known, catalogues);
+  Object.assign(known, words.values);
   let draft: ReflectionDraft;
   if (ctx.interactive) {
     const { runReflectFlow } = await import('../flows/reflect-flow.js');
@@ -78,5 +81,7 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   }
   if (pauseFits(journal, entry))
     line(ctx.stderr, `Next time the urge is loud, a pause can hold the space before you act: ${ctx.style.bold('attach pause')}`);
+  const own = ownWordsLine(firstTimeWords(words.own, journal.entries));
+  if (own) line(ctx.stderr, ctx.style.dim(own));
   line(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(entry.id)}).`));
 }

@@ -1,4 +1,5 @@
 import type { Catalogues, Item } from '../catalogue/catalogue.js';
+import { ownOrItem } from '../catalogue/match.js';
 import type { Question, Questions, Section } from '../catalogue/questions.js';
 import { ENTRY_TYPES, type EntryType, type FieldSpec, fieldOf } from '../journal/fields.js';
 import type { TriggerEntry } from '../journal/types.js';
@@ -18,7 +19,6 @@ export async function askLink(ask: Asker, given: string | null | undefined, offe
 }
 
 const OTHER = '__other';
-const SKIP = '__skip';
 
 /** A question's field, in the section's entry type (or, for the edit section, in `type`). */
 function fieldFor(section: Section, question: Question, type?: EntryType): FieldSpec | undefined {
@@ -30,14 +30,22 @@ function fieldFor(section: Section, question: Question, type?: EntryType): Field
   return undefined;
 }
 
+export interface AskOptions {
+  /** Answers already given (when editing): each question starts from its own, and Enter keeps it. */
+  defaults?: Record<string, string | string[]>;
+  /** Where a 0-10 question's cursor lands on the first ↑↓, when nothing is chosen yet (the pause's "before"). */
+  starts?: Record<string, number>;
+  /** For a section without a type of its own (the edit questions): the entry's type. */
+  type?: EntryType;
+}
+
 /**
  * Asks the questions of one section of prompts/questions.json, in order,
  * skipping every field `known` already holds (the flags), and returns the
  * answers merged with `known`. What a question looks like follows from its
  * field's kind (journal/fields.ts). Optional questions are skipped with
  * Enter; lists end with "Something else" for the person's own words, kept
- * as typed. `defaults` moves a question's starting point (the cursor of a
- * scale or a list, the boxes already ticked in a multi-select).
+ * as typed.
  */
 export async function askSection(
   ask: Asker,
@@ -45,15 +53,15 @@ export async function askSection(
   questions: Questions,
   catalogues: Catalogues,
   known: Record<string, unknown>,
-  defaults: Record<string, string | string[]> = {},
-  type?: EntryType,
+  options: AskOptions = {},
 ): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = { ...known };
   for (const question of section.questions) {
     if (answers[question.field] !== undefined) continue;
-    const field = fieldFor(section, question, type);
+    const field = fieldFor(section, question, options.type);
     if (!field) continue;
-    answers[question.field] = await askOne(ask, question, field, questions, catalogues, defaults[question.field]);
+    const start = options.starts?.[question.field];
+    answers[question.field] = await askOne(ask, question, field, questions, catalogues, options.defaults?.[question.field], start);
   }
   return answers;
 }
@@ -65,6 +73,7 @@ async function askOne(
   questions: Questions,
   catalogues: Catalogues,
   initial: string | string[] | undefined,
+  start: number | undefined,
 ): Promise<unknown> {
   if (field.kind === 'list' && !field.catalogue) {
     // Tags: words of the person's own, typed with commas between them.
@@ -73,17 +82,18 @@ async function askOne(
   }
   switch (field.kind) {
     case 'score': {
-      const choices = questions.scale.map(({ value, label }) => ({ value: String(value), name: `${String(value).padStart(2)}  ${label}` }));
-      return Number(await ask.one({ message: q.message, choices, default: typeof initial === 'string' ? initial : '5' }));
+      const labels = questions.scale.map(({ label }) => label);
+      const current = typeof initial === 'string' ? { default: Number(initial) } : {};
+      const required = field.required ? { required: questions.scaleRequired } : {};
+      return ask.scale({ message: q.message, labels, ...current, ...required, ...(start === undefined ? {} : { start }) });
     }
     case 'yesno': {
       const choices = [
         { value: 'yes', name: q.yes ?? 'Yes' },
         { value: 'no', name: q.no ?? 'No' },
-        { value: SKIP, name: questions.skip },
       ];
       const picked = await ask.one({ message: q.message, choices, ...(typeof initial === 'string' ? { default: initial } : {}) });
-      return picked === SKIP ? null : picked === 'yes';
+      return picked === null ? null : picked === 'yes';
     }
     case 'list':
     case 'words':
@@ -96,14 +106,15 @@ async function askOne(
       }
       if (field.kind !== 'choice') choices.push({ value: OTHER, name: questions.other.choice });
       if (field.kind !== 'list') {
-        choices.push({ value: SKIP, name: questions.skip });
         const picked = await ask.one({ message: q.message, choices, ...(typeof initial === 'string' ? { default: initial } : {}) });
-        if (picked === SKIP) return null;
         if (picked !== OTHER) return picked;
-        return (await ask.text({ message: questions.other.message })) || null;
+        // Words that name an item ("Text again") are that item, not a second spelling of it.
+        const typed = await ask.text({ message: questions.other.message });
+        return typed ? ownOrItem(typed, items) : null;
       }
       const picked = await ask.many({ message: q.message, choices, checked: Array.isArray(initial) ? initial : [] });
-      const own = picked.includes(OTHER) ? (await ask.text({ message: questions.other.message })).split(',') : [];
+      const typed = picked.includes(OTHER) ? (await ask.text({ message: questions.other.message })).split(',') : [];
+      const own = typed.filter((text) => text.trim()).map((text) => ownOrItem(text, items));
       return dedupe([...picked.filter((value) => value !== OTHER), ...own]);
     }
     default: {

@@ -30,7 +30,14 @@ export async function askBefore(
 ): Promise<Before> {
   const link = await askLink(ask, known.for, offer);
   const linkedUrge = link && offer?.entry.id === link ? offer.entry.urges[0] : undefined;
-  const answers = await askSection(ask, questions.pauseBefore, questions, catalogues, known, linkedUrge ? { urge: linkedUrge } : {});
+  const answers = await askSection(
+    ask,
+    questions.pauseBefore,
+    questions,
+    catalogues,
+    known,
+    linkedUrge ? { defaults: { urge: linkedUrge } } : {},
+  );
   return { for: link, urge: (answers.urge as string | null) ?? null, before: answers.before as number };
 }
 
@@ -42,7 +49,7 @@ export async function askAfter(
   questions: Questions,
   catalogues: Catalogues,
 ): Promise<After> {
-  const answers = await askSection(ask, questions.pauseAfter, questions, catalogues, { ...known }, { after: String(before) });
+  const answers = await askSection(ask, questions.pauseAfter, questions, catalogues, { ...known }, { starts: { after: before } });
   return {
     after: (answers.after as number | null) ?? null,
     passed: (answers.passed as boolean | null | undefined) ?? null,

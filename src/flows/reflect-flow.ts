@@ -28,7 +28,7 @@ export async function runReflectFlow(
   if (linked && given.situation === undefined) given.situation = null;
   // What was logged as protest with the moment starts ticked; the person still decides.
   const defaults: Record<string, string[]> = linked?.protest.length ? { protest: linked.protest } : {};
-  const answers = (await askSection(ask, questions.reflect, questions, catalogues, given, defaults)) as Record<string, unknown>;
+  const answers = (await askSection(ask, questions.reflect, questions, catalogues, given, { defaults })) as Record<string, unknown>;
 
   let request = known.ask;
   if (request === undefined) {
@@ -37,10 +37,9 @@ export async function runReflectFlow(
     if (drafts.length > 0) {
       const choices = [...drafts.map((draft) => ({ value: draft, name: draft })), { value: OWN, name: templates.ownWords }];
       const picked = await ask.one({ message: templates.choose, choices });
-      written =
-        picked === OWN
-          ? await ask.text({ message: templates.write })
-          : await ask.text({ message: templates.edit, default: picked, editable: true });
+      // Enter with nothing chosen leaves the ask unwritten; the drafts are only offers.
+      if (picked === OWN) written = await ask.text({ message: templates.write });
+      else if (picked !== null) written = await ask.text({ message: templates.edit, default: picked, editable: true });
     } else {
       written = await ask.text({ message: templates.write });
     }

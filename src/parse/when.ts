@@ -18,11 +18,16 @@ export async function parseWhen(raw: string, now: Date): Promise<string> {
   const result = iso ? fromIso(iso, text) : await fromPhrase(text, now);
   if (!result) throw new UsageError(`--at: "${raw}" isn't a time I can read. ${help}`);
   let { date } = result;
-  if (result.dateOnly && date.getTime() > now.getTime()) date = now;
+  // Today's date alone means earlier today: midday, or now if that is still ahead. Any later day is the future.
+  if (result.dateOnly && date.getTime() > now.getTime() && sameLocalDay(date, now)) date = now;
   if (date.getTime() > now.getTime() + FUTURE_SLACK_MS) {
     throw new UsageError(`--at: "${raw}" is in the future; a log is for something that has happened. ${help}`);
   }
   return toOffsetIso(date, result.offset);
+}
+
+function sameLocalDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
 }
 
 interface Parsed {

@@ -7,7 +7,7 @@ import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
 import password from '@inquirer/password';
-import select from '@inquirer/select';
+import { choose } from './choose-prompt.js';
 
 export interface Choice {
   value: string;
@@ -22,7 +22,20 @@ export interface Asker {
    * change, instead of showing it as a hint.
    */
   text(question: { message: string; required?: string; default?: string; editable?: boolean }): Promise<string>;
-  one(question: { message: string; choices: Choice[]; default?: string }): Promise<string>;
+  /**
+   * One of the choices. Nothing starts chosen but a `default` (an earlier
+   * answer): Enter then skips (null), unless `required`, whose text is the
+   * hint shown instead.
+   */
+  one(question: { message: string; choices: Choice[]; default?: string; required?: string }): Promise<string | null>;
+  /** A 0-10 scale, chosen by typing the number (or ↑↓); null when skipped. */
+  scale(question: {
+    message: string;
+    labels: readonly string[];
+    default?: number;
+    start?: number;
+    required?: string;
+  }): Promise<number | null>;
   many(question: { message: string; choices: Choice[]; checked?: readonly string[] }): Promise<string[]>;
   confirm(question: { message: string; default?: boolean }): Promise<boolean>;
   /** Hidden input, for a passphrase: nothing typed is shown, not even its length. */
@@ -48,8 +61,21 @@ export function createAsker(run: Runner = terminalRunner): Asker {
       })) as string;
       return answer.trim();
     },
-    async one({ message, choices, default: initial }) {
-      return (await run(select, { message, choices, default: initial, pageSize: 12, loop: false })) as string;
+    async one({ message, choices, default: initial, required }) {
+      return (await run(choose, { message, choices, default: initial, required })) as string | null;
+    },
+    async scale({ message, labels, default: initial, start = 5, required }) {
+      const choices = labels.map((label, value) => ({ value: String(value), name: `${String(value).padStart(2)}  ${label}` }));
+      const config = {
+        message,
+        choices,
+        numbered: true,
+        start: String(start),
+        required,
+        default: initial === undefined ? undefined : String(initial),
+      };
+      const picked = (await run(choose, config)) as string | null;
+      return picked === null ? null : Number(picked);
     },
     async many({ message, choices, checked = [] }) {
       const marked = choices.map((choice) => ({ ...choice, checked: checked.includes(choice.value) }));

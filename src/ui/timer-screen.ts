@@ -37,6 +37,13 @@ export interface TimerIO {
   onInterrupt(listener: () => void): () => void;
   /** Puts the terminal into the timer's mode and returns how to put it back. */
   enter?(): () => void;
+  /**
+   * Keys typed now are swallowed, not left for the questions after the timer
+   * (Ctrl-C still interrupts); returns how to stop. Only a real terminal has it.
+   */
+  quiet?(): () => void;
+  /** A moment of quiet after the timer, so a key pressed as it ends answers nothing. */
+  settle?(): Promise<void>;
 }
 
 export interface TimerOptions {
@@ -108,6 +115,9 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
     };
 
     const finish = () => {
+      // A note half-typed when the time ran out (or at Ctrl-C) is kept, not lost.
+      if (noteDraft?.trim()) notes.push(noteDraft.trim());
+      noteDraft = null;
       stopTicking();
       io.keys?.off('keypress', onKey);
       stopResize();
@@ -165,7 +175,10 @@ function runPlain(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
   const minutesLeft = () => Math.ceil(timer.remainingMs(state, clock.now()) / timer.MINUTE_MS);
   let lastSaid = minutesLeft();
   return new Promise((resolve) => {
+    // Plain mode hears no keys, but a terminal still buffers them for the questions after: swallow them.
+    const stopQuiet = io.quiet?.() ?? (() => {});
     const finish = () => {
+      stopQuiet();
       stopTicking();
       stopInterrupt();
       if (state.status === 'done') out.write(`Time's up.${options.bell ? '\u0007' : ''}\n`);
@@ -185,16 +198,42 @@ function runPlain(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
   });
 }
 
+/** How long keys are swallowed after the timer ends, before the first question. */
+const SETTLE_MS = 400;
+
 /** The real terminal: raw keys from stdin (when `live`), resize and signals from the process. */
 export function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WriteStream, live: boolean): TimerIO {
-  const onSignals = (listener: () => void) => {
+  const interrupts = new Set<() => void>();
+  const onInterrupt = (listener: () => void) => {
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const signal of signals) process.on(signal, listener);
+    interrupts.add(listener);
     return () => {
       for (const signal of signals) process.off(signal, listener);
+      interrupts.delete(listener);
     };
   };
-  if (!live) return { clock: realClock, out, onInterrupt: onSignals };
+  const quiet = () => {
+    if (!stdin.isTTY) return () => {};
+    // In raw mode Ctrl-C is a byte, not a signal: pass it on as one.
+    const swallow = (chunk: Buffer | string) => {
+      if (String(chunk).includes('\u0003')) for (const listener of [...interrupts]) listener();
+    };
+    stdin.setRawMode(true);
+    stdin.on('data', swallow);
+    stdin.resume();
+    return () => {
+      stdin.off('data', swallow);
+      stdin.setRawMode(false);
+      stdin.pause();
+    };
+  };
+  const settle = async () => {
+    const stop = quiet();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    stop();
+  };
+  if (!live) return { clock: realClock, out, onInterrupt, quiet, settle };
   emitKeypressEvents(stdin);
   return {
     clock: realClock,
@@ -204,7 +243,9 @@ export function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WriteStream, li
       out.on('resize', listener);
       return () => out.off('resize', listener);
     },
-    onInterrupt: onSignals,
+    onInterrupt,
+    quiet,
+    settle,
     enter: () => {
       stdin.setRawMode(true);
       stdin.resume();
@@ -218,4 +259,30 @@ export function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WriteStream, li
       };
     },
   };
+}
+
+/** A pause timed to its end, and whether the person interrupted it while it was being saved. */
+export interface TimedPause {
+  outcome: TimerOutcome;
+  /** Whether a Ctrl-C (or a closing terminal) came after the timer ended, before `release`. */
+  interrupted(): boolean;
+  /** The pause is saved: interruptions end the process again. */
+  release(): void;
+}
+
+/**
+ * Runs the timer, then holds interruptions until the pause is saved: from
+ * the end of the timer until then, a second Ctrl-C (or a closing terminal)
+ * must not kill the process halfway, so it is noted, the pause is saved,
+ * and then attach stops. With `ask` (questions follow), a key pressed as the
+ * time ran out is swallowed rather than answering the first of them.
+ */
+export async function timePause(options: TimerOptions, io: TimerIO, ask: boolean): Promise<TimedPause> {
+  const outcome = await runTimer(options, io);
+  let interrupted = false;
+  const release = io.onInterrupt(() => {
+    interrupted = true;
+  });
+  if (ask && outcome.state.status !== 'cancelled') await io.settle?.();
+  return { outcome, interrupted: () => interrupted, release };
 }

@@ -65,7 +65,7 @@ describe('attach edit on a terminal', () => {
       fromPhone: { app: 'notes' },
     });
     expect(after?.editedAt).toBeDefined();
-    expect(stderr.text).toContain('intensity, body');
+    expect(stderr.text).toContain('intensity, in the body');
   });
 
   it('puts the current text in the line to change', async () => {

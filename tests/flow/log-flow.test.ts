@@ -8,15 +8,18 @@ import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js
 const questions = loadQuestions();
 const catalogues = loadCatalogues();
 
+const downs = (count: number) => Array.from({ length: count }, () => 'down');
+
 describe('the log flow, through the real prompts', () => {
   it('asks every question in order and returns what was answered', async () => {
     const { asker, screens, left } = scriptedAsker([
       { screen: '? What happened?', keys: typeAndEnter('No reply for four hours') },
-      { screen: '❯ My partner', keys: press('enter') },
+      // nothing is chosen until the person moves: the first ↓ lands on the first item
+      { screen: /Who was it with\?\n {2}My partner/, keys: press('down', 'enter') },
       // checkbox: the first item, then the fourth
       { screen: /What set it off\?[\s\S]*◯ A slow or short reply/, keys: press('space', 'down', 'down', 'down', 'space', 'enter') },
-      // the scale starts at 5; two down is 7
-      { screen: /❯  5  strong/, keys: press('down', 'down', 'enter') },
+      // typing a number chooses that number
+      { screen: 'How strong is it right now?', keys: press('7', 'enter') },
       { screen: 'Where do you feel it in your body?', keys: press('space', 'down', 'down', 'space', 'enter') },
       { screen: 'What story is your mind telling you?', keys: typeAndEnter("They're losing interest") },
       { screen: 'What is the alarm pushing you to do?', keys: press('space', 'enter') },
@@ -37,30 +40,69 @@ describe('the log flow, through the real prompts', () => {
       instead: null,
     });
     expect(screens[3]).toContain('10  the strongest I have felt');
+    expect(screens[3]).not.toContain('❯'); // nothing chosen for the person
   });
 
-  it('takes the person\'s own words through "Something else", kept as typed', async () => {
-    const toOther = (count: number) => Array.from({ length: count }, () => 'down');
-    const { asker, left } = scriptedAsker([
-      { screen: 'Who was it with?', keys: press(...toOther(catalogues.who.length), 'enter') },
-      { screen: 'In your own words', keys: typeAndEnter('My Sister') },
-      { screen: 'Where do you feel it', keys: press(...toOther(catalogues.body.length), 'space', 'enter') },
-      { screen: 'In your own words', keys: typeAndEnter('Cold hands, jaw clenched, cold hands') },
+  it('records the number typed on the 0-10 scale: 0, 1, 8 and 10', async () => {
+    for (const [keys, expected] of [
+      [['0'], 0],
+      [['1'], 1],
+      [['8'], 8],
+      [['1', '0'], 10],
+      [['5', '7'], 7], // 57 is no value: 7 starts again
+      [['9', 'up'], 8],
+    ] as const) {
+      const { asker } = scriptedAsker([{ screen: 'How strong', keys: press(...keys, 'enter') }]);
+      const labels = questions.scale.map((s) => s.label);
+      expect(await asker.scale({ message: 'How strong is it right now?', labels, required: questions.scaleRequired })).toBe(expected);
+    }
+  });
+
+  it('answers nothing for the person: Enter on every optional question records nothing, and the scale waits for a number', async () => {
+    const { asker, screens, left } = scriptedAsker([
+      { screen: 'What happened?', keys: typeAndEnter('x') },
+      { screen: 'Who was it with?', keys: press('enter') },
+      { screen: 'What set it off?', keys: press('enter') },
+      {
+        screen: 'How strong is it right now?',
+        keys: async (events) => {
+          events.keypress('enter');
+          await new Promise((resolve) => setImmediate(resolve));
+          events.keypress('6');
+          events.keypress('enter');
+        },
+      },
+      ...['Where do you feel it', 'What story', 'What is the alarm', 'Only you can say', 'What did you do instead'].map((screen) => ({
+        screen,
+        keys: press('enter'),
+      })),
     ]);
-    const draft = await runLogFlow(
-      asker,
-      { what: 'x', triggers: [], intensity: 4, thought: null, urges: [], protest: [], instead: null },
-      questions,
-      catalogues,
-    );
+    const draft = await runLogFlow(asker, {}, questions, catalogues);
+    expect(left()).toBe(0);
+    expect(draft).toEqual({ what: 'x', who: null, triggers: [], intensity: 6, body: [], thought: null, urges: [], protest: [], instead: null });
+    expect(screens[1]).toContain('⏎ skip');
+  });
+
+  it('takes the person\'s own words through "Something else", kept as typed, and words that name an item as that item', async () => {
+    const { asker, left } = scriptedAsker([
+      { screen: 'Who was it with?', keys: press(...downs(catalogues.who.length + 1), 'enter') },
+      { screen: 'In your own words', keys: typeAndEnter('My Sister') },
+      { screen: 'Where do you feel it', keys: press(...downs(catalogues.body.length), 'space', 'enter') },
+      { screen: 'In your own words', keys: typeAndEnter('Cold hands, jaw clenched, cold hands') },
+      { screen: 'What is the alarm pushing you to do?', keys: press(...downs(catalogues.urges.length), 'space', 'enter') },
+      { screen: 'In your own words', keys: typeAndEnter('text again, write a long email') },
+    ]);
+    const known = { what: 'x', triggers: [], intensity: 4, thought: null, protest: [], instead: null };
+    const draft = await runLogFlow(asker, known, questions, catalogues);
     expect(left()).toBe(0);
     expect(draft.who).toBe('My Sister');
     expect(draft.body).toEqual(['Cold hands', 'jaw clenched']);
+    expect(draft.urges).toEqual(['double-text', 'write a long email']);
   });
 
-  it('asks only what the flags did not give, and lets "who" be skipped', async () => {
+  it('asks only what the flags did not give', async () => {
     const { asker, left } = scriptedAsker([
-      { screen: 'Who was it with?', keys: press(...Array.from({ length: catalogues.who.length + 1 }, () => 'down'), 'enter') },
+      { screen: 'Who was it with?', keys: press('enter') },
       { screen: 'What is the alarm pushing you to do?', keys: press('enter') },
     ]);
     const known = { what: 'x', triggers: ['conflict'], intensity: 3, body: ['tight-chest'], thought: 't', protest: [], instead: 'i' };

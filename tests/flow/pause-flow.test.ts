@@ -40,11 +40,12 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
     const { asker, left } = scriptedAsker([
       { screen: 'Is this about "No reply for four hours"', keys: press('enter') },
       { screen: '❯ Ask for reassurance', keys: press('enter') }, // the linked trigger's urge comes first
-      { screen: '❯  5  strong', keys: press('down', 'down', 'enter') },
-      { screen: /How strong is the urge now\?[\s\S]*❯ {2}7/, keys: press('up', 'up', 'up', 'enter') }, // starts at "before"
-      { screen: 'Did the urge pass?', keys: press('enter') },
+      { screen: 'How strong is it, right now?', keys: press('7', 'enter') },
+      // nothing chosen; the first ↑ lands on "before", and goes on from there
+      { screen: /How strong is the urge now\?(?![\s\S]*❯)/, keys: press('up', 'up', 'up', 'up', 'enter') },
+      { screen: 'Did the urge pass?', keys: press('down', 'enter') },
       { screen: 'What did you do with the time?', keys: press('space', 'enter') },
-      { screen: 'What will you do now?', keys: press('down', 'enter') },
+      { screen: 'What will you do now?', keys: press('down', 'down', 'enter') },
     ]);
     const { ctx, screen, stderr } = fakeContext({ dir, interactive: true, canAnimate: true, asker, clock, keys });
     const frames: string[] = [];
@@ -83,15 +84,15 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       next: 'calm-message',
     });
     expect(stderr.text).toContain("Time's up.");
-    expect(stderr.text).toContain('7 → 4: the wave came down. The urge passed.\nYou stayed for the whole 20 minutes.');
+    expect(stderr.text).toContain('7 → 4: the wave came down, and the urge passed.\nYou stayed for the whole 20 minutes.');
   });
 
   it('takes + and - a minute, and q finishes early, saved as not completed', async () => {
     const clock = new FakeClock();
     const keys = new FakeKeys();
     const { asker } = scriptedAsker([
-      { screen: 'How strong is the urge now?', keys: press('enter') },
-      { screen: 'Did the urge pass?', keys: press('down', 'enter') },
+      { screen: 'How strong is the urge now?', keys: press('6', 'enter') },
+      { screen: 'Did the urge pass?', keys: press('down', 'down', 'enter') },
       { screen: 'What did you do with the time?', keys: press('enter') },
       { screen: 'What will you do now?', keys: press('enter') },
     ]);
@@ -159,13 +160,13 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
   it('types the urge in its own words when it is not in the list', async () => {
     const clock = new FakeClock();
     const { asker } = scriptedAsker([
-      { screen: 'What is the urge right now?', keys: press(...Array.from({ length: 9 }, () => 'down'), 'enter') },
+      { screen: 'What is the urge right now?', keys: press(...Array.from({ length: 10 }, () => 'down'), 'enter') },
       { screen: 'In your own words', keys: typeAndEnter('Write a long email') },
-      { screen: 'How strong is it', keys: press('enter') },
-      { screen: 'How strong is the urge now?', keys: press('enter') },
-      { screen: 'Did the urge pass?', keys: press('enter') },
+      { screen: 'How strong is it', keys: press('5', 'enter') },
+      { screen: 'How strong is the urge now?', keys: press('5', 'enter') },
+      { screen: 'Did the urge pass?', keys: press('down', 'enter') },
       { screen: 'What did you do', keys: press('enter') },
-      { screen: 'What will you do now?', keys: press('enter') },
+      { screen: 'What will you do now?', keys: press('down', 'enter') },
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, asker, clock });
     clock.onStart = () => clock.advance(MIN);
@@ -186,7 +187,7 @@ describe('attach pause without a terminal', () => {
       '2 min left',
       '1 min left',
       "Time's up.",
-      '8 → 5: the wave came down. The urge passed.',
+      '8 → 5: the wave came down, and the urge passed.',
       'You stayed for the whole 3 minutes.',
     ]);
     expect(lines[6]).toMatch(/^Saved to your journal \([0-9a-f]{8}\)\.$/);

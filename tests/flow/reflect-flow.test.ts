@@ -43,11 +43,11 @@ describe('attach reflect, through the real prompts', () => {
       { screen: 'what were you needing?', keys: press('space', 'down', 'down', 'down', 'down', 'down', 'space', 'enter') },
       { screen: 'What did you hope would happen?', keys: typeAndEnter('A quick "all good, talk later"') },
       { screen: 'What actually happened?', keys: typeAndEnter('Silence until 11pm') },
-      { screen: 'How did it feel afterwards?', keys: press('enter') },
+      { screen: 'How did it feel afterwards?', keys: press('down', 'enter') },
       {
         screen:
-          /Words you could use[\s\S]*❯ I'm feeling insecure right now, and I could really use some reassurance\.[\s\S]*I'm feeling insecure right now, and I could really use a hug\.[\s\S]*Write it my own way/,
-        keys: press('down', 'enter'),
+          /Words you could use[\s\S]* {2}I'm feeling insecure right now, and I could really use some reassurance\.[\s\S]*I'm feeling insecure right now, and I could really use a hug\.[\s\S]*Write it my own way/,
+        keys: press('down', 'down', 'enter'),
       },
       // The chosen draft sits in the line to change: add to it.
       { screen: 'Your words', keys: typeAndEnter(' Tonight, if you can.') },
@@ -81,8 +81,8 @@ describe('attach reflect, through the real prompts', () => {
       { screen: 'what were you needing?', keys: press('down', 'space', 'enter') },
       { screen: 'What did you hope', keys: typeAndEnter('') },
       { screen: 'What actually happened', keys: typeAndEnter('') },
-      { screen: 'How did it feel afterwards?', keys: press(...Array.from({ length: 11 }, () => 'down'), 'enter') }, // Skip
-      { screen: /❯ I'm having a hard moment right now, and I'd love some time close to you\./, keys: press('down', 'enter') },
+      { screen: 'How did it feel afterwards?', keys: press('enter') }, // Enter skips
+      { screen: /\n {2}I'm having a hard moment right now, and I'd love some time close to you\./, keys: press('up', 'enter') },
       { screen: 'How would you ask for what you need?', keys: typeAndEnter('Can we have a quiet evening, just us?') },
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, asker, clock });
