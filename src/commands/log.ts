@@ -67,7 +67,7 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   const recent = ctx.now().getTime() - Date.parse(entry.at) <= RECENT_MS;
   if (entry.intensity < 7 || !recent) return;
   const minutes = config.pauseMinutes ?? 20;
-  const length = `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)}-minute`;
+  const length = Number.isInteger(minutes) ? `${minutes}-minute` : `${Math.round(minutes * 60)}-second`;
   line(ctx.stderr, `That's a lot to carry. A ${length} pause can help the urge settle: ${style.bold('attach pause')}`);
   if (!ctx.interactive) return;
   // Enter declines: a timer never starts unless the person says so.

@@ -126,9 +126,20 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     );
   }
   if (asker) {
-    if (live && draft.completed) line(ctx.stderr, "Time's up.");
     line(ctx.stderr, ctx.style.dim(questions.pauseAfter.intro));
     try {
+      // The note being typed when the time ran out: the person's Enter finishes it, as they meant.
+      // Kept as it is until then, so a Ctrl-C here loses nothing either.
+      if (outcome.unfinished !== undefined) {
+        const notes = [...(draft.notes ?? []), outcome.unfinished.trim()];
+        draft.notes = notes;
+        const finished = await asker.text({
+          message: 'Your note, to finish (Enter keeps it):',
+          default: outcome.unfinished,
+          editable: true,
+        });
+        draft.notes = finished ? [...notes.slice(0, -1), finished] : notes.slice(0, -1);
+      }
       Object.assign(
         draft,
         await askAfter(

@@ -109,7 +109,8 @@ export const choose = createPrompt<string | null, ChooseConfig>((config, done) =
 
   const message = theme.style.message(config.message, status);
   if (status === 'done') {
-    const answer = active >= 0 ? theme.style.answer(items[active]!.name.trim()) : theme.style.help(SKIPPED);
+    // "7  hard to think of anything else" reads as "7 · hard to think of anything else" once answered.
+    const answer = active >= 0 ? theme.style.answer(items[active]!.name.trim().replace(/\s{2,}/g, ' · ')) : theme.style.help(SKIPPED);
     return `${prefix} ${message} ${answer}`;
   }
   const page = usePagination({
@@ -120,7 +121,7 @@ export const choose = createPrompt<string | null, ChooseConfig>((config, done) =
     loop: false,
   });
   const how = config.numbered ? 'type a number or ↑↓' : '↑↓';
-  const enter = active >= 0 ? '⏎ choose' : config.required === undefined ? '⏎ skip' : '⏎ once one is chosen';
-  const help = theme.style.help(`${how} · ${enter}`);
+  const enter = active >= 0 ? '⏎ choose' : config.required === undefined ? '⏎ skip' : 'then ⏎';
+  const help = theme.style.help(`${how} • ${enter}`);
   return [`${prefix} ${message}`, page, ' ', hint ? theme.style.error(hint) : help].join('\n');
 });

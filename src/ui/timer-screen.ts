@@ -58,6 +58,8 @@ export interface TimerOptions {
 export interface TimerOutcome {
   state: timer.TimerState;
   notes: string[];
+  /** A note still being typed when the time ran out (or at q): the person finishes it after the timer. */
+  unfinished?: string;
   startedAt: number;
   endedAt: number;
 }
@@ -115,8 +117,9 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
     };
 
     const finish = () => {
-      // A note half-typed when the time ran out (or at Ctrl-C) is kept, not lost.
-      if (noteDraft?.trim()) notes.push(noteDraft.trim());
+      // A note half-typed when it ended is never lost: kept as it is at Ctrl-C, else finished after the timer.
+      const unfinished = noteDraft?.trim() ? noteDraft : undefined;
+      if (unfinished !== undefined && state.status === 'cancelled') notes.push(unfinished.trim());
       noteDraft = null;
       stopTicking();
       io.keys?.off('keypress', onKey);
@@ -124,8 +127,9 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
       stopInterrupt();
       out.write(LEAVE_SCREEN);
       restore();
-      if (state.status === 'done' && options.bell) out.write('\u0007');
-      resolve({ state, notes, startedAt, endedAt: clock.now() });
+      if (state.status === 'done') out.write(`Time's up.${options.bell ? '\u0007' : ''}\n`);
+      const keep = unfinished !== undefined && state.status !== 'cancelled' ? { unfinished } : {};
+      resolve({ state, notes, startedAt, endedAt: clock.now(), ...keep });
     };
 
     const update = (next: timer.TimerState) => {

@@ -90,8 +90,7 @@ describe('attach pause in a real terminal', () => {
     await term.waitFor('❯ Call again and again');
     term.type(KEY.enter);
     await term.waitFor('? How strong is it, right now?');
-    await term.waitFor(/❯ +5 +strong/);
-    term.type(KEY.down, KEY.down);
+    term.type('7');
     await term.waitFor(/❯ +7 +hard to think of anything else/);
     term.type(KEY.enter);
 
@@ -130,15 +129,15 @@ describe('attach pause in a real terminal', () => {
     await term.waitFor("Welcome back. Let's see where you are now.");
     expect(term.text).not.toContain("Time's up.");
 
-    // After: the scale starts on the "before" value.
+    // After: nothing chosen; the first ↑ lands on the "before" value.
     await term.waitFor('? How strong is the urge now?');
+    term.type(KEY.up);
     await term.waitFor(/❯ +7 +hard to think of anything else/);
     term.type(KEY.up, KEY.up, KEY.up);
     await term.waitFor(/❯ +4 +hard to ignore/);
     term.type(KEY.enter);
     await term.waitFor('? Did the urge pass?');
-    await term.waitFor('❯ Yes, it passed');
-    term.type(KEY.down);
+    term.type(KEY.down, KEY.down);
     await term.waitFor('❯ Not yet');
     term.type(KEY.enter);
     await term.waitFor('? What did you do with the time? (optional)');
@@ -151,17 +150,17 @@ describe('attach pause in a real terminal', () => {
     await term.waitFor('❯◉ Write it down');
     term.type(KEY.enter);
     await term.waitFor('? What will you do now?');
-    await term.waitFor('❯ Wait a bit longer');
-    term.type(KEY.down, KEY.down);
+    term.type(KEY.down, KEY.down, KEY.down);
     await term.waitFor('❯ Ask directly for what I need');
     term.type(KEY.enter);
 
-    await term.waitFor('7 → 4: the wave came down.');
+    await term.waitFor('7 → 4: the wave came down, though it is still here.');
     await term.waitFor(/You paused for \d+ seconds?\./);
     await term.waitFor(/Saved to your journal \([0-9a-f]{8}\)\./);
     const { exitCode } = await term.exit();
     expect(exitCode, term.text).toBe(0);
-    expect(term.text).not.toContain('The urge passed.');
+    expect(term.text).not.toContain('the urge passed');
+    expect(term.text).toContain('It can take more than one pause.');
     expectTerminalRestored(term.raw);
 
     const saved = entries(box);
@@ -267,10 +266,10 @@ describe('attach pause in a real terminal', () => {
     expect(exitCode, term.text).toBe(130);
     expectTerminalRestored(term.raw);
     const [entry] = entries(box);
-    // Esc dropped the note; the after answers are unknown.
+    // Esc dropped the note; the after answers are unknown; "text again" is the catalogue's urge, by its words.
     expect(entry).toMatchObject({
       type: 'pause',
-      urge: 'text again',
+      urge: 'double-text',
       completed: false,
       before: 6,
       after: null,
@@ -288,21 +287,31 @@ describe('attach pause in a real terminal', () => {
     const { box, start } = setup(onTestFinished);
     const term = start(['pause', '--plain', '--minutes', '0.05', '--before', '5', '--for', 'none']);
     await term.waitFor('? What is the urge right now?');
+    term.type(KEY.down);
     await term.waitFor('❯ Text again');
     term.type(KEY.enter);
     await term.waitFor('Pausing for 3 seconds.');
+    // Keys pressed while the plain timer runs ("is it still going?") answer nothing after it.
+    term.type(KEY.enter, '7', KEY.enter, 'y', KEY.down, KEY.enter);
     await term.waitFor("Time's up.");
     expect(term.raw).toContain("Time's up.\u0007");
     await term.waitFor('? How strong is the urge now?');
+    await term.waitFor('• ⏎ skip');
+    expect(term.text).not.toMatch(/✔ How strong is the urge now/);
+    term.type('5');
     await term.waitFor(/❯ +5 +strong/);
     term.type(KEY.enter);
+    await term.waitFor('? Did the urge pass?');
+    term.type(KEY.down);
     await term.waitFor('❯ Yes, it passed');
     term.type(KEY.enter);
     await term.waitFor('? What did you do with the time? (optional)');
     term.type(KEY.enter);
+    await term.waitFor('? What will you do now?');
+    term.type(KEY.down);
     await term.waitFor('❯ Wait a bit longer');
     term.type(KEY.enter);
-    await term.waitFor("5 → 5: it's still here, and you gave it room. The urge passed.");
+    await term.waitFor('5 → 5, and the urge passed.');
     await term.waitFor('You stayed for the whole 3 seconds.');
     const { exitCode } = await term.exit();
     expect(exitCode, term.text).toBe(0);
@@ -321,5 +330,42 @@ describe('attach pause in a real terminal', () => {
       activities: [],
       next: 'wait',
     });
+  });
+
+  it.concurrent('a half-typed note is kept when the time runs out, and the Enter meant for it finishes it', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const { box, start } = setup(onTestFinished);
+    const term = start(['pause', '--minutes', '0.05', '--before', '7', '--urge', 'text again', '--for', 'none']);
+    await term.waitFor(/\d\d:\d\d left/);
+    term.type('n', 'I miss you but');
+    await term.waitFor('Note: I miss you but');
+    await term.waitFor("Time's up.", 15_000);
+    // The note goes on after the timer, and the Enter meant for it finishes it.
+    await term.waitFor('? Your note, to finish (Enter keeps it): I miss you but');
+    term.type(' I will wait', KEY.enter);
+    await term.waitFor('? How strong is the urge now?');
+    await term.waitFor('• ⏎ skip');
+    term.type('3', KEY.enter);
+    for (const question of ['Did the urge pass?', 'What did you do with the time?', 'What will you do now?']) {
+      await term.waitFor(`? ${question}`);
+      term.type(KEY.enter);
+    }
+    await term.waitFor('Saved to your journal');
+    expect((await term.exit()).exitCode, term.text).toBe(0);
+    expect(entries(box)[0]).toMatchObject({ notes: ['I miss you but I will wait'], after: 3, passed: null, completed: true });
+  });
+
+  it.concurrent('Ctrl-C while a note is half-typed keeps the note with the time so far', async ({ expect, onTestFinished }) => {
+    const { box, start } = setup(onTestFinished);
+    const term = start(['pause', '--minutes', '1', '--before', '8', '--urge', 'x', '--for', 'none']);
+    await term.waitFor(/\d\d:\d\d left/);
+    term.type('n', 'do not send');
+    await term.waitFor('Note: do not send');
+    term.type(KEY.ctrlC);
+    await term.waitFor(/Stopped\. The \d+ seconds? you paused (were|was) saved/);
+    expect((await term.exit()).exitCode).toBe(130);
+    expect(entries(box)[0]).toMatchObject({ notes: ['do not send'], completed: false });
   });
 });

@@ -79,7 +79,17 @@ describe('the log flow, through the real prompts', () => {
     ]);
     const draft = await runLogFlow(asker, {}, questions, catalogues);
     expect(left()).toBe(0);
-    expect(draft).toEqual({ what: 'x', who: null, triggers: [], intensity: 6, body: [], thought: null, urges: [], protest: [], instead: null });
+    expect(draft).toEqual({
+      what: 'x',
+      who: null,
+      triggers: [],
+      intensity: 6,
+      body: [],
+      thought: null,
+      urges: [],
+      protest: [],
+      instead: null,
+    });
     expect(screens[1]).toContain('⏎ skip');
   });
 
