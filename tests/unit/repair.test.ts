@@ -3,9 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/doctor.js';
+import { brokenName } from '../../src/journal/broken-copies.js';
 import { newPause, newReflection, newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
-import { assessJournal, brokenName, mergeWithBackup, recoverEntries, repairJournal } from '../../src/journal/repair.js';
+import { assessJournal, mergeWithBackup, recoverEntries } from '../../src/journal/recover.js';
+import { repairJournal } from '../../src/journal/repair.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
 import { fakeContext } from '../helpers/fake-context.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
@@ -20,7 +22,12 @@ function makeEntries(count: number): Entry[] {
       case 0:
         return {
           ...newTrigger(
-            { what: `no reply {${i}}, "still" waiting\nsecond line — ünïcode 🌧`, intensity: i % 11, who: 'partner', body: ['tight-chest'] },
+            {
+              what: `no reply {${i}}, "still" waiting\nsecond line — ünïcode 🌧`,
+              intensity: i % 11,
+              who: 'partner',
+              body: ['tight-chest'],
+            },
             now,
           ),
           mood: { kept: [i] },
