@@ -7,9 +7,15 @@ import { line, type Stream } from './ui/stream.js';
 import { colorLevel, makeStyle } from './ui/style.js';
 import type { TimerIO } from './ui/timer-screen.js';
 
-/** What every command is given: the journal path, the terminal and the clock, all replaceable in tests. */
+/**
+ * What every command is given: the journal path, the terminal, the clock and
+ * the environment, all replaceable in tests. This module is the one place
+ * that reads process.env and the real clock; everything else is handed them.
+ */
 export interface Context {
   file: string;
+  /** The environment variables (process.env here): where files are by default, ATTACH_PASSPHRASE. */
+  env: Env;
   /** stdin and stdout are a terminal and --no-input was not given: prompts are allowed. */
   interactive: boolean;
   now: () => Date;
@@ -69,6 +75,7 @@ export async function createContext(globals: GlobalOptions, command: string, env
       : undefined;
   return {
     file,
+    env,
     interactive,
     canAnimate: interactive && Boolean(process.stderr.isTTY),
     config: () => settings,

@@ -40,7 +40,7 @@ export async function run(action: string | undefined, args: string[], options: C
 
   if (what === 'list') {
     if (options.json) return line(ctx.stdout, JSON.stringify(config, null, 2));
-    line(ctx.stderr, ctx.style.dim(`Settings in ${configPath()}`));
+    line(ctx.stderr, ctx.style.dim(`Settings in ${configPath(ctx.env)}`));
     for (const [key, setting] of Object.entries(SETTINGS)) {
       const value = config[key];
       line(
@@ -93,6 +93,6 @@ export async function run(action: string | undefined, args: string[], options: C
       said = `Removed "${item}" from your ${first} items.`;
     }
   }
-  await writeConfig(next);
+  await writeConfig(next, ctx.env);
   line(ctx.stderr, said);
 }

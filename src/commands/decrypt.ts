@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { readText, resolveTarget } from '../journal/atomic-file.js';
 import { listBackups } from '../journal/backups.js';
-import { looksEncrypted } from '../journal/repair.js';
+import { looksEncrypted } from '../journal/open-text.js';
 import { reseal } from '../journal/store.js';
 import { line } from '../ui/stream.js';
 import { sayBackups } from './encrypt.js';
@@ -14,10 +14,8 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
     return;
   }
   const result = await reseal(store, null);
-  line(
-    ctx.stderr,
-    `Your journal is no longer encrypted${result.backups ? `, and neither are its ${result.backups} backup${result.backups === 1 ? '' : 's'}` : ''}. Anyone who can read its files can read it now.`,
-  );
+  const backups = result.backups ? `, and neither are its ${result.backups} backup${result.backups === 1 ? '' : 's'}` : '';
+  line(ctx.stderr, `Your journal is no longer encrypted${backups}. Anyone who can read its files can read it now.`);
   sayBackups(ctx, result);
 }
 

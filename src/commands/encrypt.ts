@@ -8,7 +8,7 @@ export const MIN_PASSPHRASE = 8;
 
 /** The new passphrase: $ATTACH_PASSPHRASE, or asked twice, hidden. Never a flag (shell history keeps flags). */
 async function newPassphrase(ctx: Context): Promise<string> {
-  const fromEnv = process.env.ATTACH_PASSPHRASE;
+  const fromEnv = ctx.env.ATTACH_PASSPHRASE;
   let phrase: string;
   if (fromEnv !== undefined) phrase = fromEnv;
   else if (ctx.interactive) {

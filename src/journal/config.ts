@@ -80,7 +80,7 @@ export function checkConfig(data: unknown): string | null {
 }
 
 /** A missing config is no preferences; one that can't be read safely is exit 3, like the journal, and is never overwritten. */
-export async function readConfig(env: Env = process.env): Promise<Config> {
+export async function readConfig(env: Env): Promise<Config> {
   const file = configPath(env);
   const text = await readText(file).catch((error: Error) => {
     throw new JournalError(`Your settings at ${file} can't be read: ${error.message}.`);
@@ -102,7 +102,7 @@ export async function readConfig(env: Env = process.env): Promise<Config> {
   return data as Config;
 }
 
-export async function writeConfig(config: Config, env: Env = process.env): Promise<string> {
+export async function writeConfig(config: Config, env: Env): Promise<string> {
   const file = configPath(env);
   await writeAtomic(file, `${JSON.stringify(config, null, 2)}\n`);
   return file;

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { JournalError } from '../errors.js';
+import { newerEnvelope, newerFormat } from './newer.js';
 
 /*
  * Encryption at rest: the journal file becomes a small JSON envelope
@@ -10,6 +11,8 @@ import { JournalError } from '../errors.js';
  */
 
 export const ENVELOPE_FORMAT = 'attach.encrypted';
+/** The envelope version this attach writes and reads. */
+export const ENVELOPE_VERSION = 1;
 
 export interface KdfParams {
   name: 'scrypt';
@@ -118,11 +121,8 @@ export function readEnvelope(text: string, file: string): Envelope | null {
     typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) && (bytes === undefined || Buffer.from(v, 'base64').length === bytes);
   // The ciphertext is only checked for its type: a regex over megabytes cost more than the cipher; the tag catches any change.
   const cipherText = typeof e.ciphertext === 'string' && e.ciphertext.length % 4 === 0;
-  if (typeof e.version === 'number' && Number.isInteger(e.version) && e.version > 1) {
-    throw new JournalError(
-      `Your journal at ${file} is encrypted in a newer format (${e.version}). Nothing was changed; update attach to open it.`,
-    );
-  }
+  const newer = newerFormat(e.version, ENVELOPE_VERSION);
+  if (newer) throw new JournalError(`Your journal at ${file} is ${newerEnvelope(newer)}. Nothing was changed; update attach to open it.`);
   // A 16-byte tag and a 12-byte nonce exactly: GCM would accept a shortened tag, and with it forgeries.
   if (
     e.version !== 1 ||

@@ -8,8 +8,16 @@ export interface LockOptions {
   onWait?: () => void;
 }
 
-/** A lock held longer than this without being refreshed belongs to a process that died. */
-const STALE_MS = 5_000;
+/**
+ * A lock held longer than this without being refreshed belongs to a process
+ * that died: the holder refreshes it every STALE_MS / 4 (1.25 s). Doctor
+ * calls a lock this old "left over" by the same measure.
+ */
+export const STALE_MS = 5_000;
+
+/** Between two tries for a busy lock, in ms: random, so that waiting writers do not retry in step. */
+const RETRY_MIN = 10;
+const RETRY_SPREAD = 40;
 
 export function lockPathFor(target: string): string {
   return `${target}.lock`;
@@ -20,11 +28,14 @@ export function lockPathFor(target: string): string {
  * write of two attach processes never interleave (lowdb alone lost entries
  * when 20 processes wrote at once). proper-lockfile makes a lock folder with
  * mkdir, which is atomic on every file system, and takes over a stale one.
+ * How long it has waited is the sum of its pauses between tries: no clock is
+ * read (the clock belongs to the context), and a clock set back meanwhile
+ * can't stretch the wait.
  */
 export async function withLock<T>(target: string, work: (assertHeld: () => void) => Promise<T>, options: LockOptions = {}): Promise<T> {
   const lockPath = lockPathFor(target);
-  const started = Date.now();
-  const deadline = started + (options.waitMs ?? 10_000);
+  const waitMs = options.waitMs ?? 10_000;
+  let waited = 0;
   let told = false;
   let compromised: Error | undefined;
   let release: (() => Promise<void>) | undefined;
@@ -42,16 +53,18 @@ export async function withLock<T>(target: string, work: (assertHeld: () => void)
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-      if (Date.now() >= deadline) {
+      if (waited >= waitMs) {
         throw new JournalError(`Your journal is busy: another attach has held ${lockPath} for too long. Nothing was written.`, [
           'Try again in a moment. If no other attach is running, that folder is left over and can be removed.',
         ]);
       }
-      if (!told && Date.now() - started > 1_000) {
+      if (!told && waited > 1_000) {
         told = true;
         options.onWait?.();
       }
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+      const pause = RETRY_MIN + Math.random() * RETRY_SPREAD;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      waited += pause;
     }
   }
   // Checked just before the file is replaced: if another process took the

@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export type Env = Record<string, string | undefined>;
+/** The environment variables attach reads: process.env, given by the context (src/context.ts), or a test's own. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 // The XDG spec says relative values are invalid and must be ignored.
 function xdgDir(value: string | undefined, fallback: string): string {
@@ -16,14 +17,14 @@ function home(env: Env): string {
  * DESIGN.md section 2: --file, else $ATTACH_FILE, else (an addition) the
  * `journal` setting, else the XDG data folder. `~/` means the home folder.
  */
-export function journalPath(file: string | undefined, env: Env = process.env, configured?: string): string {
+export function journalPath(file: string | undefined, env: Env, configured?: string): string {
   const chosen = file || env.ATTACH_FILE || configured;
   if (chosen) return path.resolve(chosen.startsWith('~/') ? path.join(home(env), chosen.slice(2)) : chosen);
   const data = xdgDir(env.XDG_DATA_HOME, path.join(home(env), '.local', 'share'));
   return path.join(data, 'attach', 'journal.json');
 }
 
-export function configPath(env: Env = process.env): string {
+export function configPath(env: Env): string {
   const config = xdgDir(env.XDG_CONFIG_HOME, path.join(home(env), '.config'));
   return path.join(config, 'attach', 'config.json');
 }

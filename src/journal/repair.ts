@@ -1,403 +1,90 @@
-import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { JournalError } from '../errors.js';
-import { isMissing, PRIVATE_FILE, readText, writeAtomic } from './atomic-file.js';
+import { isMissing, readText, writeAtomic } from './atomic-file.js';
 import { type BackupFile, listBackups } from './backups.js';
-import { isEnvelopeText, Keyring, newSealer, readEnvelope, type Sealer, seal } from './crypto.js';
+import { keepBrokenCopy } from './broken-copies.js';
+import { type Keyring, type Sealer, seal } from './crypto.js';
 import { serializeJournal } from './format.js';
 import { type LockOptions, withLock } from './lock.js';
-import { type Entry, JOURNAL_VERSION, type Journal } from './types.js';
+import { newerEnvelope, newerFormat, newerWriter } from './newer.js';
+import { newestValidBackup, type OpenedBackup, openText } from './open-text.js';
+import { assessJournal, mergeWithBackup, nothingRecovered, type Recovery, recoverEntries } from './recover.js';
+import { JOURNAL_VERSION, type Journal } from './types.js';
 import { checkJournal } from './validate.js';
 
 /*
  * `attach doctor --repair`: a journal that no longer opens is kept aside as it
  * is, every entry that can still be read is taken from it, and the newest
- * backup that opens fills in what the damage took. The recovery itself is
- * pure (text in, entries out) so it can be tested on any kind of damage.
+ * backup that opens fills in what the damage took. planRepair decides all of
+ * that, once for the question asked first and once more under the lock, on
+ * the bytes read there; only repairJournal writes.
  */
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** One entry passes the same checks a whole journal does. */
-function isEntry(candidate: unknown): candidate is Entry {
-  return isRecord(candidate) && checkJournal({ version: JOURNAL_VERSION, entries: [candidate] }).ok;
-}
-
-export type Assessment =
-  | { state: 'ok'; journal: Journal }
-  | { state: 'newer'; problem: string; version: number }
-  | { state: 'broken'; problem: string };
-
-/** Whether a journal's text opens, and if not, why, in words a person can act on. */
-export function assessJournal(text: string): Assessment {
-  const body = stripBom(text);
-  if (body.trim() === '') return { state: 'broken', problem: 'the file is empty' };
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (error) {
-    return { state: 'broken', problem: jsonProblem(body, (error as Error).message) };
-  }
-  const checked = checkJournal(data);
-  if (checked.ok) return { state: 'ok', journal: checked.journal };
-  if (checked.newer) return { state: 'newer', problem: checked.problem, version: (data as { version: number }).version };
-  return { state: 'broken', problem: checked.problem };
-}
-
-function jsonProblem(body: string, message: string): string {
-  const position = /at position (\d+)/.exec(message)?.[1];
-  if (/end of JSON input/i.test(message) || (position !== undefined && Number(position) >= body.trimEnd().length))
-    return 'it ends in the middle, as if cut short';
-  const lineMatch = /line (\d+)/.exec(message)?.[1];
-  // Some messages give no position ("Unexpected token"): the first line that can't be read is where it breaks.
-  const lineNumber = lineMatch
-    ? Number(lineMatch)
-    : position === undefined
-      ? recoverEntries(body).firstBadLine
-      : body.slice(0, Number(position)).split('\n').length;
-  return lineNumber === undefined ? 'it is not valid JSON' : `it stops being valid JSON on line ${lineNumber}`;
-}
-
-/** A journal file's text made plain: opened with the keyring when it is an encrypted envelope. */
-export interface Opened {
-  text: string;
-  encrypted: boolean;
-  /** An envelope too damaged to open: nothing inside it can be read back. */
-  damaged: boolean;
-}
-
-export function looksEncrypted(text: string): boolean {
-  return isEnvelopeText(text.trimStart());
-}
-
-export async function openText(text: string, file: string, keyring?: Keyring): Promise<Opened> {
-  if (!looksEncrypted(text)) return { text, encrypted: false, damaged: false };
-  let envelope: ReturnType<typeof readEnvelope>;
-  try {
-    envelope = readEnvelope(text, file);
-  } catch {
-    return { text: '', encrypted: true, damaged: true };
-  }
-  if (!envelope) return { text: '', encrypted: true, damaged: true };
-  if (!keyring)
-    throw new JournalError(
-      `Your journal at ${file} is encrypted; give its passphrase (ATTACH_PASSPHRASE, or on a terminal) to check inside it.`,
-    );
-  return { text: await keyring.unseal(text, file), encrypted: true, damaged: false };
-}
-
-const NOTHING: Recovery = {
-  entries: [],
-  lines: 0,
-  recovered: 0,
-  skipped: 0,
-  duplicates: 0,
-  firstBadLine: undefined,
-  version: undefined,
-  fields: {},
-};
 const DAMAGED_ENVELOPE = 'it is encrypted, and its envelope is damaged (cut short or changed), so nothing inside it can be read';
 
-export interface Recovery {
-  /** The entries that could be read and pass the entry checks, in file order, one per id (the first wins). */
-  entries: Entry[];
-  /** Lines in the text. */
-  lines: number;
-  /** entries.length. */
-  recovered: number;
-  /** Pieces that looked like entries but could not be kept (cut off, damaged, or failing the checks). */
-  skipped: number;
-  /** Entries whose id had already been recovered (kept once). */
-  duplicates: number;
-  /** The first line (from 1) that could not be read, when read line by line. */
-  firstBadLine: number | undefined;
-  /** The format version the text says it has, when that can still be read. */
-  version: number | undefined;
-  /** Other top-level fields that could be read (kept on the rewrite, like every unknown field). */
-  fields: Record<string, unknown>;
-}
-
-/**
- * Recovers every entry it can from a journal's text. A document that still
- * parses gives each of its entries that passes the checks. Otherwise the
- * one-entry-per-line format is read line by line (Windows line ends, a
- * trailing comma and any indentation allowed), a damaged line losing only its
- * own entry; a line that holds more than one entry (a lost line break) is
- * searched for whole objects. A file in another layout (indented by an
- * editor, or all on one line) is searched for whole objects throughout.
- */
-export function recoverEntries(text: string): Recovery {
-  const body = stripBom(text);
-  const rows = body.split(/\r?\n/);
-  if (rows.length > 1 && rows.at(-1) === '') rows.pop();
-  const lines = body === '' ? 0 : rows.length;
-  const found = collector();
-
-  let whole: unknown;
-  try {
-    whole = JSON.parse(body);
-  } catch {
-    whole = undefined;
-  }
-  if (isRecord(whole) && Array.isArray(whole.entries)) {
-    for (const candidate of whole.entries) found.offer(candidate);
-    const { version, entries: _entries, ...fields } = whole;
-    return found.result(lines, Number.isInteger(version) ? (version as number) : undefined, fields);
-  }
-  if (Array.isArray(whole)) {
-    for (const candidate of whole) found.offer(candidate);
-    return found.result(lines, undefined, {});
-  }
-
-  let version: number | undefined;
-  const fields: Record<string, unknown> = {};
-  let firstBadLine: number | undefined;
-  for (const [index, row] of rows.entries()) {
-    const before = found.skipped();
-    let piece = row.trim();
-    if (piece.endsWith(',')) piece = piece.slice(0, -1).trimEnd();
-    // The document's own brackets.
-    if (piece === '' || piece === '{' || piece === '}' || piece === ']' || /^"entries"\s*:\s*\[$/.test(piece)) continue;
-    if (/^[ \t]{0,2}"/.test(row)) {
-      // A top-level field written on its own line: `  "version": 1,`.
-      const field = parseField(piece);
-      if (field) {
-        if (field[0] === 'version') version = Number.isInteger(field[1]) ? (field[1] as number) : version;
-        else if (field[0] !== 'entries') fields[field[0]] = field[1];
-        continue;
-      }
-    }
-    let entry: unknown;
-    try {
-      entry = JSON.parse(piece);
-    } catch {
-      // A lost line break can put two entries on one line: look for whole objects in it.
-      const inside = wholeObjects(piece);
-      if (inside.length === 0) found.skip();
-      for (const candidate of inside) found.offer(candidate);
-    }
-    if (entry !== undefined) found.offer(entry);
-    if (found.skipped() > before) firstBadLine ??= index + 1;
-  }
-  version ??= versionInHead(body);
-  const byLine = { ...found.result(lines, version, fields), firstBadLine };
-  if (byLine.recovered > 0) return byLine;
-
-  // Not one entry per line: look for whole objects anywhere in the text.
-  const anywhere = collector();
-  for (const candidate of wholeObjects(body)) anywhere.offer(candidate);
-  return anywhere.count() > 0 ? anywhere.result(lines, version, fields) : byLine;
-}
-
-function collector() {
-  const entries: Entry[] = [];
-  const ids = new Set<string>();
-  let skipped = 0;
-  let duplicates = 0;
-  return {
-    offer(candidate: unknown) {
-      if (!isEntry(candidate)) {
-        skipped++;
-        return;
-      }
-      if (ids.has(candidate.id)) {
-        duplicates++;
-        return;
-      }
-      ids.add(candidate.id);
-      entries.push(candidate);
-    },
-    skip() {
-      skipped++;
-    },
-    count: () => entries.length,
-    skipped: () => skipped,
-    result(lines: number, version: number | undefined, fields: Record<string, unknown>): Recovery {
-      return { entries, lines, recovered: entries.length, skipped, duplicates, firstBadLine: undefined, version, fields };
-    },
-  };
-}
-
-function parseField(piece: string): [string, unknown] | undefined {
-  try {
-    const data: unknown = JSON.parse(`{${piece}}`);
-    const pair = isRecord(data) ? Object.entries(data) : [];
-    return pair.length === 1 ? pair[0] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `"version": 2` before the entries begin, for a file whose lines can't be read one by one. */
-function versionInHead(body: string): number | undefined {
-  const head = body.slice(0, Math.max(body.indexOf('"entries"'), 0) || 10_000);
-  const match = /"version"\s*:\s*(\d+)/.exec(head);
-  return match ? Number(match[1]) : undefined;
-}
-
-/**
- * Every `{...}` in the text that parses as JSON on its own and has a text
- * `id` and `type` (an entry, or what is left of one), found by tracking
- * strings and nesting; objects inside one already found are not returned.
- */
-export function wholeObjects(text: string): Record<string, unknown>[] {
-  const spans: [number, number][] = [];
-  const open: number[] = [];
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b /* { */) open.push(i);
-    else if (c === 0x7d /* } */ && open.length > 0) spans.push([open.pop() as number, i + 1]);
-  }
-  // Inner objects close before the object around them: sorted from the outside in.
-  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const objects: Record<string, unknown>[] = [];
-  let coveredTo = -1;
-  for (const [start, end] of spans) {
-    if (start < coveredTo) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text.slice(start, end));
-    } catch {
-      continue; // damaged: the objects inside it may still be whole
-    }
-    if (isRecord(value) && typeof value.id === 'string' && typeof value.type === 'string') {
-      objects.push(value);
-      coveredTo = end;
-    }
-  }
-  return objects;
-}
-
-/**
- * The recovered entries with those of a backup that the damage lost, by id;
- * the recovered version of an entry wins. Each entry from the backup goes
- * right after the entry it followed there, so the file keeps its order.
- */
-export function mergeWithBackup(recovered: readonly Entry[], backup: readonly Entry[]): { entries: Entry[]; added: number } {
-  const have = new Set(recovered.map((entry) => entry.id));
-  const after = new Map<string | null, Entry[]>();
-  let anchor: string | null = null;
-  let added = 0;
-  for (const entry of backup) {
-    if (have.has(entry.id)) {
-      anchor = entry.id;
-      continue;
-    }
-    have.add(entry.id);
-    added++;
-    const group = after.get(anchor);
-    if (group) group.push(entry);
-    else after.set(anchor, [entry]);
-  }
-  const entries: Entry[] = [...(after.get(null) ?? [])];
-  for (const entry of recovered) {
-    entries.push(entry);
-    const group = after.get(entry.id);
-    if (group) entries.push(...group);
-  }
-  return { entries, added };
-}
-
-/**
- * Whether a backup opens (with the passphrase, when it is encrypted: each
- * backup may carry its own salt); a newer-format backup does not count as
- * one to merge. `sealer` is how it was encrypted, if it was.
- */
-export async function readBackup(backup: BackupFile, keyring?: Keyring): Promise<{ journal: Journal; sealer: Sealer | null } | null> {
-  const text = await readText(backup.file).catch(() => null);
-  return text === null ? null : openBackupText(text, backup.file, keyring);
-}
-
-/** readBackup for a backup's text already read. */
-export async function openBackupText(
-  text: string,
-  file: string,
-  keyring?: Keyring,
-): Promise<{ journal: Journal; sealer: Sealer | null } | null> {
-  try {
-    const own = keyring && new Keyring(() => keyring.passphrase(file));
-    const opened = await openText(text, file, own);
-    if (opened.damaged) return null;
-    const assessed = assessJournal(opened.text);
-    return assessed.state === 'ok' ? { journal: assessed.journal, sealer: own?.sealer ?? null } : null;
-  } catch {
-    return null;
-  }
-}
-
-export async function newestValidBackup(
-  target: string,
-  keyring?: Keyring,
-): Promise<(BackupFile & { journal: Journal; sealer: Sealer | null }) | null> {
-  for (const backup of await listBackups(target)) {
-    const read = await readBackup(backup, keyring);
-    if (read) return { ...backup, ...read };
-  }
-  return null;
-}
-
-/** `journal.json` -> `journal.broken-20261128-101500.json`, in local time. */
-export function brokenName(target: string, now: Date, attempt = 1): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  const base = path.basename(target);
-  const stem = base.endsWith('.json') ? base.slice(0, -'.json'.length) : base;
-  return path.join(path.dirname(target), `${stem}.broken-${stamp}${attempt > 1 ? `-${attempt}` : ''}.json`);
-}
-
-/** The damaged copies kept so far, beside the journal. */
-export async function listBrokenCopies(target: string): Promise<string[]> {
-  const base = path.basename(target);
-  const stem = base.endsWith('.json') ? base.slice(0, -'.json'.length) : base;
-  const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.broken-\\d{8}-\\d{6}(-\\d+)?\\.json$`);
-  try {
-    return (await fs.readdir(path.dirname(target)))
-      .filter((name) => pattern.test(name))
-      .sort()
-      .map((name) => path.join(path.dirname(target), name));
-  } catch {
-    return [];
-  }
-}
-
-/** Keeps the damaged file byte for byte, readable only by its owner, never over an existing file. */
-export async function keepBrokenCopy(target: string, bytes: Buffer, now: Date): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    const copy = brokenName(target, now, attempt);
-    let handle: fs.FileHandle;
-    try {
-      handle = await fs.open(copy, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, PRIVATE_FILE);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw error;
-    }
-    try {
-      await handle.writeFile(bytes);
-      await handle.chmod(PRIVATE_FILE);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    return copy;
-  }
-}
-
-export type RepairOutcome =
+/** What a repair would do with a journal's contents now; nothing is written. */
+export type RepairPlan =
   | { state: 'missing' }
   | { state: 'healthy'; entries: number }
   | { state: 'newer'; problem: string }
+  | {
+      state: 'broken';
+      problem: string;
+      /** The file is an envelope (damaged or not): what is rebuilt is sealed again. */
+      encrypted: boolean;
+      recovery: Recovery;
+      /** The newest backup that opens, if one does. */
+      backup: (BackupFile & OpenedBackup) | null;
+      /** Entries the backup adds to those recovered. */
+      fromBackup: number;
+      /** The journal a repair would write. */
+      rebuilt: Journal;
+    };
+
+/**
+ * Plans the repair of a journal from its contents (null: there is no file)
+ * and its backups, newest first. A journal that opens, and one written by a
+ * newer attach (whole, or damaged but its version still readable), are left
+ * as they are; a damaged one is rebuilt from what can still be read of it,
+ * plus what the newest backup that opens adds.
+ */
+export async function planRepair(
+  target: string,
+  contents: string | Buffer | null,
+  backups: readonly BackupFile[],
+  keyring?: Keyring,
+): Promise<RepairPlan> {
+  if (contents === null) return { state: 'missing' };
+  const opened = await openText(typeof contents === 'string' ? contents : contents.toString('utf8'), target, keyring);
+  if (opened.newer) return { state: 'newer', problem: `it is ${newerEnvelope(opened.newer)}` };
+  const assessment = opened.damaged ? ({ state: 'broken', problem: DAMAGED_ENVELOPE } as const) : assessJournal(opened.text);
+  if (assessment.state === 'ok') return { state: 'healthy', entries: assessment.journal.entries.length };
+  if (assessment.state === 'newer') return { state: 'newer', problem: assessment.problem };
+
+  const recovery = opened.damaged ? nothingRecovered() : recoverEntries(opened.text);
+  const newer = newerFormat(recovery.version);
+  // A repair here could misread what a newer attach wrote.
+  if (newer) return { state: 'newer', problem: newerWriter(newer) };
+  const backup = await newestValidBackup(backups, keyring);
+  const merged = backup ? mergeWithBackup(recovery.entries, backup.journal.entries) : { entries: recovery.entries, added: 0 };
+  return {
+    state: 'broken',
+    problem: assessment.problem,
+    encrypted: opened.encrypted,
+    recovery,
+    backup,
+    fromBackup: merged.added,
+    rebuilt: { version: JOURNAL_VERSION, entries: merged.entries, ...recovery.fields },
+  };
+}
+
+/** The plan for the journal at `target` as it is now, for the question before a repair. */
+export async function previewRepair(target: string, keyring?: Keyring): Promise<RepairPlan> {
+  return planRepair(target, await readText(target), await listBackups(target), keyring);
+}
+
+export type RepairOutcome =
+  | Exclude<RepairPlan, { state: 'broken' }>
   | {
       state: 'repaired';
       problem: string;
@@ -412,31 +99,10 @@ export type RepairOutcome =
       entries: number;
     };
 
-export interface RepairPreview {
-  assessment: Assessment | null;
-  recovery?: Recovery;
-  backup?: (BackupFile & { journal: Journal }) | null;
-  fromBackup?: number;
-}
-
-/** What a repair would do now, for the question before it; nothing is written. */
-export async function previewRepair(target: string, keyring?: Keyring): Promise<RepairPreview> {
-  const raw = await readText(target);
-  if (raw === null) return { assessment: null };
-  const opened = await openText(raw, target, keyring);
-  const assessment: Assessment = opened.damaged ? { state: 'broken', problem: DAMAGED_ENVELOPE } : assessJournal(opened.text);
-  if (assessment.state !== 'broken') return { assessment };
-  const recovery = opened.damaged ? NOTHING : recoverEntries(opened.text);
-  const backup = await newestValidBackup(target, keyring);
-  const fromBackup = backup ? mergeWithBackup(recovery.entries, backup.journal.entries).added : 0;
-  return { assessment, recovery, backup, fromBackup };
-}
-
 /**
  * Repairs the journal at `target` (already resolved from any symlink) under
- * its lock, re-reading it there so that what is repaired is what is on disk
- * now. A journal that opens, a missing one and a newer-format one are left
- * exactly as they are. The damaged file is copied aside before anything is
+ * its lock, planning again on the bytes read there, so that what is repaired
+ * is what is on disk now. The damaged file is copied aside before anything is
  * written; the rewrite is atomic. No daily backup is taken: it would be a copy
  * of the damage, and could push a good backup out of the seven kept.
  */
@@ -451,52 +117,41 @@ export async function repairJournal(target: string, now: Date, lock: LockOptions
         if (isMissing(error)) return { state: 'missing' };
         throw error;
       }
-      const opened = await openText(bytes.toString('utf8'), target, keyring);
-      const assessment: Assessment = opened.damaged ? { state: 'broken', problem: DAMAGED_ENVELOPE } : assessJournal(opened.text);
-      if (assessment.state === 'ok') return { state: 'healthy', entries: assessment.journal.entries.length };
-      if (assessment.state === 'newer') return { state: 'newer', problem: assessment.problem };
-
-      const recovery = opened.damaged ? NOTHING : recoverEntries(opened.text);
-      if (recovery.version !== undefined && recovery.version > JOURNAL_VERSION) {
-        return {
-          state: 'newer',
-          problem: `it was written in format ${recovery.version}, newer than this attach reads (${JOURNAL_VERSION})`,
-        };
-      }
-      const backup = await newestValidBackup(target, keyring);
-      const merged = backup ? mergeWithBackup(recovery.entries, backup.journal.entries) : { entries: recovery.entries, added: 0 };
-      const rebuilt: Journal = { version: JOURNAL_VERSION, entries: merged.entries, ...recovery.fields };
-      const checked = checkJournal(rebuilt);
+      const plan = await planRepair(target, bytes, await listBackups(target), keyring);
+      if (plan.state !== 'broken') return plan;
+      const checked = checkJournal(plan.rebuilt);
       if (!checked.ok)
         throw new JournalError(`The repaired journal did not pass its own checks (${checked.problem}). Nothing was written.`);
-
-      if (opened.encrypted && !keyring?.sealer && !backup?.sealer) {
-        // Nothing here proves the passphrase right: sealing a new journal with it could lock the person out.
-        throw new JournalError(
-          `Your encrypted journal at ${target} can't be rebuilt: nothing inside it can be read, and no backup opens with this passphrase. Nothing was changed; check the passphrase (ATTACH_PASSPHRASE too, if you use it).`,
-        );
-      }
-      // An encrypted journal stays encrypted: sealed as it was, or as its backup was.
-      let sealer: Sealer | null = null;
-      if (opened.encrypted || backup?.sealer) {
-        sealer = keyring?.sealer ?? backup?.sealer ?? (keyring ? await newSealer(await keyring.passphrase(target)) : null);
-        if (!sealer) throw new JournalError(`Your journal at ${target} is encrypted; a repair needs its passphrase. Nothing was written.`);
-      }
+      const sealer = sealerFor(plan, target, keyring);
       const brokenCopy = await keepBrokenCopy(target, bytes, now);
       assertHeld();
-      const plain = serializeJournal(rebuilt);
+      const plain = serializeJournal(plan.rebuilt);
       await writeAtomic(target, sealer ? seal(plain, sealer) : plain);
       return {
         state: 'repaired',
-        problem: assessment.problem,
-        recovered: recovery.recovered,
-        skipped: recovery.skipped,
-        fromBackup: merged.added,
-        backup: backup ? { file: backup.file, date: backup.date } : null,
+        problem: plan.problem,
+        recovered: plan.recovery.recovered,
+        skipped: plan.recovery.skipped,
+        fromBackup: plan.fromBackup,
+        backup: plan.backup ? { file: plan.backup.file, date: plan.backup.date } : null,
         brokenCopy,
-        entries: merged.entries.length,
+        entries: plan.rebuilt.entries.length,
       };
     },
     lock,
   );
+}
+
+/** An encrypted journal stays encrypted: sealed as it was, or as its backup was; null writes it plain. */
+function sealerFor(plan: Extract<RepairPlan, { state: 'broken' }>, target: string, keyring?: Keyring): Sealer | null {
+  if (!plan.encrypted && !plan.backup?.sealer) return null;
+  const sealer = keyring?.sealer ?? plan.backup?.sealer ?? null;
+  if (plan.encrypted && !sealer) {
+    // Nothing here proves the passphrase right: sealing a new journal with it could lock the person out.
+    throw new JournalError(
+      `Your encrypted journal at ${target} can't be rebuilt: nothing inside it can be read, and no backup opens with this passphrase. ` +
+        'Nothing was changed; check the passphrase (ATTACH_PASSPHRASE too, if you use it).',
+    );
+  }
+  return sealer;
 }

@@ -6,6 +6,7 @@ import { PRIVATE_DIR, readText, resolveTarget, writeAtomic } from './atomic-file
 import { backupOncePerDay, listBackups } from './backups.js';
 import { Keyring, type Sealer, seal } from './crypto.js';
 import { parseJournal, serializeJournal } from './format.js';
+import { fileSystemReason, isFileSystemError } from './fs-errors.js';
 import { withLock } from './lock.js';
 import { emptyJournal, type Journal } from './types.js';
 
@@ -163,19 +164,6 @@ async function readHead(file: string): Promise<string> {
 
 /** Turns file-system failures into a calm exit 3; everything else passes through. */
 function explain(error: unknown, target: string): unknown {
-  if (error instanceof JournalError || !(error instanceof Error) || !('code' in error)) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  const why: Record<string, string> = {
-    EACCES: 'attach is not allowed to read or write there',
-    EPERM: 'attach is not allowed to read or write there',
-    EROFS: 'the disk is read-only',
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up',
-    EISDIR: 'that path is a folder, not a file',
-    ENOTDIR: 'part of that path is a file, not a folder',
-    EIO: 'the disk reported an error',
-    ENOTFILE: 'that path is not a regular file (a pipe or a device?)',
-  };
-  const reason = (code && why[code]) ?? `the system said: ${error.message}`;
-  return new JournalError(`Your journal at ${target} can't be used: ${reason}. Nothing was written.`);
+  if (error instanceof JournalError || !isFileSystemError(error)) return error;
+  return new JournalError(`Your journal at ${target} can't be used: ${fileSystemReason(error)}. Nothing was written.`);
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Context } from '../../src/context.js';
 import type { Config } from '../../src/journal/config.js';
+import type { Env } from '../../src/journal/paths.js';
 import { JournalStore } from '../../src/journal/store.js';
 import type { Asker } from '../../src/ui/prompts.js';
 import type { Stream } from '../../src/ui/stream.js';
@@ -74,6 +75,8 @@ export interface FakeSetup {
   canAnimate?: boolean;
   asker?: Asker;
   config?: Config;
+  /** The environment the command sees; by default only XDG folders inside `dir`, never the real home. */
+  env?: Env;
   clock?: FakeClock;
   keys?: FakeKeys;
   columns?: number;
@@ -87,8 +90,14 @@ export function fakeContext(setup: FakeSetup) {
   const screen = new Captured(true, setup.columns ?? 80);
   let interrupt: (() => void) | undefined;
   const file = path.join(setup.dir, 'journal.json');
+  const env: Env = setup.env ?? {
+    HOME: path.join(setup.dir, 'home'),
+    XDG_DATA_HOME: path.join(setup.dir, 'data'),
+    XDG_CONFIG_HOME: path.join(setup.dir, 'config'),
+  };
   const ctx: Context = {
     file,
+    env,
     interactive: setup.interactive ?? false,
     canAnimate: setup.canAnimate ?? false,
     now: () => new Date(clock.now()),

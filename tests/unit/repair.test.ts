@@ -3,10 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/doctor.js';
+import { listBackups } from '../../src/journal/backups.js';
+import { brokenName } from '../../src/journal/broken-copies.js';
+import { type KdfParams, Keyring, newSealer, seal } from '../../src/journal/crypto.js';
 import { newPause, newReflection, newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
-import { assessJournal, brokenName, mergeWithBackup, recoverEntries, repairJournal } from '../../src/journal/repair.js';
+import { assessJournal, mergeWithBackup, recoverEntries } from '../../src/journal/recover.js';
+import { planRepair, previewRepair, repairJournal } from '../../src/journal/repair.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
+import type { Asker } from '../../src/ui/prompts.js';
 import { fakeContext } from '../helpers/fake-context.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
 
@@ -20,7 +25,12 @@ function makeEntries(count: number): Entry[] {
       case 0:
         return {
           ...newTrigger(
-            { what: `no reply {${i}}, "still" waiting\nsecond line — ünïcode 🌧`, intensity: i % 11, who: 'partner', body: ['tight-chest'] },
+            {
+              what: `no reply {${i}}, "still" waiting\nsecond line — ünïcode 🌧`,
+              intensity: i % 11,
+              who: 'partner',
+              body: ['tight-chest'],
+            },
             now,
           ),
           mood: { kept: [i] },
@@ -285,6 +295,83 @@ describe('repairJournal', () => {
       expect(readdirSync(folder).sort()).toEqual(['backups', 'journal.json']);
     }
     expect(await repairJournal(path.join(dir, 'case-1', 'nothing.json'), now)).toEqual({ state: 'missing' });
+  });
+});
+
+describe('planRepair', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'attach-plan-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  const setup = (text: string, backups: Record<string, string> = {}) => {
+    const folder = path.join(dir, `case-${++n}`);
+    mkdirSync(path.join(folder, 'backups'), { recursive: true, mode: 0o700 });
+    const file = path.join(folder, 'journal.json');
+    writeFileSync(file, text, { mode: 0o600 });
+    for (const [date, body] of Object.entries(backups)) writeFileSync(path.join(folder, 'backups', `journal-${date}.json`), body);
+    return { folder, file };
+  };
+  const now = new Date(2026, 10, 28, 10, 15, 0);
+  /** A cheap KDF: the envelope's format is the same as with the real one. */
+  const FAST: KdfParams = { name: 'scrypt', N: 2 ** 10, r: 8, p: 1, keyLength: 32 };
+  const PASS = 'correct horse battery staple';
+
+  it('is what the repair then does: the entries it counts are the entries written', async () => {
+    const cut = TEXT.slice(0, lineStart(TEXT, 20) + 30);
+    const { file } = setup(cut, { '2026-11-27': serializeJournal({ version: 1, entries: ENTRIES.slice(0, 25) }) });
+    const plan = await planRepair(file, readFileSync(file), await listBackups(file));
+    expect(plan).toMatchObject({ state: 'broken', encrypted: false, fromBackup: 5, recovery: { recovered: 20, skipped: 1 } });
+    expect(await previewRepair(file)).toEqual(plan);
+    const outcome = await repairJournal(file, now);
+    expect(outcome).toMatchObject({
+      state: 'repaired',
+      recovered: 20,
+      skipped: 1,
+      fromBackup: 5,
+      entries: 25,
+      backup: { date: '2026-11-27' },
+    });
+    expect(plan.state === 'broken' && JSON.parse(readFileSync(file, 'utf8'))).toEqual(plan.state === 'broken' && plan.rebuilt);
+  });
+
+  it('says a damaged journal of a newer format is newer, in the words of the question, and the repair agrees', async () => {
+    const cut = TEXT.replace('"version": 1', '"version": 2').slice(0, -30);
+    const { file } = setup(cut, { '2026-11-27': TEXT });
+    const newer = { state: 'newer', problem: 'it was written by a newer attach (format 2)' };
+    expect(await planRepair(file, cut, await listBackups(file))).toEqual(newer);
+    expect(await repairJournal(file, now)).toEqual(newer);
+    expect(readFileSync(file, 'utf8')).toBe(cut);
+  });
+
+  it('leaves an envelope of a newer format alone, rather than replacing it with an older backup', async () => {
+    const sealed = seal(TEXT, await newSealer(PASS, FAST));
+    const newer = sealed.replace('"version": 1', '"version": 2');
+    expect(newer).not.toBe(sealed);
+    const { folder, file } = setup(newer, { '2026-11-27': serializeJournal({ version: 1, entries: ENTRIES.slice(0, 5) }) });
+    const keyring = new Keyring(async () => PASS);
+    const said = { state: 'newer', problem: 'it is encrypted in a newer format (2)' };
+    expect(await planRepair(file, newer, await listBackups(file), keyring)).toEqual(said);
+    expect(await repairJournal(file, now, {}, keyring)).toEqual(said);
+    expect(readFileSync(file, 'utf8')).toBe(newer);
+    expect(readdirSync(folder).sort()).toEqual(['backups', 'journal.json']);
+  });
+
+  it('is made again under the lock: a journal mended while the person was asked is left as it is', async () => {
+    const folder = mkdtempSync(path.join(dir, 'mended-'));
+    let file = '';
+    const asker = {
+      confirm: async () => {
+        writeFileSync(file, TEXT); // another attach (or the person, by hand) put a journal that opens back meanwhile
+        return true;
+      },
+    } as unknown as Asker;
+    const { ctx, stderr } = fakeContext({ dir: folder, interactive: true, asker });
+    file = ctx.file;
+    writeFileSync(file, TEXT.slice(0, lineStart(TEXT, 8) + 12), { mode: 0o600 });
+    await run({ repair: true }, ctx);
+    expect(stderr.text).toContain('8 entries can still be read from it');
+    expect(stderr.text).toContain('Your journal opens and passes every check (40 entries). There is nothing to repair.');
+    expect(readFileSync(file, 'utf8')).toBe(TEXT);
+    expect(readdirSync(folder)).toEqual(['journal.json']);
   });
 });
 
