@@ -58,14 +58,13 @@ export async function runEditFlow(
   catalogues: Catalogues,
 ): Promise<Record<string, unknown>> {
   const all = questionsFor(entry, questions);
-  const words = wordsFrom(catalogues);
-  const picked = await ask.many({
-    message: 'What would you like to change?',
-    choices: all.map((q) => ({
-      value: q.field,
-      name: `${q.message.replace(/\s*\(.*$/, '').replace(/[?:].*$/, '')}: ${shown(entry[q.field], (value) => words(fieldOf(entry.type, q.field)?.catalogue, value))}`,
-    })),
-  });
+  // "How strong is it right now: 8": each question cut to its first clause, with the answer now in words.
+  const choice = (q: Question) => {
+    const words = wordsFrom(catalogues);
+    const now = shown(entry[q.field], (value) => words(fieldOf(entry.type, q.field)?.catalogue, value));
+    return { value: q.field, name: `${q.message.replace(/\s*\(.*$/, '').replace(/[?:].*$/, '')}: ${now}` };
+  };
+  const picked = await ask.many({ message: 'What would you like to change?', choices: all.map(choice) });
   const chosen = all.filter((q) => picked.includes(q.field));
   const defaults: Record<string, string | string[]> = {};
   for (const q of chosen) {

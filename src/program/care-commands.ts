@@ -7,7 +7,8 @@ export function declareCareCommands(program: Command, context?: MakeContext): vo
     .command('doctor')
     .summary('where your files are, whether they are healthy, and repair')
     .description(
-      'Where the journal, settings, backups and lock are, and whether they are healthy.\nWith --repair, recovers what it can from a journal that no longer opens (the broken file is kept).',
+      'Where the journal, settings, backups and lock are, and whether they are healthy. ' +
+        'With --repair, recovers what it can from a journal that no longer opens (the broken file is kept).',
     )
     .option('--repair', 'recover a journal that no longer opens')
     .option('-y, --yes', 'repair without asking (needed without a terminal)')

@@ -51,7 +51,8 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
     .command('import')
     .summary('bring entries in from an attach JSON file, merged by id')
     .description(
-      'Bring in entries from an attach JSON file (an export, a backup, or a journal from another device).\nEntries already here are skipped; the same id with different content is a conflict, settled by --prefer.',
+      'Bring in entries from an attach JSON file (an export, a backup, or a journal from another device). ' +
+        'Entries already here are skipped; the same id with different content is a conflict, settled by --prefer.',
     )
     .argument('<file>', 'the attach JSON file')
     .option('--dry-run', 'say what would change, and change nothing')

@@ -12,6 +12,15 @@ import { examples, type MakeContext } from './shared.js';
  * --help` stays close to a bare `node` start.
  */
 
+const MAIN_EXAMPLES = [
+  'attach log',
+  'attach log "no reply since this morning" -i 7 -b tight-chest',
+  'attach pause',
+  'attach reflect',
+  'attach report',
+  'attach list',
+];
+
 export function buildProgram(context?: MakeContext): Command {
   const program = new Command('attach')
     .description(`A private journal for the moments your attachment alarm goes off.\n\n${SCOPE}`)
@@ -23,10 +32,7 @@ export function buildProgram(context?: MakeContext): Command {
     .option('--debug', 'show the full technical details when something goes wrong')
     .showSuggestionAfterError()
     .exitOverride()
-    .addHelpText(
-      'after',
-      `${examples('attach log', 'attach log "no reply since this morning" -i 7 -b tight-chest', 'attach pause', 'attach reflect', 'attach report', 'attach list')}\n${CRISIS_LINES.join('\n')}\n`,
-    );
+    .addHelpText('after', `${examples(...MAIN_EXAMPLES)}\n${CRISIS_LINES.join('\n')}\n`);
 
   declareEntryCommands(program, context);
   declareDataCommands(program, context);

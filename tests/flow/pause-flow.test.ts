@@ -83,7 +83,7 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       notes: ['hi'],
       next: 'calm-message',
     });
-    expect(stderr.text).toContain("Time's up.");
+    expect(screen.text).toContain("Time's up.");
     expect(stderr.text).toContain('7 → 4: the wave came down, and the urge passed.\nYou stayed for the whole 20 minutes.');
   });
 
