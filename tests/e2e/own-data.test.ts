@@ -128,7 +128,7 @@ describe('edit', () => {
     });
     expect(after.editedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(JSON.parse(r.stdout)).toEqual(after);
-    expect(r.stderr).toContain('Changed t1000000: intensity, who, body.');
+    expect(r.stderr).toContain('Changed t1000000: intensity, who, in the body.');
   });
 
   it('edits a pause and a reflection with their own flags', () => {
