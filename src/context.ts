@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Config } from './journal/config.js';
+import type { Config, Settings } from './journal/config.js';
 import type { Env } from './journal/paths.js';
 import { JournalStore } from './journal/store.js';
 import type { Asker } from './ui/prompts.js';
@@ -25,8 +25,10 @@ export interface Context {
   style: ChalkInstance;
   /** The journal at `file`, with this context's clock. */
   journal(): JournalStore;
-  /** Preferences from the config file. */
+  /** Preferences from the config file: only the ones that can be used (a bad one falls back to its default). */
   config(): Promise<Config>;
+  /** The settings file as read, with what was ignored and why (config and doctor show it). */
+  settings(): Promise<Settings>;
   /** Asks questions (only called when `interactive`). */
   asker(): Promise<Asker>;
   /** Where the pause timer draws and hears keys; `live` means animated with keys. */
@@ -48,21 +50,20 @@ export interface GlobalOptions {
 
 /** The real terminal, the real clock, and the journal path of DESIGN.md section 2. */
 export async function createContext(globals: GlobalOptions, command: string, env: Env = process.env): Promise<Context> {
-  const [{ journalPath }, { readConfig }] = await Promise.all([import('./journal/paths.js'), import('./journal/config.js')]);
-  // The settings may name the journal, so they are read first. Broken
-  // settings stop every command (writing to another journal than the one
-  // meant would be worse), except the two that exist to look at them.
-  const settings = readConfig(env);
-  const config = await settings.catch((error: unknown): Config => {
-    if (command === 'doctor' || command === 'config') return {};
-    throw error;
-  });
+  const [{ journalPath }, { readSettings }] = await Promise.all([import('./journal/paths.js'), import('./journal/config.js')]);
+  // The settings may name the journal, so they are read first. A bad or
+  // unreadable setting never stops a command (a moment must never be lost
+  // to a typo in config.json): it is ignored, its default used, and said so
+  // once, here, except by the two commands that show settings themselves.
+  const settings = await readSettings(env);
+  const config = settings.config;
   // The prompts colour through Node's own hasColors(), which reads NO_COLOR;
   // this is how --no-color reaches them too.
   if (globals.color === false) process.env.NO_COLOR = '1';
   const file = journalPath(globals.file, env, config.journal);
   const now = () => new Date();
   const style = makeStyle(colorLevel(process.stderr, env, globals.color === false));
+  if (command !== 'config' && command !== 'doctor') for (const problem of settings.problems) line(process.stderr, problem);
   const interactive = globals.input !== false && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
   const asker = async () => (await import('./ui/prompts.js')).createAsker();
   // A passphrase can be asked even when stdout is a pipe (`attach list | less`): the prompt is on stderr.
@@ -78,7 +79,8 @@ export async function createContext(globals: GlobalOptions, command: string, env
     env,
     interactive,
     canAnimate: interactive && Boolean(process.stderr.isTTY),
-    config: () => settings,
+    config: async () => config,
+    settings: async () => settings,
     asker,
     ...(passphrase ? { passphrase } : {}),
     timerIO: async (live) => (await import('./ui/timer-screen.js')).terminalIO(process.stdin, process.stderr, live),

@@ -1,9 +1,10 @@
+import { editDistance } from '../catalogue/match.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { type Config, OWN_LISTS, SETTINGS, writeConfig } from '../journal/config.js';
-import { configPath } from '../journal/paths.js';
+import { type Config, checkConfig, keepAside, OWN_LISTS, SETTINGS, type Settings, writeConfig } from '../journal/config.js';
 import { dedupe } from '../parse/values.js';
 import { clean } from '../render/clean.js';
+import { itemLines, settingLines } from '../render/settings.js';
 import { line } from '../ui/stream.js';
 
 export interface ConfigOptions {
@@ -14,85 +15,127 @@ const ACTIONS = ['list', 'get', 'set', 'unset', 'add', 'remove'];
 const KEYS = Object.keys(SETTINGS);
 const LISTS = Object.keys(OWN_LISTS);
 
+/** "did you mean pauseMinutes?" for a name a letter or two away from one. */
+function closest(name: string, names: readonly string[]): string {
+  const near = names.find((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase()) <= 2);
+  return near ? `; did you mean ${near}?` : '';
+}
+
 function settingOf(key: string | undefined) {
   const setting = key === undefined ? undefined : SETTINGS[key];
-  if (!setting) throw new UsageError(`${key === undefined ? 'Name a setting' : `"${key}" is not a setting`}: ${KEYS.join(', ')}.`);
-  return setting;
+  if (setting) return setting;
+  if (key === undefined) throw new UsageError(`Name a setting: ${KEYS.join(', ')}.`);
+  throw new UsageError(`"${clean(key)}" is not a setting${closest(key, KEYS)} The settings are ${KEYS.join(', ')}.`);
 }
 
 function listOf(name: string | undefined) {
-  if (name === undefined || !(LISTS as string[]).includes(name)) {
-    throw new UsageError(
-      `${name === undefined ? 'Name a list' : `"${name}" is not a list`}: ${LISTS.join(', ')}, for example attach config add trigger "mom calls twice".`,
-    );
-  }
-  return OWN_LISTS[name]!;
+  if (name !== undefined && OWN_LISTS[name]) return OWN_LISTS[name];
+  const example = 'for example attach config add trigger "mom calls twice"';
+  if (name === undefined) throw new UsageError(`Name a list: ${LISTS.join(', ')}, ${example}.`);
+  throw new UsageError(`"${clean(name)}" is not a list${closest(name, LISTS)} The lists are ${LISTS.join(', ')}, ${example}.`);
 }
 
-export async function run(action: string | undefined, args: string[], options: ConfigOptions, ctx: Context): Promise<void> {
-  const what = action ?? 'list';
-  if (!ACTIONS.includes(what))
-    throw new UsageError(`attach config takes ${ACTIONS.slice(0, -1).join(', ')} or ${ACTIONS.at(-1)} (you gave "${what}").`);
-  // An unreadable config is exit 3 here, before anything could overwrite it.
-  const config: Config = await ctx.config();
-  const [first, ...rest] = args;
-  if (rest.length > 0 && (what === 'get' || what === 'unset')) throw new UsageError(`attach config ${what} takes just the setting's name.`);
-
-  if (what === 'list') {
-    if (options.json) return line(ctx.stdout, JSON.stringify(config, null, 2));
-    line(ctx.stderr, ctx.style.dim(`Settings in ${configPath(ctx.env)}`));
-    for (const [key, setting] of Object.entries(SETTINGS)) {
-      const value = config[key];
-      line(
+async function show(list: string | undefined, settings: Settings, options: ConfigOptions, ctx: Context): Promise<void> {
+  const { config } = settings;
+  if (list !== undefined) {
+    // One list as attach offers it: the built-in items, then the person's own.
+    const name = listOf(list);
+    const [{ loadCatalogues }, { personalise }] = await Promise.all([
+      import('../catalogue/catalogue.js'),
+      import('../catalogue/personal.js'),
+    ]);
+    const journal = await ctx.journal().read();
+    const items = personalise(loadCatalogues(), config, journal.entries)[name];
+    const builtIn = new Set(loadCatalogues()[name].map((item) => item.id.toLowerCase()));
+    const own = new Set(items.filter((item) => !builtIn.has(item.id.toLowerCase())).map((item) => item.id.toLowerCase()));
+    if (options.json)
+      return line(
         ctx.stdout,
-        `${key.padEnd(14)} ${value === undefined ? ctx.style.dim('(not set)') : clean(String(value))}  ${ctx.style.dim(setting.describe)}`,
+        JSON.stringify(
+          items.map((item) => ({ ...item, own: own.has(item.id.toLowerCase()) })),
+          null,
+          2,
+        ),
       );
-    }
-    for (const name of LISTS) {
-      const items = config.own?.[OWN_LISTS[name]!] ?? [];
-      if (items.length) line(ctx.stdout, `your ${name} items: ${items.map(clean).join(', ')}`);
-    }
+    for (const text of itemLines(items, own)) line(ctx.stdout, text);
     return;
   }
-  if (what === 'get') {
-    settingOf(first);
-    const value = config[first!];
-    if (value !== undefined) line(ctx.stdout, String(value));
-    return;
+  if (options.json) return line(ctx.stdout, JSON.stringify(config, null, 2));
+  line(ctx.stderr, ctx.style.dim(`Settings in ${settings.file}`));
+  for (const text of settingLines(config, SETTINGS, ctx.style.dim)) line(ctx.stdout, text);
+  for (const name of LISTS) {
+    const items = config.own?.[OWN_LISTS[name]!] ?? [];
+    if (items.length) line(ctx.stdout, `your ${name} items: ${items.map(clean).join(', ')}`);
   }
+  for (const problem of settings.problems) line(ctx.stderr, problem);
+  if (settings.unreadable)
+    line(ctx.stderr, 'Fix the file by hand, or start afresh with attach config set <setting> <value> (the old file is kept aside).');
+}
 
-  const next: Config = { ...config };
-  let said: string;
+/** What `set`, `unset`, `add` and `remove` change, on the file as written (bad values it doesn't touch are kept). */
+function change(what: string, first: string | undefined, rest: string[], start: Config): { next: Config; said: string } {
+  const next: Config = { ...start };
   if (what === 'set') {
     const setting = settingOf(first);
     const raw = rest.join(' ');
     const value = raw === '' ? undefined : setting.parse(raw);
-    if (value === undefined)
+    if (value === undefined) {
+      const example = first === 'breath' ? 'box' : first === 'journal' ? '~/notes/journal.json' : '15';
       throw new UsageError(
-        `${first} takes ${setting.allowed} (you gave "${raw}"), for example attach config set ${first} ${first === 'breath' ? 'box' : first === 'journal' ? '~/notes/journal.json' : '15'}.`,
+        `${first} takes ${setting.allowed} (you gave "${clean(raw)}"), for example attach config set ${first} ${example}.`,
       );
+    }
     next[first!] = value;
-    said = `${first} is now ${String(value)}.`;
-  } else if (what === 'unset') {
+    return { next, said: `${first} is now ${clean(String(value))}.` };
+  }
+  if (what === 'unset') {
     settingOf(first);
     delete next[first!];
-    said = `${first} is back to its default.`;
-  } else {
-    const list = listOf(first);
-    const item = rest.join(' ').trim();
-    if (!item) throw new UsageError(`Say the item, for example attach config ${what} ${first} "mom calls twice".`);
-    const items = next.own?.[list] ?? [];
-    if (what === 'add') {
-      next.own = { ...next.own, [list]: dedupe([...items, item]) };
-      said = `Added "${item}" to your ${first} items; attach will offer it from now on.`;
-    } else {
-      const kept = items.filter((existing) => existing.toLowerCase() !== item.toLowerCase());
-      if (kept.length === items.length)
-        throw new UsageError(`"${item}" is not one of your ${first} items${items.length ? `: ${items.join(', ')}` : ''}.`);
-      next.own = { ...next.own, [list]: kept };
-      said = `Removed "${item}" from your ${first} items.`;
-    }
+    return { next, said: `${first} is back to its default.` };
+  }
+  const list = listOf(first);
+  const item = rest.join(' ').trim();
+  if (!item) throw new UsageError(`Say the item, for example attach config ${what} ${first} "mom calls twice".`);
+  // Own lists as written, unless they are so broken they can't be kept.
+  const own = typeof next.own === 'object' && next.own !== null && !Array.isArray(next.own) ? next.own : {};
+  const items = Array.isArray(own[list]) ? own[list] : [];
+  if (what === 'add') {
+    next.own = { ...own, [list]: dedupe([...items, item]) };
+    return { next, said: `Added "${clean(item)}" to your ${first} items; attach will offer it from now on.` };
+  }
+  const kept = items.filter((existing) => existing.toLowerCase() !== item.toLowerCase());
+  if (kept.length === items.length) {
+    throw new UsageError(`"${clean(item)}" is not one of your ${first} items${items.length ? `: ${items.map(clean).join(', ')}` : ''}.`);
+  }
+  next.own = { ...own, [list]: kept };
+  return { next, said: `Removed "${clean(item)}" from your ${first} items.` };
+}
+
+export async function run(action: string | undefined, args: string[], options: ConfigOptions, ctx: Context): Promise<void> {
+  const what = action ?? 'list';
+  if (!ACTIONS.includes(what)) {
+    throw new UsageError(
+      `attach config takes ${ACTIONS.slice(0, -1).join(', ')} or ${ACTIONS.at(-1)} (you gave "${clean(what)}")${closest(what, ACTIONS)}`,
+    );
+  }
+  const settings = await ctx.settings();
+  const [first, ...rest] = args;
+  if (rest.length > 0 && (what === 'get' || what === 'unset' || what === 'list')) {
+    throw new UsageError(`attach config ${what} takes just ${what === 'list' ? 'a list name' : "the setting's name"}.`);
+  }
+  if (what === 'list') return show(first, settings, options, ctx);
+  if (what === 'get') {
+    settingOf(first);
+    const value = settings.config[first!];
+    if (value !== undefined) line(ctx.stdout, clean(String(value)));
+    return;
+  }
+  // A file that is not a settings object is kept aside, never overwritten.
+  const { next, said } = change(what, first, rest, (settings.raw as Config | null) ?? {});
+  if (settings.unreadable) {
+    line(ctx.stderr, `Your old settings file could not be read; it is kept as ${await keepAside(settings.file, ctx.now())}.`);
   }
   await writeConfig(next, ctx.env);
   line(ctx.stderr, said);
+  for (const problem of checkConfig(next).problems) line(ctx.stderr, problem);
 }

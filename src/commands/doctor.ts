@@ -24,7 +24,7 @@ export interface DoctorOptions {
 
 export async function run(options: DoctorOptions, ctx: Context): Promise<void> {
   if (options.repair) return repair(options, ctx);
-  const health = await checkHealth({ file: ctx.file, env: ctx.env, now: ctx.now(), settings: ctx.config });
+  const health = await checkHealth({ file: ctx.file, env: ctx.env, now: ctx.now(), settings: ctx.settings });
   const findings = describeHealth(health);
   if (options.json) line(ctx.stdout, JSON.stringify(findings, null, 2));
   else for (const text of renderFindings(findings)) line(ctx.stdout, text);
@@ -78,7 +78,8 @@ async function repair(options: DoctorOptions, ctx: Context): Promise<void> {
   if (outcome.state === 'repaired') for (const text of repairedLines(outcome)) line(ctx.stderr, text);
   else line(ctx.stderr, nothingToRepairLine(target, outcome));
   // --repair mends the journal only; settings that can't be used are still exit 3.
-  await ctx.config();
+  const [problem, ...more] = (await ctx.settings()).problems;
+  if (problem) throw new JournalError(problem, more);
 }
 
 /** --yes, or yes on the terminal (yes by default: nothing is lost either way, and --repair is already a choice). */

@@ -1,3 +1,4 @@
+import { rename } from 'node:fs/promises';
 import { JournalError } from '../errors.js';
 import { readText, writeAtomic } from './atomic-file.js';
 import { CATALOGUES, type CatalogueName } from './fields.js';
@@ -61,49 +62,104 @@ export const SETTINGS: Record<string, Setting> = {
   },
 };
 
-/** Problems with a config's content, or null when it is fine. */
-export function checkConfig(data: unknown): string | null {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'it is not a JSON object';
-  const config = data as Record<string, unknown>;
+/** What a setting is when it is not set (or set wrongly), in words for a message. */
+const DEFAULTS: Record<string, string> = { pauseMinutes: '20', breath: 'coherent', lookbackWeeks: '8', journal: 'the usual place' };
+
+/** The settings file as read: the settings that can be used, and calm words for what can't. */
+export interface Settings {
+  file: string;
+  exists: boolean;
+  /** Only the settings that can be used: a bad value is left out, so its default applies. */
+  config: Config;
+  /** The file's object as written, bad values included (for `config set` to keep what it doesn't change); null when there is none. */
+  raw: Record<string, unknown> | null;
+  /** One line for each thing ignored, saying what to do. */
+  problems: string[];
+  /** The file is there but isn't a settings object at all (unreadable, not JSON): keep it aside before writing a new one. */
+  unreadable: boolean;
+}
+
+/** Splits a parsed config into what can be used and what is ignored, with a line for each. */
+export function checkConfig(data: unknown): Pick<Settings, 'config' | 'problems'> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { config: {}, problems: ['they are not a JSON object'] };
+  const config: Config = { ...(data as Record<string, unknown>) };
+  const problems: string[] = [];
   for (const [key, setting] of Object.entries(SETTINGS)) {
-    if (config[key] !== undefined && !setting.valid(config[key])) return `"${key}" should be ${setting.allowed}`;
+    if (config[key] === undefined || setting.valid(config[key])) continue;
+    problems.push(
+      `The setting ${key} (${JSON.stringify(config[key])}) is ignored: it should be ${setting.allowed}. ` +
+        `attach uses ${DEFAULTS[key]} until you fix it: attach config set ${key} <value>`,
+    );
+    delete config[key];
   }
   const own = config.own;
   if (own !== undefined) {
-    if (typeof own !== 'object' || own === null || Array.isArray(own)) return '"own" should be an object of lists';
-    for (const [list, items] of Object.entries(own)) {
-      if (!(Object.values(OWN_LISTS) as string[]).includes(list)) return `"own" has an unknown list "${list}"`;
-      if (!Array.isArray(items) || !items.every((item) => typeof item === 'string')) return `"own.${list}" should be a list of text`;
+    const bad =
+      typeof own !== 'object' || own === null || Array.isArray(own)
+        ? '"own" should be an object of lists'
+        : Object.entries(own)
+            .map(([list, items]) =>
+              !(Object.values(OWN_LISTS) as string[]).includes(list)
+                ? `"own" has an unknown list "${list}"`
+                : !Array.isArray(items) || !items.every((item) => typeof item === 'string')
+                  ? `"own.${list}" should be a list of text`
+                  : null,
+            )
+            .find((problem) => problem !== null);
+    if (bad) {
+      problems.push(`Your own list items in the settings are ignored: ${bad}. attach config add and remove rewrite them.`);
+      delete config.own;
     }
   }
-  return null;
+  return { config, problems };
 }
 
-/** A missing config is no preferences; one that can't be read safely is exit 3, like the journal, and is never overwritten. */
-export async function readConfig(env: Env): Promise<Config> {
+/**
+ * Reads the settings. Nothing here stops a command: a missing file is no
+ * preferences, a bad value is ignored (its default applies) and said so, and
+ * a file that can't be read at all is left exactly as it is, with the
+ * defaults in use, and said so.
+ */
+export async function readSettings(env: Env): Promise<Settings> {
   const file = configPath(env);
-  const text = await readText(file).catch((error: Error) => {
-    throw new JournalError(`Your settings at ${file} can't be read: ${error.message}.`);
-  });
-  if (text === null) return {};
+  const base = { file, exists: true, config: {}, raw: null, problems: [], unreadable: true };
+  const fix = 'attach uses its defaults for now; attach config says how to fix them.';
+  let text: string | null;
+  try {
+    text = await readText(file);
+  } catch (error) {
+    return { ...base, problems: [`Your settings at ${file} can't be read (${(error as Error).message}), so ${fix}`] };
+  }
+  if (text === null) return { ...base, exists: false, unreadable: false };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new JournalError(
-      `Your settings at ${file} are not valid JSON. The file was left as it is; fix it, or move it away to start afresh.`,
-    );
+    return { ...base, problems: [`Your settings at ${file} can't be read (they are not valid JSON), so ${fix}`] };
   }
-  const problem = checkConfig(data);
-  if (problem)
-    throw new JournalError(
-      `Your settings at ${file} can't be used: ${problem}. The file was left as it is; fix it, or move it away to start afresh.`,
-    );
-  return data as Config;
+  const { config, problems } = checkConfig(data);
+  const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
+  return { file, exists: true, config, raw: isObject ? (data as Record<string, unknown>) : null, problems, unreadable: !isObject };
+}
+
+/** For callers that want a broken file to stop them (exit 3): the settings, or the first problem. */
+export async function readConfig(env: Env): Promise<Config> {
+  const settings = await readSettings(env);
+  if (settings.problems.length) throw new JournalError(`${settings.problems[0]}`);
+  return settings.config;
 }
 
 export async function writeConfig(config: Config, env: Env): Promise<string> {
   const file = configPath(env);
   await writeAtomic(file, `${JSON.stringify(config, null, 2)}\n`);
   return file;
+}
+
+/** An unreadable settings file, renamed aside before a new one is written: `config.json.unreadable-20261201-193000`. */
+export async function keepAside(file: string, now: Date): Promise<string> {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  const aside = `${file}.unreadable-${stamp}`;
+  await rename(file, aside);
+  return aside;
 }

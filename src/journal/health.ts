@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AttachError } from '../errors.js';
 import { orphanTemps, readText, resolveTarget } from './atomic-file.js';
 import { backupDir, listBackups } from './backups.js';
 import { listBrokenCopies } from './broken-copies.js';
+import type { Settings } from './config.js';
 import { Keyring } from './crypto.js';
 import { errorCode, fileSystemReason } from './fs-errors.js';
 import { lockPathFor, STALE_MS } from './lock.js';
@@ -27,8 +27,8 @@ export interface HealthInput {
   env: Env;
   /** For the age of a lock. */
   now: Date;
-  /** Reads the settings; an AttachError means they can't be used. */
-  settings: () => Promise<unknown>;
+  /** Reads the settings, with what can't be used in them. */
+  settings: () => Promise<Settings>;
 }
 
 export interface EntryCounts {
@@ -190,18 +190,9 @@ function describeEnvelope(text: string): string {
   }
 }
 
-async function examineSettings(file: string, settings: () => Promise<unknown>): Promise<Health['settings']> {
-  const exists = await fs.stat(file).then(
-    () => true,
-    () => false,
-  );
-  try {
-    await settings();
-    return { path: file, exists, valid: true, problem: null };
-  } catch (error) {
-    if (!(error instanceof AttachError)) throw error;
-    return { path: file, exists, valid: false, problem: error.message };
-  }
+async function examineSettings(file: string, settings: () => Promise<Settings>): Promise<Health['settings']> {
+  const { exists, problems } = await settings();
+  return { path: file, exists, valid: problems.length === 0, problem: problems[0] ?? null };
 }
 
 async function examineBackups(target: string, lookInside: boolean, keyring: () => Keyring | undefined): Promise<Health['backups']> {

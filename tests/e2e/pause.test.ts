@@ -135,7 +135,11 @@ describe('attach pause without a terminal', () => {
     expect(r.stdout).toBe('');
     const out = lines(r.stderr);
     expect(out[0]).toMatch(/^Pausing for 3 seconds\./);
-    expect(out.slice(1, 4)).toEqual(["Time's up.", '7 → 4: the wave came down, and the urge passed.', 'You stayed for the whole 3 seconds.']);
+    expect(out.slice(1, 4)).toEqual([
+      "Time's up.",
+      '7 → 4: the wave came down, and the urge passed.',
+      'You stayed for the whole 3 seconds.',
+    ]);
     expect(out[4]).toMatch(SAVED);
     expect(out).toHaveLength(5);
     const [entry] = entries(box);

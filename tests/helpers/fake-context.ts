@@ -106,6 +106,14 @@ export function fakeContext(setup: FakeSetup) {
     style: makeStyle(0),
     journal: () => new JournalStore(file, { now: () => new Date(clock.now()) }),
     config: async () => setup.config ?? {},
+    settings: async () => ({
+      file: path.join(env.XDG_CONFIG_HOME ?? setup.dir, 'attach', 'config.json'),
+      exists: false,
+      config: setup.config ?? {},
+      raw: null,
+      problems: [],
+      unreadable: false,
+    }),
     asker: async () => {
       if (!setup.asker) throw new Error('this test did not expect questions');
       return setup.asker;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JournalError } from '../../src/errors.js';
+import { readSettings } from '../../src/journal/config.js';
 import { type KdfParams, newSealer, seal } from '../../src/journal/crypto.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
@@ -28,7 +29,7 @@ function home(text?: string): { input: HealthInput; file: string } {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   chmodSync(path.dirname(file), 0o700);
   if (text !== undefined) writeFileSync(file, text, { mode: 0o600 });
-  return { file, input: { file, env, now: new Date('2026-11-22T21:30:00Z'), settings: async () => ({}) } };
+  return { file, input: { file, env, now: new Date('2026-11-22T21:30:00Z'), settings: () => readSettings(env) } };
 }
 
 const at = new Date('2026-11-01T08:00:00Z');
@@ -78,17 +79,14 @@ describe('checkHealth', () => {
   it('finds the settings where the environment says, and keeps why they cannot be used', async () => {
     const { input } = home(TEXT);
     const settings = path.join(input.env.XDG_CONFIG_HOME as string, 'attach', 'config.json');
-    const broken = await checkHealth({
-      ...input,
-      settings: async () => {
-        throw new JournalError(`Your settings at ${settings} are not valid JSON.`);
-      },
-    });
+    mkdirSync(path.dirname(settings), { recursive: true });
+    writeFileSync(settings, '{ not json');
+    const broken = await checkHealth(input);
     expect(broken.settings).toEqual({
       path: settings,
-      exists: false,
+      exists: true,
       valid: false,
-      problem: `Your settings at ${settings} are not valid JSON.`,
+      problem: expect.stringContaining(`Your settings at ${settings} can't be read (they are not valid JSON)`),
     });
     // A bug is not a finding.
     await expect(checkHealth({ ...input, settings: () => Promise.reject(new TypeError('a bug')) })).rejects.toThrow('a bug');
