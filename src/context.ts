@@ -39,7 +39,7 @@ export interface Context {
    * The passphrase of an encrypted journal: $ATTACH_PASSPHRASE, else asked
    * (hidden) when there is a terminal to ask on; undefined when neither.
    */
-  passphrase?: () => Promise<string>;
+  passphrase?: (again?: string) => Promise<string>;
 }
 
 export interface GlobalOptions {
@@ -72,7 +72,7 @@ export async function createContext(globals: GlobalOptions, command: string, env
   const passphrase = fromEnv
     ? async () => fromEnv
     : canAsk
-      ? async () => (await asker()).secret({ message: 'Passphrase for your journal:' })
+      ? async (again?: string) => (await asker()).secret({ message: again ? `${again} Passphrase:` : 'Passphrase for your journal:' })
       : undefined;
   return {
     file,
@@ -91,7 +91,7 @@ export async function createContext(globals: GlobalOptions, command: string, env
     journal: () =>
       new JournalStore(file, {
         now,
-        ...(passphrase ? { passphrase } : {}),
+        ...(passphrase ? { passphrase, passphraseTries: fromEnv ? 1 : 3 } : {}),
         onLockWait: () => line(process.stderr, style.dim('Waiting for another attach to finish with your journal…')),
       }),
   };

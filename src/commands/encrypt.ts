@@ -1,29 +1,48 @@
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import { newSealer } from '../journal/crypto.js';
 import { type ResealResult, reseal } from '../journal/store.js';
 import { line } from '../ui/stream.js';
 
 export const MIN_PASSPHRASE = 8;
 
-/** The new passphrase: $ATTACH_PASSPHRASE, or asked twice, hidden. Never a flag (shell history keeps flags). */
-async function newPassphrase(ctx: Context): Promise<string> {
-  const fromEnv = ctx.env.ATTACH_PASSPHRASE;
-  let phrase: string;
-  if (fromEnv !== undefined) phrase = fromEnv;
-  else if (ctx.interactive) {
-    const ask = await ctx.asker();
-    phrase = await ask.secret({ message: 'Choose a passphrase:', required: 'Type a passphrase, or press Ctrl-C to stop.' });
-    const again = await ask.secret({ message: 'The same passphrase again:' });
-    if (again !== phrase) throw new UsageError('The two passphrases were different; nothing was changed. Please try again.');
-  } else {
-    throw new UsageError(
-      'attach encrypt asks for the passphrase on a terminal, or reads ATTACH_PASSPHRASE; it never takes one as an option.',
-    );
+const TOO_SHORT = `A passphrase needs at least ${MIN_PASSPHRASE} characters; a few words make a strong one.`;
+const TRIES = 3;
+
+/**
+ * A new passphrase: $ATTACH_PASSPHRASE, or asked twice, hidden, and asked
+ * again (up to three times) with the reason when it is too short or the two
+ * differ. Never a flag (shell history keeps flags). Ctrl-C changes nothing.
+ */
+export async function newPassphrase(ctx: Context, env = 'ATTACH_PASSPHRASE'): Promise<string> {
+  const fromEnv = ctx.env[env];
+  if (fromEnv !== undefined) {
+    if ([...fromEnv].length < MIN_PASSPHRASE) throw new UsageError(`${env}: ${TOO_SHORT} Nothing was changed.`);
+    return fromEnv;
   }
-  if ([...phrase].length < MIN_PASSPHRASE)
-    throw new UsageError(`A passphrase needs at least ${MIN_PASSPHRASE} characters; a few words make a strong one. Nothing was changed.`);
-  return phrase;
+  if (!ctx.interactive) {
+    throw new UsageError(`attach asks for the new passphrase on a terminal, or reads ${env}; it never takes one as an option.`);
+  }
+  const ask = await ctx.asker();
+  let reason = '';
+  try {
+    for (let attempt = 1; attempt <= TRIES; attempt++) {
+      const phrase = await ask.secret({
+        message: `${reason}Choose a passphrase:`,
+        required: 'Type a passphrase, or press Ctrl-C to stop.',
+      });
+      if ([...phrase].length < MIN_PASSPHRASE) {
+        reason = `${TOO_SHORT} `;
+        continue;
+      }
+      if ((await ask.secret({ message: 'The same passphrase again:' })) === phrase) return phrase;
+      reason = 'The two were different. ';
+    }
+  } catch (error) {
+    if (isPromptCancel(error)) throw new Cancelled('\nStopped. Nothing was changed.');
+    throw error;
+  }
+  throw new UsageError(`${reason}Nothing was changed; run it again when you are ready.`);
 }
 
 export function sayBackups(ctx: Context, result: ResealResult): void {

@@ -136,7 +136,6 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
         const finished = await asker.text({
           message: 'Your note, to finish (Enter keeps it):',
           default: outcome.unfinished,
-          editable: true,
         });
         draft.notes = finished ? [...notes.slice(0, -1), finished] : notes.slice(0, -1);
       }

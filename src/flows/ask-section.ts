@@ -77,7 +77,7 @@ async function askOne(
 ): Promise<unknown> {
   if (field.kind === 'list' && !field.catalogue) {
     // Tags: words of the person's own, typed with commas between them.
-    const current = Array.isArray(initial) && initial.length ? { default: initial.join(', '), editable: true } : {};
+    const current = Array.isArray(initial) && initial.length ? { default: initial.join(', ') } : {};
     return dedupe((await ask.text({ message: q.message, ...current })).split(','));
   }
   switch (field.kind) {
@@ -119,7 +119,7 @@ async function askOne(
     }
     default: {
       // Text, and the rare field asked as text when editing (a time, the tags).
-      const current = typeof initial === 'string' && initial ? { default: initial, editable: true } : {};
+      const current = typeof initial === 'string' && initial ? { default: initial } : {};
       const answer = await ask.text({ message: q.message, ...(q.required ? { required: q.required } : {}), ...current });
       return answer || null;
     }

@@ -39,7 +39,7 @@ export async function runReflectFlow(
       const picked = await ask.one({ message: templates.choose, choices });
       // Enter with nothing chosen leaves the ask unwritten; the drafts are only offers.
       if (picked === OWN) written = await ask.text({ message: templates.write });
-      else if (picked !== null) written = await ask.text({ message: templates.edit, default: picked, editable: true });
+      else if (picked !== null) written = await ask.text({ message: templates.edit, default: picked });
     } else {
       written = await ask.text({ message: templates.write });
     }

@@ -158,7 +158,8 @@ export async function writeConfig(config: Config, env: Env): Promise<string> {
 /** An unreadable settings file, renamed aside before a new one is written: `config.json.unreadable-20261201-193000`. */
 export async function keepAside(file: string, now: Date): Promise<string> {
   const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  const stamp = `${day}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
   const aside = `${file}.unreadable-${stamp}`;
   await rename(file, aside);
   return aside;

@@ -162,7 +162,15 @@ export class Keyring {
   /** Set by the last read of an encrypted file; null when it was plain. */
   sealer: Sealer | null = null;
 
-  constructor(private readonly ask?: () => Promise<string>) {}
+  /**
+   * `ask` gets the reason when it is asked again; `tries` is how many
+   * passphrases a person may type before attach stops (1 when it comes from
+   * ATTACH_PASSPHRASE, which can't be typed again).
+   */
+  constructor(
+    private readonly ask?: (again?: string) => Promise<string>,
+    private readonly tries = 1,
+  ) {}
 
   passphrase(file: string): Promise<string> {
     if (!this.ask) {
@@ -205,12 +213,19 @@ export class Keyring {
       return text;
     }
     const salt = Buffer.from(envelope.salt, 'base64');
-    const key = this.keys.get(envelope.salt) ?? (await deriveKey(await this.passphrase(file), salt, envelope.kdf));
-    const plaintext = decrypt(envelope, key);
-    if (plaintext === null) {
-      throw new JournalError(
-        `That passphrase doesn't open your journal at ${file}. Nothing was changed; check it and try again (ATTACH_PASSPHRASE too, if you use it).`,
-      );
+    let key = this.keys.get(envelope.salt) ?? (await deriveKey(await this.passphrase(file), salt, envelope.kdf));
+    let plaintext = decrypt(envelope, key);
+    for (let attempt = 1; plaintext === null; attempt++) {
+      this.keys.delete(envelope.salt);
+      if (attempt >= this.tries || !this.ask) {
+        throw new JournalError(
+          `That passphrase doesn't open your journal at ${file}. Nothing was changed; check it and try again (ATTACH_PASSPHRASE too, if you use it).`,
+        );
+      }
+      const left = this.tries - attempt;
+      this.phrase = this.ask(`That passphrase doesn't open your journal (${left === 1 ? 'one more try' : `${left} more tries`}).`);
+      key = await deriveKey(await this.phrase, salt, envelope.kdf);
+      plaintext = decrypt(envelope, key);
     }
     this.keys.set(envelope.salt, key);
     this.sealer = { salt, kdf: envelope.kdf, key };

@@ -14,8 +14,10 @@ export interface StoreOptions {
   now?: () => Date;
   lockWaitMs?: number;
   onLockWait?: () => void;
-  /** Asks for the passphrase of an encrypted journal (only called when one is met). */
-  passphrase?: () => Promise<string>;
+  /** Asks for the passphrase of an encrypted journal (only called when one is met), again with the reason after a wrong one. */
+  passphrase?: (again?: string) => Promise<string>;
+  /** How many passphrases may be tried (3 on a terminal, 1 from ATTACH_PASSPHRASE). */
+  passphraseTries?: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export class JournalStore {
     private readonly options: StoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.keyring = new Keyring(options.passphrase);
+    this.keyring = new Keyring(options.passphrase, options.passphraseTries);
   }
 
   /** A snapshot for reading; nothing is locked or written. */

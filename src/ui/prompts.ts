@@ -5,9 +5,9 @@
  */
 import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
-import input from '@inquirer/input';
 import password from '@inquirer/password';
 import { choose } from './choose-prompt.js';
+import { text } from './text-prompt.js';
 
 export interface Choice {
   value: string;
@@ -17,11 +17,11 @@ export interface Choice {
 
 export interface Asker {
   /**
-   * Free text; '' when skipped, unless `required` (then its text is the hint
-   * shown for an empty answer). `editable` puts the default in the line to
-   * change, instead of showing it as a hint.
+   * Free text; '' when skipped (or when the words put in the line are
+   * deleted), unless `required` (then its text is the hint shown for an
+   * empty answer). `default` is put in the line to change.
    */
-  text(question: { message: string; required?: string; default?: string; editable?: boolean }): Promise<string>;
+  text(question: { message: string; required?: string; default?: string }): Promise<string>;
   /**
    * One of the choices. Nothing starts chosen but a `default` (an earlier
    * answer): Enter then skips (null), unless `required`, whose text is the
@@ -52,14 +52,8 @@ export const terminalRunner: Runner = (prompt, config) => prompt(config, { outpu
 
 export function createAsker(run: Runner = terminalRunner): Asker {
   return {
-    async text({ message, required, default: initial, editable }) {
-      const answer = (await run(input, {
-        message,
-        default: initial,
-        ...(editable ? { prefill: 'editable' } : {}),
-        validate: (value: string) => !required || value.trim().length > 0 || required,
-      })) as string;
-      return answer.trim();
+    async text({ message, required, default: initial }) {
+      return ((await run(text, { message, initial, required })) as string).trim();
     },
     async one({ message, choices, default: initial, required }) {
       return (await run(choose, { message, choices, default: initial, required })) as string | null;
