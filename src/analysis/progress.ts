@@ -106,11 +106,12 @@ export function buildProgress(all: readonly Entry[], options: ProgressOptions): 
   const first = Math.max(fromIndex, journalStart === undefined ? Infinity : monthOfWall(journalStart));
   const inRange = placed.filter((p) => p.month >= first && p.month <= last);
 
-  // The covered stretch: from the first day of the journal (or of the range) to the end of today,
-  // or of the last month, whichever comes first; later entries (another zone's tomorrow) stretch it.
+  // The covered stretch: from the first day of the journal (or of the range) to the end of today, or
+  // of the last month if that comes first. An entry from a zone already in tomorrow stretches it by
+  // that day; nothing later can have happened yet, so no entry stretches it further.
   const startDay = since === null ? rangeStart : Math.floor(since);
-  const latest = inRange.at(-1)?.wall ?? today;
-  const end = Math.min(monthStart(last + 1), Math.max(today, Math.floor(latest)) + 1);
+  const latest = Math.floor(inRange.at(-1)?.wall ?? today);
+  const end = Math.min(monthStart(last + 1), Math.min(Math.max(today, latest), today + 1) + 1);
 
   const pauseTimes = placed
     .filter((p) => p.type === 'pause')
