@@ -39,7 +39,6 @@ const followUp = (at: string, more: Record<string, unknown>): Entry =>
   ({ ...base('follow-up', at), for: null, happened: null, fear: null, intensity: null, asked: null, landed: null, ...more }) as Entry;
 const glimmer = (at: string): Entry => ({ ...base('glimmer', at), what: 'a warm text', who: null, kinds: [], body: [] }) as Entry;
 
-const pad = (v: number) => String(v).padStart(2, '0');
 /** Wall-clock time on a day counted from 1 June 2026, with Los Angeles' offset (DST ends 1 Nov 2026). */
 function la(dayFromJune1: number, hour: number, minute = 0): string {
   const d = new Date(Date.UTC(2026, 5, 1 + dayFromJune1, hour, minute));
@@ -235,7 +234,7 @@ describe('attach progress: what each month counts', () => {
       followUp(at, { asked: 'yes', landed: null }),
       followUp(at, { asked: 'not-yet' }),
       glimmer(at),
-      { id: 'p1', type: 'plan', at, when: 'x', then: 'y' } as Entry,
+      { id: 'p1', type: 'plan', at, when: 'no reply for hours', active: true } as Entry,
       { id: 'odd', type: 'trigger', at: 'last tuesday', intensity: 5 } as unknown as Entry,
     ];
     const p = buildProgress(entries, { to: '2026-10', months: 1, now: '2026-10-20T12:00:00-07:00' });
