@@ -12,8 +12,8 @@
  * a person who uses attach most days might reach:
  *   moments          `moments` (18) at times drawn from a daily rhythm
  *                    (evenings 3x, small hours 0.1x); intensity
- *                    round(N(mean, 1.6)) held to 0-10, mean `intensity`
- *                    (6: about 7 strong moments a month)
+ *                    round(N(mean, spread)) held to 0-10, mean `intensity`
+ *                    (6: about 7 strong moments a month), `spread` 1.6
  *   protest          25% of moments (independent of intensity)
  *   pauses           after a strong moment with chance `paused` (0.4),
  *                    5-60 minutes later, linked by `for`; and 2 a month more
@@ -189,7 +189,7 @@ export function generate(seed, scenario = {}) {
   for (const wall of times(scenario.moments, 18, true)) {
     const f = (wall - start) / span;
     const burst = scenario.clusters && random() < 0.3 ? 1 + Math.floor(random() * 3) : 0;
-    const first = clampIntensity(level(scenario.intensity, 6, f) + 1.6 * normal());
+    const first = clampIntensity(level(scenario.intensity, 6, f) + (scenario.spread ?? 1.6) * normal());
     const walls = [wall, ...Array.from({ length: burst }, () => wall + random() * 4 * 3_600_000)].filter((w) => w < end);
     walls.forEach((w, i) => {
       const intensity = i === 0 ? first : clampIntensity(first + Math.round(2 * random() - 1));

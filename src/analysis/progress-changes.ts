@@ -226,7 +226,7 @@ function describe(measure: Measure, c: Candidate, months: readonly MonthFigures[
   else if (kind === 'share') figures = shareFigures(from, to, fromName, toName);
   else {
     const whole = (m: MonthIndex) => months.find((f) => f.month === monthKey(m))?.days === daysInMonth(m);
-    const partial = c.lo > monthStart(first) || !whole(first) || !whole(last);
+    const partial = Math.floor(c.lo) > monthStart(first) || !whole(first) || !whole(last);
     figures = countFigures(from, to, fromName, toName, partial ? ' a month' : '');
   }
   const head = WORDS[measure].replace(/\{(.*?)\|(.*?)\}/, (_, up: string, down: string) => (direction === 'up' ? up : down));

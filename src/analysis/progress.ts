@@ -67,6 +67,7 @@ const ANSWERS = ['yes', 'partly', 'no'];
 const FEARS = ['came-true', 'partly', 'did-not'];
 
 export type { Change, MeasureTest } from './progress-changes.js';
+export { ALPHA, MIN_ANSWERS, MIN_EACH, MIN_EVENTS, MIN_MOMENTS, MIN_SPAN_DAYS } from './progress-changes.js';
 export type { MonthFigures } from './progress-month.js';
 
 interface Placed {
