@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -298,7 +299,11 @@ export async function run({ write = true, out = (line) => process.stdout.write(`
   const pass = rows.every((r) => r.passSmall !== false && r.passLarge !== false);
   out('');
   out(pass ? 'all targets met' : 'some targets missed');
-  if (write) writeFileSync(OUT, `# attach progress: evaluation\n\n${markdown}\n`);
+  if (write) {
+    writeFileSync(OUT, `# attach progress: evaluation\n\n${markdown}\n`);
+    // Tables aligned the way `npm test`'s biome check wants them (as RESULTS.md's are).
+    spawnSync(path.join(HERE, '..', 'node_modules', '.bin', 'biome'), ['format', '--write', OUT], { stdio: 'ignore' });
+  }
   return { rows, markdown, pass };
 }
 
