@@ -142,11 +142,13 @@ describe('attach progress as text', () => {
     expect(renderProgressText(none, 80)).toContain('No clear change yet.');
     const young = { ...data, changes: [], tests: data.tests.map((t) => ({ ...t, enough: false })) };
     expect(renderProgressText(young, 80).replace(/\n/g, ' ')).toContain(
-      'Too little logged yet to look for change over months: it takes about two months of entries. Your journal began on 12 September 2026.',
+      'Too little logged yet to look for change over months: it takes about two months of entries. ' +
+        'Your journal began on 12 September 2026.',
     );
     const empty: ProgressData = { ...data, range: { ...data.range, since: null }, months: [], changes: [], tests: [] };
     expect(renderProgressText(empty, 80)).toBe(
-      'Change over months: September – November 2026\n\nNothing logged in these months yet. When something stirs you up, `attach log`\nkeeps it.\n',
+      'Change over months: September – November 2026\n\n' +
+        'Nothing logged in these months yet. When something stirs you up, `attach log`\nkeeps it.\n',
     );
   });
 
