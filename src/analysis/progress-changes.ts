@@ -1,0 +1,242 @@
+import { daysInMonth, type MonthIndex, monthKey, monthOfWall, monthStart } from './progress-calendar.js';
+import type { MonthFigures } from './progress-month.js';
+import { countFigures, monthNames, shareFigures, WORDS } from './progress-wording.js';
+import { type CountUnit, cochranArmitage, holm, kendall, poissonTrend, type Trend } from './trend.js';
+import { fitLine, fitLogistic } from './trend-fit.js';
+
+/*
+ * Which measures changed over the months, claimed only when a trend test
+ * over every entry says so after correcting for the number of measures
+ * tested (method and its measured error rates: bench/PROGRESS-EVAL.md).
+ *
+ *   meanIntensity      Kendall's tau of each moment's intensity against its
+ *                      time (ties corrected; trend.ts kendall)
+ *   pausedAfterStrong, urgePassed, acted, fearCameTrue, asksLanded
+ *                      Cochran-Armitage: each answer (yes/no) against its time
+ *   moments, strong, protest, glimmers
+ *                      quasi-Poisson regression of weekly counts on time,
+ *                      counted from the first entry of their kind
+ * Not tested, only shown: pauses, follow-ups and asks made, which say more
+ * about how attach was used than about how moments went.
+ *
+ * A measure is tested only with enough data (below); Holm's correction runs
+ * over the measures tested, and a change is claimed at a corrected p of
+ * ALPHA or less. `from` and `to` are read off the fitted trend (a line for
+ * intensity, a logistic curve for shares, the log-linear rate for counts) at
+ * the first and last month, so they always show the direction the test
+ * found, where the raw figures of two single months could show noise.
+ */
+
+export type ShareMeasure = 'pausedAfterStrong' | 'urgePassed' | 'acted' | 'fearCameTrue' | 'asksLanded';
+export type CountMeasure = 'moments' | 'strong' | 'protest' | 'glimmers';
+export type Measure = 'meanIntensity' | ShareMeasure | CountMeasure;
+
+/** Every observation of every measure, at its wall-clock time (days since 1970, see progress-calendar.ts). */
+export interface Series {
+  /** The end of the stretch the journal covers (exclusive). */
+  end: number;
+  intensity: { t: number[]; y: number[] };
+  shares: Record<ShareMeasure, { t: number[]; y: boolean[] }>;
+  /** Events after `start`, where counting begins. */
+  counts: Record<CountMeasure, { start: number; events: number[] }>;
+}
+
+export interface Change {
+  measure: Measure;
+  /** The fitted value in the first and last month: a mean intensity, a share (0-1) or a count for a whole month. */
+  from: number;
+  to: number;
+  fromMonth: string;
+  toMonth: string;
+  direction: 'up' | 'down';
+  text: string;
+}
+
+export interface MeasureTest {
+  measure: Measure;
+  test: 'kendall' | 'cochran-armitage' | 'poisson';
+  /** Observations the test had: moments with an intensity, answers, or events counted. */
+  n: number;
+  /** Whether the minimum of data below was met; only then is the measure tested. */
+  enough: boolean;
+  z: number | null;
+  p: number | null;
+  /** Holm-corrected over the measures tested. */
+  pAdjusted: number | null;
+}
+
+/** Familywise level: the chance that a journal with no change at all shows any claimed change. */
+export const ALPHA = 0.05;
+/** Every test: its data must spread over at least this many days (about two months). */
+export const MIN_SPAN_DAYS = 60;
+/** Intensity: at least this many moments. */
+export const MIN_MOMENTS = 20;
+/** Shares: at least this many answers, and at least MIN_EACH of each outcome (the normal approximation needs both). */
+export const MIN_ANSWERS = 20;
+export const MIN_EACH = 5;
+/** Counts: at least this many events. */
+export const MIN_EVENTS = 10;
+
+const SHARES: ShareMeasure[] = ['pausedAfterStrong', 'urgePassed', 'acted', 'fearCameTrue', 'asksLanded'];
+const COUNTS: CountMeasure[] = ['moments', 'strong', 'protest', 'glimmers'];
+const ORDER: Measure[] = [
+  'moments',
+  'meanIntensity',
+  'strong',
+  'pausedAfterStrong',
+  'urgePassed',
+  'acted',
+  'protest',
+  'fearCameTrue',
+  'asksLanded',
+  'glimmers',
+];
+
+interface Candidate {
+  test: MeasureTest;
+  result: Trend | null;
+  /** The fitted value at a wall-clock time, and the stretch the data cover. */
+  at?: (t: number) => number;
+  lo: number;
+  hi: number;
+}
+
+/** Smallest and largest, without spreading a long list into arguments. */
+function extent(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/**
+ * The cluster an observation belongs to for the tests: its evening, that is
+ * its wall-clock day with the small hours (before 05:00) counted with the
+ * evening before, as a report's nights are. Moments of one hard evening
+ * tend to go together; days apart, far less.
+ */
+const evening = (t: number) => Math.floor(t - 5 / 24);
+
+const sig = (value: number) => Number(value.toPrecision(3));
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+export function findChanges(series: Series, months: readonly MonthFigures[]): { changes: Change[]; tests: MeasureTest[] } {
+  const candidates = new Map<Measure, Candidate>();
+  const blank = (measure: Measure, test: MeasureTest['test'], n: number, enough: boolean): MeasureTest => ({
+    measure,
+    test,
+    n,
+    enough,
+    z: null,
+    p: null,
+    pAdjusted: null,
+  });
+
+  const { t, y } = series.intensity;
+  const [iLo, iHi] = extent(t);
+  const iEnough = t.length >= MIN_MOMENTS && iHi - iLo >= MIN_SPAN_DAYS;
+  const line = iEnough ? fitLine(t, y) : null;
+  candidates.set('meanIntensity', {
+    test: blank('meanIntensity', 'kendall', t.length, iEnough),
+    result: iEnough ? (kendall(t, y, t.map(evening)) ?? { z: 0, p: 1 }) : null,
+    ...(line ? { at: (x: number) => Math.min(10, Math.max(0, line.a + line.b * x)) } : {}),
+    lo: iLo,
+    hi: iHi,
+  });
+
+  for (const measure of SHARES) {
+    const s = series.shares[measure];
+    const yes = s.y.filter(Boolean).length;
+    const [lo, hi] = extent(s.t);
+    const enough = s.t.length >= MIN_ANSWERS && Math.min(yes, s.t.length - yes) >= MIN_EACH && hi - lo >= MIN_SPAN_DAYS;
+    const fit = enough ? fitLogistic(s.t, s.y) : null;
+    candidates.set(measure, {
+      test: blank(measure, 'cochran-armitage', s.t.length, enough),
+      result: enough ? cochranArmitage(s.t, s.y, s.t.map(evening)) : null,
+      ...(fit ? { at: (x: number) => 1 / (1 + Math.exp(-(fit.a + fit.b * x))) } : {}),
+      lo,
+      hi,
+    });
+  }
+
+  for (const measure of COUNTS) {
+    const c = series.counts[measure];
+    const enough = c.events.length >= MIN_EVENTS && series.end - c.start >= MIN_SPAN_DAYS;
+    const result = enough ? poissonTrend(weeklyUnits(c.start, series.end, c.events)) : null;
+    candidates.set(measure, {
+      test: blank(measure, 'poisson', c.events.length, enough),
+      result,
+      // A whole month's worth at the rate fitted for that time.
+      ...(result ? { at: (x: number) => Math.exp(result.a + result.b * x) * daysInMonth(monthOfWall(x)) } : {}),
+      lo: c.start,
+      hi: series.end - 1e-9,
+    });
+  }
+
+  const tested = ORDER.map((m) => candidates.get(m)!).filter((c) => c.result !== null);
+  const adjusted = holm(tested.map((c) => c.result!.p));
+  tested.forEach((c, i) => {
+    c.test.z = round2(c.result!.z);
+    c.test.p = sig(c.result!.p);
+    c.test.pAdjusted = sig(adjusted[i]!);
+  });
+
+  const changes: Change[] = [];
+  for (const measure of ORDER) {
+    const c = candidates.get(measure)!;
+    if (c.result === null || c.at === undefined || adjusted[tested.indexOf(c)]! > ALPHA) continue;
+    const change = describe(measure, c, months);
+    if (change) changes.push(change);
+  }
+  return { changes, tests: ORDER.map((m) => candidates.get(m)!.test) };
+}
+
+/** Seven-day stretches from `start`, the last one as long as what is left. */
+function weeklyUnits(start: number, end: number, events: readonly number[]): CountUnit[] {
+  const units: CountUnit[] = [];
+  for (let lo = start; lo < end; lo += 7) {
+    const hi = Math.min(lo + 7, end);
+    units.push({ x: (lo + hi) / 2, exposure: hi - lo, count: 0 });
+  }
+  for (const e of events) {
+    const unit = units[Math.min(units.length - 1, Math.max(0, Math.floor((e - start) / 7)))];
+    if (unit) unit.count++;
+  }
+  return units;
+}
+
+function describe(measure: Measure, c: Candidate, months: readonly MonthFigures[]): Change | null {
+  const direction = c.result!.z > 0 ? 'up' : 'down';
+  const first = monthOfWall(c.lo);
+  const last = monthOfWall(c.hi);
+  // Read the curve in the middle of the part of each month that the data cover.
+  const middle = (m: MonthIndex) => (Math.max(monthStart(m), c.lo) + Math.min(monthStart(m + 1), c.hi)) / 2;
+  const from = c.at!(middle(first));
+  const to = c.at!(middle(last));
+  // The rank test and the line can disagree when a few moments pull the mean: then the change is not clear.
+  if ((to > from ? 'up' : 'down') !== direction || round2(from) === round2(to)) return null;
+
+  const [fromName, toName] = monthNames(first, last);
+  const kind = measure === 'meanIntensity' ? 'mean' : (SHARES as Measure[]).includes(measure) ? 'share' : 'count';
+  let figures: string;
+  if (kind === 'mean') figures = `on average ${from.toFixed(1)} in ${fromName}, ${to.toFixed(1)} in ${toName}`;
+  else if (kind === 'share') figures = shareFigures(from, to, fromName, toName);
+  else {
+    const whole = (m: MonthIndex) => months.find((f) => f.month === monthKey(m))?.days === daysInMonth(m);
+    const partial = Math.floor(c.lo) > monthStart(first) || !whole(first) || !whole(last);
+    figures = countFigures(from, to, fromName, toName, partial ? ' a month' : '');
+  }
+  const head = WORDS[measure].replace(/\{(.*?)\|(.*?)\}/, (_, up: string, down: string) => (direction === 'up' ? up : down));
+  return {
+    measure,
+    from: round2(from),
+    to: round2(to),
+    fromMonth: monthKey(first),
+    toMonth: monthKey(last),
+    direction,
+    text: `${head}: ${figures}.`,
+  };
+}

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { buildProgress } from '../analysis/progress.js';
+import { monthKey, parseMonth } from '../analysis/progress-calendar.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { writeAtomic } from '../journal/atomic-file.js';
+import { parseChoice } from '../parse/values.js';
+import { renderProgressMarkdown } from '../render/progress-md.js';
+import { renderProgressText } from '../render/progress-text.js';
+import { line } from '../ui/stream.js';
+import { makeStyle } from '../ui/style.js';
+
+export interface ProgressOptions {
+  months?: string;
+  to?: string;
+  format?: string;
+  json?: boolean;
+  out?: string;
+}
+
+/** What `attach progress --help` says; src/cli.ts builds the command from it. */
+export const PROGRESS_HELP = {
+  summary: 'change over months, named only when your entries show it',
+  description:
+    'How moments, pauses, follow-ups and glimmers went month by month, and what changed over those months.\n' +
+    'A change is named only when a trend test over all your entries supports it; "no clear change yet" is a fine answer.',
+  options: [
+    ['--months <n>', 'how many months, ending with --to (default 6)'],
+    ['--to <YYYY-MM>', 'the last month (default: this month, still under way)'],
+    ['--format <text|json|md>', 'text (default), json (the attach.progress/1 object) or md (Markdown)'],
+    ['--json', 'the same as --format json'],
+    ['-o, --out <file>', 'write it to a file (readable only by you) instead of the screen'],
+  ] as const,
+  examples: [
+    'attach progress',
+    'attach progress --months 12',
+    'attach progress --to 2026-10 --months 3',
+    'attach progress --format md -o progress.md',
+    'attach progress --json | jq .changes',
+  ],
+};
+
+const FORMATS = ['text', 'json', 'md'] as const;
+const MAX_MONTHS = 120;
+/** Text written to a file or a pipe is wrapped to this; on a terminal, to its width. */
+const DEFAULT_WIDTH = 80;
+
+/** Now as wall-clock time with this machine's offset: whose month is under way is the person's, not UTC's. */
+function localIso(now: Date): string {
+  const offset = -now.getTimezoneOffset();
+  const wall = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  return `${wall}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function parseMonths(raw: string | undefined): number {
+  if (raw === undefined) return 6;
+  const value = raw.trim();
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_MONTHS) {
+    throw new UsageError(`--months takes a whole number of months from 1 to ${MAX_MONTHS} (you gave "${raw}"), for example --months 6.`);
+  }
+  return Number(value);
+}
+
+function parseTo(raw: string | undefined, thisMonth: number): number {
+  if (raw === undefined) return thisMonth;
+  const month = parseMonth(raw);
+  if (month === null) throw new UsageError(`--to takes a month as YYYY-MM, for example --to ${monthKey(thisMonth)} (you gave "${raw}").`);
+  if (month > thisMonth) throw new UsageError(`--to (${raw.trim()}) is after this month; give ${monthKey(thisMonth)} or an earlier month.`);
+  return month;
+}
+
+export async function run(options: ProgressOptions, ctx: Context): Promise<void> {
+  let format = options.format === undefined ? 'text' : parseChoice(options.format, '--format', FORMATS);
+  if (options.json) {
+    if (options.format !== undefined && format !== 'json')
+      throw new UsageError(`--json and --format ${format} ask for two formats; pick one.`);
+    format = 'json';
+  }
+  const now = localIso(ctx.now());
+  const months = parseMonths(options.months);
+  const to = parseTo(options.to, parseMonth(now.slice(0, 7))!);
+  const journal = await ctx.journal().read();
+  const data = buildProgress(journal.entries, { to: monthKey(to), months, now });
+
+  const toScreen = options.out === undefined;
+  // Written to a file or a pipe: no colour codes, and lines for a usual terminal.
+  const tty = toScreen && Boolean(ctx.stdout.isTTY);
+  const width = tty ? (ctx.stdout.columns ?? DEFAULT_WIDTH) : DEFAULT_WIDTH;
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(data, null, 2)}\n`
+      : format === 'md'
+        ? renderProgressMarkdown(data)
+        : renderProgressText(data, width, makeStyle(tty && ctx.style.level > 0 ? 1 : 0));
+
+  if (toScreen) {
+    ctx.stdout.write(text);
+    return;
+  }
+  const file = path.resolve(options.out!);
+  await writeAtomic(file, text).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`-o, --out: can't write ${file} (${error.code ?? error.message}); choose another place.`);
+  });
+  line(ctx.stderr, `Progress written to ${file} (readable only by you).`);
+}
