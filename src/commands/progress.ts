@@ -19,27 +19,6 @@ export interface ProgressOptions {
 }
 
 /** What `attach progress --help` says; src/cli.ts builds the command from it. */
-export const PROGRESS_HELP = {
-  summary: 'change over months, named only when your entries show it',
-  description:
-    'How moments, pauses, follow-ups and glimmers went month by month, and what changed over those months.\n' +
-    'A change is named only when a trend test over all your entries supports it; "no clear change yet" is a fine answer.',
-  options: [
-    ['--months <n>', 'how many months, ending with --to (default 6)'],
-    ['--to <YYYY-MM>', 'the last month (default: this month, still under way)'],
-    ['--format <text|json|md>', 'text (default), json (the attach.progress/1 object) or md (Markdown)'],
-    ['--json', 'the same as --format json'],
-    ['-o, --out <file>', 'write it to a file (readable only by you) instead of the screen'],
-  ] as const,
-  examples: [
-    'attach progress',
-    'attach progress --months 12',
-    'attach progress --to 2026-10 --months 3',
-    'attach progress --format md -o progress.md',
-    'attach progress --json | jq .changes',
-  ],
-};
-
 const FORMATS = ['text', 'json', 'md'] as const;
 const MAX_MONTHS = 120;
 /** Text written to a file or a pipe is wrapped to this; on a terminal, to its width. */

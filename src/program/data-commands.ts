@@ -66,4 +66,28 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
       ),
     )
     .action(lazy(() => import('../commands/import.js'), context));
+
+  program
+    .command('progress')
+    .summary('change over months, named only when your entries show it')
+    .description(
+      'How moments, pauses, follow-ups and glimmers went month by month, and what changed over those months. ' +
+        'A change is named only when a trend test over all your entries supports it; "no clear change yet" is a fine answer.',
+    )
+    .option('--months <n>', 'how many months, ending with --to (default 6)')
+    .option('--to <YYYY-MM>', 'the last month (default: this month, still under way)')
+    .option('--format <format>', 'text (default), json (the attach.progress/1 object) or md (Markdown)')
+    .option('--json', 'the same as --format json')
+    .option('-o, --out <file>', 'write it to a file (readable only by you) instead of the screen')
+    .addHelpText(
+      'after',
+      examples(
+        'attach progress',
+        'attach progress --months 12',
+        'attach progress --to 2026-10 --months 3',
+        'attach progress --format md -o progress.md',
+        'attach progress --json | jq .changes',
+      ),
+    )
+    .action(lazy(() => import('../commands/progress.js'), context));
 }
