@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { findEntry, findTriggerFor, shortId } from '../journal/entries.js';
 import { fieldOf } from '../journal/fields.js';
 import { isKnown } from '../journal/types.js';
-import { readEditFlags } from '../parse/field-flags.js';
+import { readClear, readEditFlags } from '../parse/field-flags.js';
 import { parseWhen } from '../parse/when.js';
 import { entryLine } from '../render/entries.js';
 import { toOffsetIso } from '../time/offset.js';
@@ -15,7 +15,7 @@ import { line } from '../ui/stream.js';
  * each as the text given, by the flag's long name; read once the entry's
  * type is known, with the same rules as the command that made it.
  */
-export type EditOptions = Record<string, string[] | undefined> & { json?: boolean };
+export type EditOptions = Record<string, string[] | undefined> & { json?: boolean; clear?: string[] };
 
 export async function run(id: string, options: EditOptions, ctx: Context): Promise<void> {
   const store = ctx.journal();
@@ -26,14 +26,17 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
   if (!isKnown(found))
     throw new UsageError(`${shortId(found.id)} is a "${found.type}" entry, which this version of attach can show but not edit.`);
 
-  const { json, ...flags } = options;
+  const { json, clear, ...flags } = options;
   const [{ loadCatalogues }, { personalise }] = await Promise.all([
     import('../catalogue/catalogue.js'),
     import('../catalogue/personal.js'),
   ]);
   const catalogues = personalise(loadCatalogues(), await ctx.config(), journal.entries);
   const words = resolveFlagWords(found.type, readEditFlags(found.type, flags), catalogues);
-  let changes = words.values;
+  const cleared = readClear(found.type, clear ?? []);
+  const both = Object.keys(cleared).filter((name) => name in words.values);
+  if (both.length) throw new UsageError(`--clear and a new value for ${both.join(', ')}: pick one.`);
+  let changes = { ...words.values, ...cleared };
   if (Object.keys(changes).length === 0) {
     if (!ctx.interactive) {
       const example = found.type === 'trigger' ? '--intensity 5' : '--note "…"';

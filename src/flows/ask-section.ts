@@ -75,6 +75,20 @@ async function askOne(
   initial: string | string[] | undefined,
   start: number | undefined,
 ): Promise<unknown> {
+  if (field.kind === 'notes') {
+    // Each note in the line to change (deleting its words removes it), then room for one more.
+    const notes: string[] = [];
+    const current = Array.isArray(initial) ? initial : [];
+    for (const [i, note] of current.entries()) {
+      const kept = await ask.text({
+        message: `${q.message}, ${i + 1} of ${current.length} (delete the words to remove it):`,
+        default: note,
+      });
+      if (kept) notes.push(kept);
+    }
+    const more = await ask.text({ message: `${q.message}: one more? (optional)` });
+    return more ? [...notes, more] : notes;
+  }
   if (field.kind === 'list' && !field.catalogue) {
     // Tags: words of the person's own, typed with commas between them.
     const current = Array.isArray(initial) && initial.length ? { default: initial.join(', ') } : {};

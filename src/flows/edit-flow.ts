@@ -18,6 +18,8 @@ export function questionsFor(entry: KnownEntry, questions: Questions): Question[
   const out: Question[] = [];
   for (const field of fieldsOf(entry.type)) {
     if (!editable(field)) continue;
+    // Notes another tool wrote as something other than text are kept, not offered as lines to change.
+    if (field.kind === 'notes' && [entry[field.name]].flat().some((note) => typeof note !== 'string')) continue;
     const question = sections.flatMap((section) => section.questions).find((q) => q.field === field.name);
     if (question) out.push(question);
   }

@@ -148,3 +148,35 @@ export function readEditFlags(type: string, given: Record<string, string[] | und
   }
   return changes;
 }
+
+/** The empty value of a field that may be empty: [] for a list, null otherwise; undefined when it must hold something. */
+function emptyOf(field: FieldSpec): unknown {
+  if (field.required || !editable(field)) return undefined;
+  return field.kind === 'list' || field.kind === 'notes' ? [] : null;
+}
+
+/**
+ * `--clear thought,note`: the fields to empty, by field name or flag name.
+ * A field that must hold something (when, how strong) is exit 2, naming
+ * the flag that changes it instead.
+ */
+export function readClear(type: string, values: readonly string[]): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  const clearable = fieldsOf(type).filter((field) => emptyOf(field) !== undefined);
+  for (const name of values
+    .flatMap((value) => value.split(','))
+    .map((text) => text.trim())
+    .filter(Boolean)) {
+    const field = fieldsOf(type).find((spec) => spec.name.toLowerCase() === name.toLowerCase() || spec.flag?.long === name.toLowerCase());
+    if (field && emptyOf(field) === undefined) {
+      const change = field.flag ? `; change it with --${field.flag.long}` : '';
+      throw new UsageError(`--clear: ${field.name} can't be left empty${change}.`);
+    }
+    if (!field) {
+      const words = Object.hasOwn(TYPE_WORDS, type) ? TYPE_WORDS[type as EntryType].one : type;
+      throw new UsageError(`--clear: a ${words} has no field "${name}"; it can clear ${clearable.map((spec) => spec.name).join(', ')}.`);
+    }
+    changes[field.name] = emptyOf(field);
+  }
+  return changes;
+}

@@ -108,6 +108,11 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
         'without one, give the same options as the command that made it.',
     )
     .argument('<id>', 'the entry id, or enough of its first characters to be unique')
+    .option(
+      '--clear <fields>',
+      'empty these fields, e.g. thought,note (repeat or use commas)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--json', 'print the changed entry as JSON')
     .addHelpText(
       'after',
@@ -116,6 +121,8 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
         'attach edit 5f0c --intensity 5 --who friend',
         'attach edit 9a2b --ask "Could we talk tonight?"',
         'attach edit 7c1d --urge-text "call him"',
+        'attach edit 5f0c --clear thought,note',
+        'attach edit 7c1d --for none',
       ),
     )
     .action(lazy(() => import('../commands/edit.js'), context));
