@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { JournalError } from '../errors.js';
+import { localTimeStamp } from '../time/calendar.js';
 import { isMissing, PRIVATE_FILE, readText, writeAtomic } from './atomic-file.js';
 import { type BackupFile, listBackups } from './backups.js';
 import { isEnvelopeText, Keyring, newSealer, readEnvelope, type Sealer, seal } from './crypto.js';
@@ -350,8 +351,7 @@ export async function newestValidBackup(
 
 /** `journal.json` -> `journal.broken-20261128-101500.json`, in local time. */
 export function brokenName(target: string, now: Date, attempt = 1): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  const stamp = localTimeStamp(now);
   const base = path.basename(target);
   const stem = base.endsWith('.json') ? base.slice(0, -'.json'.length) : base;
   return path.join(path.dirname(target), `${stem}.broken-${stamp}${attempt > 1 ? `-${attempt}` : ''}.json`);

@@ -1,13 +1,10 @@
 import { shortId } from '../journal/entries.js';
 import type { Entry } from '../journal/types.js';
-import { wallClock } from '../time/offset.js';
+import { monthName, wallClock, weekdayName } from '../time/calendar.js';
 import { duration } from './time.js';
 
 /** Turns a stored catalogue id back into its words, field by field ("triggers", "delayed-reply" -> "A slow or short reply"). */
 export type FieldLabeller = (field: string, value: string) => string;
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const TITLES: Record<string, string> = { trigger: 'A moment that stirred you up', pause: 'A pause', reflection: 'A reflection' };
 
@@ -69,7 +66,7 @@ export function mdText(text: string, indent = '  '): string {
 
 function dayHeading(iso: string): string {
   const t = wallClock(iso);
-  return `${WEEKDAYS[t.weekday]} ${t.day} ${MONTHS[t.month - 1]} ${t.year}`;
+  return `${weekdayName(t.weekday, 'long')} ${t.day} ${monthName(t.month, 'long')} ${t.year}`;
 }
 
 function timeOf(iso: string): string {
@@ -79,7 +76,7 @@ function timeOf(iso: string): string {
 
 function shortDate(iso: string): string {
   const t = wallClock(iso);
-  return `${t.day} ${MONTHS[t.month - 1]} ${t.year}, ${pad2(t.hour)}:${pad2(t.minute)}`;
+  return `${t.day} ${monthName(t.month, 'long')} ${t.year}, ${pad2(t.hour)}:${pad2(t.minute)}`;
 }
 
 const isTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value);
