@@ -1,6 +1,7 @@
 import { shortId } from '../journal/entries.js';
 import type { Entry } from '../journal/types.js';
-import { monthName, wallClock, weekdayName } from '../time/calendar.js';
+import { wallClock } from '../time/calendar.js';
+import { monthName, weekdayName } from '../time/calendar-words.js';
 import { duration } from './time.js';
 
 /** Turns a stored catalogue id back into its words, field by field ("triggers", "delayed-reply" -> "A slow or short reply"). */

@@ -1,5 +1,5 @@
 import type { Labeller, ReportData } from '../analysis/report.js';
-import { weekdayName } from '../time/calendar.js';
+import { weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
 import { changeWords, periodWords } from './report-text.js';
 

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Labeller, ReportData } from '../analysis/report.js';
-import { dayOf, formatDay, weekdayName, weekdayOf } from '../time/calendar.js';
+import { dayOf, weekdayOf } from '../time/calendar.js';
+import { formatDay, weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
 
 const SHADES = [' ', '░', '▒', '▓', '█'];

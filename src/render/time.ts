@@ -1,4 +1,5 @@
-import { monthName, wallClock, weekdayName } from '../time/calendar.js';
+import { wallClock } from '../time/calendar.js';
+import { monthName, weekdayName } from '../time/calendar-words.js';
 
 /**
  * "Sun 22 Nov 21:14", in the entry's own time (its stored offset), with the

@@ -1,6 +1,7 @@
 /**
  * The calendar, in one place, on date-fns: calendar days, weekdays, ISO
- * weeks, the names of days and months, and the stamps in file names.
+ * weeks, entry times and the stamps in file names. Their names and the days
+ * in words are in calendar-words.ts.
  *
  * An entry's `at` is ISO 8601 local time with the UTC offset it was written
  * in (DESIGN.md section 2), so its day, weekday and time of day are the
@@ -26,11 +27,10 @@
 import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { millisecondsInDay, millisecondsInMinute } from 'date-fns/constants';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
 import { formatISO } from 'date-fns/formatISO';
 import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import { isExists } from 'date-fns/isExists';
-import { enUS } from 'date-fns/locale/en-US';
+import { lightFormat } from 'date-fns/lightFormat';
 import { setISOWeek } from 'date-fns/setISOWeek';
 import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 
@@ -43,7 +43,8 @@ export type Weekday = number;
 /** The weekdays as attach writes them in its JSON (a report pattern's `weekday`), Monday first. */
 export const WEEKDAY_IDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
-const dateOfDay = (day: Day): Date => new UTCDateMini(day * millisecondsInDay);
+/** A calendar day as a date for date-fns: a UTCDateMini at its midnight. */
+export const dateOfDay = (day: Day): Date => new UTCDateMini(day * millisecondsInDay);
 const dayOfDate = (date: Date): Day => Math.floor(date.getTime() / millisecondsInDay);
 
 /** A calendar date as a UTCDateMini; years 0-99 stay themselves (Date.UTC would read 26 as 1926). */
@@ -133,50 +134,23 @@ export function mondayOf(day: Day): Day {
   return dayOfDate(startOfISOWeek(dateOfDay(day)));
 }
 
-// ---- words ---------------------------------------------------------------------
-
-/** Names, from date-fns's English, looked up once: they are read for every line of a long list. */
-type LocaleWeekday = Parameters<typeof enUS.localize.day>[0]; // 0 = Sunday in date-fns
-type LocaleMonth = Parameters<typeof enUS.localize.month>[0]; // 0 = January
-const names = (width: 'abbreviated' | 'wide') => ({
-  weekdays: Array.from({ length: 7 }, (_, weekday) => enUS.localize.day(((weekday + 1) % 7) as LocaleWeekday, { width })),
-  months: Array.from({ length: 12 }, (_, month) => enUS.localize.month(month as LocaleMonth, { width })),
-});
-const SHORT = names('abbreviated');
-const LONG = names('wide');
-
-/** "Mon" (short) or "Monday" (long); 0 = Monday. */
-export function weekdayName(weekday: Weekday, width: 'short' | 'long' = 'short'): string {
-  return (width === 'short' ? SHORT : LONG).weekdays[weekday]!;
-}
-
-/** "Nov" (short) or "November" (long); 1 = January. */
-export function monthName(month: number, width: 'short' | 'long' = 'short'): string {
-  return (width === 'short' ? SHORT : LONG).months[month - 1]!;
-}
-
-/** A calendar day in words, by a date-fns pattern: formatDay(day, 'd MMM yyyy') is "22 Nov 2026". */
-export function formatDay(day: Day, pattern: string): string {
-  return format(dateOfDay(day), pattern);
-}
-
 // ---- times written by attach ---------------------------------------------------
 
 const pad2 = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
 
 /** `date` as wall time at `offsetMinutes` east of UTC (default: this machine's zone at that moment), with that offset. */
 export function toOffsetIso(date: Date, offsetMinutes = -date.getTimezoneOffset()): string {
-  const wall = format(new UTCDateMini(date.getTime() + offsetMinutes * millisecondsInMinute), "yyyy-MM-dd'T'HH:mm:ss");
-  // Written out here rather than by format's `xxx`: that reads the offset of a zone, and this is a number.
+  const wall = lightFormat(new UTCDateMini(date.getTime() + offsetMinutes * millisecondsInMinute), "yyyy-MM-dd'T'HH:mm:ss");
+  // Written out here: date-fns formats the offset of a zone (format's `xxx`), and this is a number.
   return `${wall}${offsetMinutes < 0 ? '-' : '+'}${pad2(offsetMinutes / 60)}:${pad2(offsetMinutes % 60)}`;
 }
 
 /** 2026-11-28 in this machine's zone: the day a backup is named for. */
 export function localDayStamp(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  return lightFormat(date, 'yyyy-MM-dd');
 }
 
 /** 20261128-101500 in this machine's zone: the moment a damaged copy is named for. */
 export function localTimeStamp(date: Date): string {
-  return format(date, 'yyyyMMdd-HHmmss');
+  return lightFormat(date, 'yyyyMMdd-HHmmss');
 }

@@ -4,7 +4,6 @@ import { getISOWeek } from 'date-fns/getISOWeek';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   dayOf,
-  formatDay,
   isCalendarDay,
   isoDay,
   isoWeekMonday,
@@ -13,13 +12,12 @@ import {
   localDayStamp,
   localTimeStamp,
   mondayOf,
-  monthName,
   toOffsetIso,
   WEEKDAY_IDS,
   wallClock,
-  weekdayName,
   weekdayOf,
 } from '../../src/time/calendar.js';
+import { formatDay, monthName, weekdayName } from '../../src/time/calendar-words.js';
 
 // Entries are read in their own offset whatever the machine's zone: run in one
 // with summer time and a negative offset, so a slip into the local zone shows.
