@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { isCalendarDay, localDay, toOffsetIso } from '../time/calendar.js';
+import { isCalendarDay, localDay, localDaysBefore, toOffsetIso } from '../time/calendar.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 /** A moment a few seconds ahead is a clock difference, not the future. */
@@ -61,12 +61,12 @@ async function fromPhrase(text: string, now: Date): Promise<Parsed | null> {
   const [found] = chrono.en.casual.parse(phrase, now, { forwardDate: false });
   // The whole text must be a time: "yesterday banana" is a typo, not yesterday.
   if (!found || phrase.replace(found.text, '').replace(/[\s,.]/g, '') !== '') return null;
-  const date = found.start.date();
+  let date = found.start.date();
   const meantAhead = /\b(next|tomorrow|in)\b/i.test(phrase);
   if (date.getTime() > now.getTime() + FUTURE_SLACK_MS && !found.start.isCertain('day') && !meantAhead) {
     // "sunday 9pm" said on a Saturday means last Sunday; "9pm" said at noon means last night.
     const back = found.start.isCertain('weekday') ? 7 : 1;
-    date.setDate(date.getDate() - back);
+    date = localDaysBefore(date, back);
   }
   return { date };
 }

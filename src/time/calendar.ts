@@ -33,6 +33,7 @@ import { isExists } from 'date-fns/isExists';
 import { lightFormat } from 'date-fns/lightFormat';
 import { setISOWeek } from 'date-fns/setISOWeek';
 import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { subDays } from 'date-fns/subDays';
 
 /** A calendar day: days since 1970-01-01. */
 export type Day = number;
@@ -110,6 +111,11 @@ export function isoDay(day: Day): string {
 export function localDay(date: Date): Day {
   // The epoch is built at each call: the zone may change while the program runs (tests set TZ).
   return differenceInCalendarDays(date, new Date(1970, 0, 1));
+}
+
+/** The same wall time `days` calendar days earlier in this machine's zone: 21:00 stays 21:00 across a change of summer time. */
+export function localDaysBefore(date: Date, days: number): Date {
+  return subDays(date, days);
 }
 
 /** Whether year-month-day (month 1-12) is a day of the calendar: 2026-02-30 is not. */

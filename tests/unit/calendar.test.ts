@@ -10,6 +10,7 @@ import {
   isoWeeksIn,
   localDay,
   localDayStamp,
+  localDaysBefore,
   localTimeStamp,
   mondayOf,
   toOffsetIso,
@@ -72,6 +73,12 @@ describe('calendar days', () => {
     // The day summer time starts (23 hours) and the day it ends (25 hours).
     expect(isoDay(localDay(new Date('2026-03-08T23:59:00-07:00')))).toBe('2026-03-08');
     expect(isoDay(localDay(new Date('2026-11-01T23:59:00-08:00')))).toBe('2026-11-01');
+  });
+
+  it('steps back whole days in this machine zone, keeping the wall time across a change of summer time', () => {
+    // "saturday 9pm" said on the Sunday after: a week back, from summer time (-07:00) into winter time (-08:00).
+    expect(toOffsetIso(localDaysBefore(new Date('2026-03-14T21:00:00-07:00'), 7))).toBe('2026-03-07T21:00:00-08:00');
+    expect(toOffsetIso(localDaysBefore(new Date('2026-11-01T21:00:00-08:00'), 1))).toBe('2026-10-31T21:00:00-07:00');
   });
 
   it('refuses days the calendar does not have', () => {
