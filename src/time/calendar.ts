@@ -20,8 +20,8 @@
  * Node 20. The wall-clock fields of the text, held as UTC, are the same
  * fields the offset would give, with none of that.
  *
- * Imported by path (`date-fns/format`, never the barrel): the barrel is about
- * 250 files at start-up.
+ * date-fns is imported by path (`date-fns/formatISO`), never by its barrel:
+ * that is about 250 files, 100 ms at start-up unbundled (STACK-NOTES.md).
  */
 
 import { UTCDateMini } from '@date-fns/utc/date/mini';
