@@ -11,14 +11,15 @@
  * whose fields are its UTC fields), so no zone and no summer time can move
  * a day.
  *
- * Why not TZDate (@date-fns/tz) with the entry's offset, measured on Node
- * 20.20: it accepts '+05:30', '+0530' and '-08:00', but Node 20's Intl
+ * Why not TZDate (@date-fns/tz 1.5) with the entry's offset, measured on
+ * Node 20.20: it accepts '+05:30', '+0530' and '-08:00', but Node 20's Intl
  * refuses offset zones, so every TZDate first throws inside Intl and then
- * parses the offset itself: about 0.25 ms a date, 23-29 s for 100k entries
- * (1.7 s on Node 24). It also reads '-00:30' as +00:30 (the sign is lost
- * when the hours are zero), and its toString() throws for an offset zone on
- * Node 20. The wall-clock fields of the text, held as UTC, are the same
- * fields the offset would give, with none of that.
+ * parses the offset itself: 0.25-0.6 ms a date, 23-59 s for the day, weekday
+ * and hour of 100k entries (Node 24: 1.7-3.6 s), against 0.13 s below. It
+ * also reads '-00:30' as +00:30 (the sign is lost when the hours are zero;
+ * on Node 24 too), and its toString() throws for an offset zone on Node 20.
+ * The wall-clock fields of the text, held as UTC, are the fields the offset
+ * would give, with none of that.
  *
  * date-fns is imported by path (`date-fns/formatISO`), never by its barrel:
  * that is about 250 files, 100 ms at start-up unbundled (STACK-NOTES.md).
@@ -60,11 +61,11 @@ function calendarDate(year: number, month: number, day: number): Date {
 // The one case kept by hand. A report, a filter, `list` and the Markdown
 // journal read the day, the weekday and the time of day of every entry, up to
 // 100k of them, so these read the digits of the text and never build a Date.
-// Measured on Node 20.20 (2 shared cores), day number + weekday + hour of 100k
-// stored times: by hand 55 ms; through date-fns on a UTCDate of the wall time
-// (differenceInCalendarDays, getISODay, getHours) 440 ms; getISODay alone on a
-// UTCDateMini 120 ms against 1 ms for the arithmetic below. tests/unit/
-// calendar.test.ts checks them against date-fns over four centuries.
+// Measured on Node 20.20 (2 busy shared cores, best of 7), the day, weekday
+// and hour of 100k stored times: dayOf + wallClock below 134 ms; date-fns on a
+// UTCDateMini of the wall time (differenceInCalendarDays, getISODay, getHours)
+// 669 ms, 5x; getISODay alone 120 ms against 1 ms for weekdayOf's arithmetic.
+// tests/unit/calendar.test.ts checks them against date-fns over 400 years.
 
 const STORED_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 const STORED_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
