@@ -73,7 +73,9 @@
  * then Monday-morning-first order so the result is deterministic.
  */
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+import { WEEKDAY_IDS } from '../time/calendar.js';
+
+export const WEEKDAYS = WEEKDAY_IDS;
 /** morning 05:00–11:59 (7 h), afternoon 12:00–16:59 (5 h), evening 17:00–21:59 (5 h), night 22:00–04:59 (7 h). */
 export const DAYPARTS = ['morning', 'afternoon', 'evening', 'night'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

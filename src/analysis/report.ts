@@ -1,6 +1,5 @@
 import type { Entry, PauseEntry, ReflectionEntry, TriggerEntry } from '../journal/types.js';
-import { type Day, dayOf, isoDay, weekdayOf } from '../time/days.js';
-import { wallClock } from '../time/offset.js';
+import { type Day, dayOf, isoDay, wallClock, weekdayOf } from '../time/calendar.js';
 import { DAYPARTS, findPatterns, type Pattern, type SlotEntry, slotOf, WEEKDAYS } from './patterns.js';
 
 /*

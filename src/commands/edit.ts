@@ -7,7 +7,7 @@ import { isKnown } from '../journal/types.js';
 import { readClear, readEditFlags } from '../parse/field-flags.js';
 import { parseWhen } from '../parse/when.js';
 import { entryLine } from '../render/entries.js';
-import { toOffsetIso } from '../time/offset.js';
+import { toOffsetIso } from '../time/calendar.js';
 import { line } from '../ui/stream.js';
 
 /**

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { localDayStamp } from '../time/calendar.js';
 import { isMissing, PRIVATE_DIR, readText, writeAtomic } from './atomic-file.js';
 
 const KEEP = 7;
@@ -32,11 +33,6 @@ export async function listBackups(target: string): Promise<BackupFile[]> {
     .map(({ name, date }) => ({ file: path.join(dir, name), date }));
 }
 
-function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /**
  * Before the first write of a day, keeps yesterday's journal as
  * backups/journal-YYYY-MM-DD.json (named for the day it was taken), and
@@ -44,7 +40,7 @@ function localDay(date: Date): string {
  */
 export async function backupOncePerDay(target: string, now: Date): Promise<void> {
   const dir = backupDir(target);
-  const file = path.join(dir, `journal-${localDay(now)}.json`);
+  const file = path.join(dir, `journal-${localDayStamp(now)}.json`);
   try {
     await fs.access(file);
     return;

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { localTimeStamp } from '../time/calendar.js';
 import { PRIVATE_FILE } from './atomic-file.js';
 
 /*
@@ -15,10 +16,7 @@ function stemOf(target: string): string {
 
 /** `journal.json` -> `journal.broken-20261128-101500.json`, in local time. */
 export function brokenName(target: string, now: Date, attempt = 1): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  const stamp = `${day}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return path.join(path.dirname(target), `${stemOf(target)}.broken-${stamp}${attempt > 1 ? `-${attempt}` : ''}.json`);
+  return path.join(path.dirname(target), `${stemOf(target)}.broken-${localTimeStamp(now)}${attempt > 1 ? `-${attempt}` : ''}.json`);
 }
 
 /** The damaged copies kept so far, beside the journal. */

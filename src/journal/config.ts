@@ -1,5 +1,6 @@
 import { rename } from 'node:fs/promises';
 import { JournalError } from '../errors.js';
+import { localTimeStamp } from '../time/calendar.js';
 import { readText, writeAtomic } from './atomic-file.js';
 import { CATALOGUES, type CatalogueName } from './fields.js';
 import { configPath, type Env } from './paths.js';
@@ -157,10 +158,7 @@ export async function writeConfig(config: Config, env: Env): Promise<string> {
 
 /** An unreadable settings file, renamed aside before a new one is written: `config.json.unreadable-20261201-193000`. */
 export async function keepAside(file: string, now: Date): Promise<string> {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  const stamp = `${day}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  const aside = `${file}.unreadable-${stamp}`;
+  const aside = `${file}.unreadable-${localTimeStamp(now)}`;
   await rename(file, aside);
   return aside;
 }

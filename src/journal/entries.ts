@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UsageError } from '../errors.js';
-import { toOffsetIso } from '../time/offset.js';
+import { toOffsetIso } from '../time/calendar.js';
 import type { FieldValues } from './field-types.js';
 import { type EntryType, fieldsOf } from './fields.js';
 import type { Entry, EntryOf, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from './types.js';

@@ -1,4 +1,4 @@
-import { dayOf } from '../time/days.js';
+import { dayOf } from '../time/calendar.js';
 import { newestFirst } from './entries.js';
 import type { Entry } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { Period } from '../analysis/report.js';
 import { UsageError } from '../errors.js';
-import { type Day, localDay } from '../time/days.js';
+import { isoWeekMonday, isoWeeksIn, localDay, mondayOf } from '../time/calendar.js';
 import { parseDayPhrase } from './when.js';
 
 export interface PeriodFlags {
@@ -10,24 +10,6 @@ export interface PeriodFlags {
 }
 
 const ISO_WEEK = /^(\d{4})-?W(\d{2})$/i;
-
-/** Weeks in an ISO year: 53 when it starts on a Thursday, or is a leap year starting on a Wednesday. */
-function weeksIn(year: number): number {
-  const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay();
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
-}
-
-/** The Monday of ISO week 1: the week holding the year's first Thursday. */
-function isoWeekStart(year: number, week: number): Day {
-  const jan4 = Date.UTC(year, 0, 4) / 86_400_000;
-  const jan4Weekday = (new Date(jan4 * 86_400_000).getUTCDay() + 6) % 7;
-  return jan4 - jan4Weekday + (week - 1) * 7;
-}
-
-function mondayOf(day: Day): Day {
-  return day - ((new Date(day * 86_400_000).getUTCDay() + 6) % 7);
-}
 
 /**
  * The report's period as calendar days, inclusive (DESIGN.md section 1):
@@ -47,12 +29,12 @@ export async function parsePeriod(flags: PeriodFlags, now: Date): Promise<Period
     const m = ISO_WEEK.exec(String(flags.week).trim());
     const year = Number(m?.[1]);
     const week = Number(m?.[2]);
-    if (!m || week < 1 || week > weeksIn(year)) {
+    if (!m || week < 1 || week > isoWeeksIn(year)) {
       throw new UsageError(
-        `--week takes an ISO week like 2026-W47 (weeks 01 to ${m ? weeksIn(year) : 52} of the year; you gave "${String(flags.week)}").`,
+        `--week takes an ISO week like 2026-W47 (weeks 01 to ${m ? isoWeeksIn(year) : 52} of the year; you gave "${String(flags.week)}").`,
       );
     }
-    const monday = isoWeekStart(year, week);
+    const monday = isoWeekMonday(year, week);
     return { from: monday, to: monday + 6 };
   }
   const from = flags.from === undefined ? undefined : await parseDayPhrase(flags.from, now, '--from');

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { toOffsetIso } from '../time/offset.js';
+import { isCalendarDay, localDay, localDaysBefore, toOffsetIso } from '../time/calendar.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 /** A moment a few seconds ahead is a clock difference, not the future. */
@@ -40,17 +40,16 @@ function fromIso(m: RegExpExecArray, text: string): Parsed | null {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [hour, minute, second] = [Number(m[4] ?? 12), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   const zone = m[7];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  // Refused rather than rolled over: Date would read 31 November as 1 December.
+  if (!isCalendarDay(year, month, day)) return null;
   if (zone) {
     const date = new Date(text.replace(' ', 'T'));
     if (Number.isNaN(date.getTime())) return null;
     const offset = zone.toUpperCase() === 'Z' ? 0 : offsetMinutes(zone);
     return { date, offset, dateOnly: m[4] === undefined };
   }
-  const date = new Date(year, month - 1, day, hour, minute, second);
-  // new Date() rolls 31 November over to 1 December; refuse instead.
-  if (date.getMonth() !== month - 1 || date.getDate() !== day) return null;
-  return { date, dateOnly: m[4] === undefined };
+  return { date: new Date(year, month - 1, day, hour, minute, second), dateOnly: m[4] === undefined };
 }
 
 function offsetMinutes(zone: string): number {
@@ -67,12 +66,12 @@ async function fromPhrase(text: string, now: Date): Promise<Parsed | null> {
   const [found] = chrono.en.casual.parse(phrase, now, { forwardDate: false });
   // The whole text must be a time: "yesterday banana" is a typo, not yesterday.
   if (!found || phrase.replace(found.text, '').replace(/[\s,.]/g, '') !== '') return null;
-  const date = found.start.date();
+  let date = found.start.date();
   const meantAhead = /\b(next|tomorrow|in)\b/i.test(phrase);
   if (date.getTime() > now.getTime() + FUTURE_SLACK_MS && !found.start.isCertain('day') && !meantAhead) {
     // "sunday 9pm" said on a Saturday means last Sunday; "9pm" said at noon means last night.
     const back = found.start.isCertain('weekday') ? 7 : 1;
-    date.setDate(date.getDate() - back);
+    date = localDaysBefore(date, back);
   }
   return { date };
 }
@@ -91,5 +90,5 @@ export async function parseDayPhrase(raw: string, now: Date, flag: string): Prom
     throw new UsageError(
       `${flag}: "${raw}" isn't a day I can read. Use a date like 2026-11-22, or words like "last monday" or "2 weeks ago".`,
     );
-  return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000;
+  return localDay(date);
 }

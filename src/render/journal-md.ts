@@ -2,11 +2,9 @@ import type { FieldLabeller } from '../catalogue/catalogue.js';
 import { shortId } from '../journal/entries.js';
 import { type FieldSpec, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
-import { wallClock } from '../time/offset.js';
+import { wallClock } from '../time/calendar.js';
+import { monthName, weekdayName } from '../time/calendar-words.js';
 import { duration } from './time.js';
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const TITLES: Record<string, string> = { trigger: 'A moment that stirred you up', pause: 'A pause', reflection: 'A reflection' };
 
@@ -42,7 +40,7 @@ export function mdText(text: string, indent = '  '): string {
 
 function dayHeading(iso: string): string {
   const t = wallClock(iso);
-  return `${WEEKDAYS[t.weekday]} ${t.day} ${MONTHS[t.month - 1]} ${t.year}`;
+  return `${weekdayName(t.weekday, 'long')} ${t.day} ${monthName(t.month, 'long')} ${t.year}`;
 }
 
 function timeOf(iso: string): string {
@@ -52,7 +50,7 @@ function timeOf(iso: string): string {
 
 function shortDate(iso: string): string {
   const t = wallClock(iso);
-  return `${t.day} ${MONTHS[t.month - 1]} ${t.year}, ${pad2(t.hour)}:${pad2(t.minute)}`;
+  return `${t.day} ${monthName(t.month, 'long')} ${t.year}, ${pad2(t.hour)}:${pad2(t.minute)}`;
 }
 
 const isTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value);

@@ -1,4 +1,5 @@
 import type { Labeller, ReportData } from '../analysis/report.js';
+import { weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
 import { changeWords, periodWords } from './report-text.js';
 
@@ -98,13 +99,12 @@ export function renderMarkdown(r: ReportData, words: Labeller): string {
       );
   }
   if (r.heatmap.flat().some((count) => count > 0)) {
-    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
     out.push(
       `## When moments came (${periodWords(r.lookback.from, r.lookback.to)})`,
       '',
       ...table(
         ['', 'morning', 'afternoon', 'evening', 'night'],
-        r.heatmap.map((row, i) => [days[i]!, ...row.map(String)]),
+        r.heatmap.map((row, i) => [weekdayName(i, 'long'), ...row.map(String)]),
       ),
     );
   }

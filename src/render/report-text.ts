@@ -1,21 +1,20 @@
 import type { ChalkInstance } from 'chalk';
 import type { Labeller, ReportData } from '../analysis/report.js';
-import { dayOf } from '../time/days.js';
+import { dayOf, weekdayOf } from '../time/calendar.js';
+import { formatDay, weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SHADES = [' ', '░', '▒', '▓', '█'];
 const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** "16–22 Nov 2026", "28 Nov – 4 Dec 2026". */
 export function periodWords(from: string, to: string): string {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  if (from === to) return `${td} ${MONTHS[tm - 1]} ${ty}`;
-  if (fy === ty && fm === tm) return `${fd}–${td} ${MONTHS[tm - 1]} ${ty}`;
-  if (fy === ty) return `${fd} ${MONTHS[fm - 1]} – ${td} ${MONTHS[tm - 1]} ${ty}`;
-  return `${fd} ${MONTHS[fm - 1]} ${fy} – ${td} ${MONTHS[tm - 1]} ${ty}`;
+  const [first, last] = [dayOf(from), dayOf(to)];
+  const end = formatDay(last, 'd MMM yyyy');
+  if (from === to) return end;
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${formatDay(first, 'd')}–${end}`;
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${formatDay(first, 'd MMM')} – ${end}`;
+  return `${formatDay(first, 'd MMM yyyy')} – ${end}`;
 }
 
 /** Means read with one decimal everywhere, the same as in a pattern's sentence. */
@@ -40,7 +39,7 @@ export function heatmapLines(heatmap: number[][]): string[] {
         const shade = count === 0 ? '·' : SHADES[Math.max(1, Math.ceil((count / max) * 4))]!.repeat(2);
         return `${shade} ${count || ''}`.padEnd(10);
       });
-      return `  ${WEEKDAY_SHORT[i]}  ${cells.join('')}`.trimEnd();
+      return `  ${weekdayName(i)}  ${cells.join('')}`.trimEnd();
     }),
   ];
 }
@@ -136,10 +135,8 @@ export function renderText(r: ReportData, label: Labeller, style: ChalkInstance)
   }
   if (r.counts.trigger > 0) {
     heading('Intensity day by day');
-    const first = r.daily[0]?.date ?? r.period.from;
-    out.push(
-      `  ${sparkline(r.daily)}   (${WEEKDAY_SHORT[(new Date(dayOf(first) * 86_400_000).getUTCDay() + 6) % 7]} to ${WEEKDAY_SHORT[(new Date(dayOf(r.period.to) * 86_400_000).getUTCDay() + 6) % 7]}; a dot is a day with nothing logged)`,
-    );
+    const [first, last] = [r.daily[0]?.date ?? r.period.from, r.period.to].map((date) => weekdayName(weekdayOf(dayOf(date))));
+    out.push(`  ${sparkline(r.daily)}   (${first} to ${last}; a dot is a day with nothing logged)`);
   }
   if (r.suggestion) {
     heading('One idea');

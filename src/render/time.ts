@@ -1,7 +1,5 @@
-import { wallClock } from '../time/offset.js';
-
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { wallClock } from '../time/calendar.js';
+import { monthName, weekdayName } from '../time/calendar-words.js';
 
 /**
  * "Sun 22 Nov 21:14", in the entry's own time (its stored offset), with the
@@ -13,7 +11,8 @@ export function formatWhen(iso: string, now: Date): string {
   const t = wallClock(iso);
   const year = t.year === now.getFullYear() ? '' : ` ${t.year}`;
   const hm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
-  return `${DAYS[t.weekday]} ${String(t.day).padStart(2)} ${MONTHS[t.month - 1]}${year} ${hm}`;
+  // The day padded with a space, which date-fns's format has no token for: the columns of `list` stay in line.
+  return `${weekdayName(t.weekday)} ${String(t.day).padStart(2)} ${monthName(t.month)}${year} ${hm}`;
 }
 
 /** "20 minutes", "1 minute 30 seconds", "6 seconds": how long, in words. */

@@ -6,7 +6,7 @@ import { isPromptCancel } from '../../src/errors.js';
 import { newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
 import type { ReflectionEntry } from '../../src/journal/types.js';
-import { toOffsetIso } from '../../src/time/offset.js';
+import { toOffsetIso } from '../../src/time/calendar.js';
 import { FakeClock, fakeContext } from '../helpers/fake-context.js';
 import { argv, cli } from '../helpers/program.js';
 import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';

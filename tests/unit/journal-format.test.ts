@@ -4,7 +4,7 @@ import { findEntry, newestFirst, newTrigger } from '../../src/journal/entries.js
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
 import { checkJournal } from '../../src/journal/validate.js';
-import { toOffsetIso, wallClock } from '../../src/time/offset.js';
+import { toOffsetIso, wallClock } from '../../src/time/calendar.js';
 
 const trigger = (over: Record<string, unknown> = {}) => ({
   ...newTrigger({ what: 'no reply', intensity: 6 }, new Date('2026-11-22T21:14:00Z')),

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
+import { parsePeriod } from '../../src/parse/period.js';
 import { parseList, parseScore, parseText } from '../../src/parse/values.js';
 import { parseWhen } from '../../src/parse/when.js';
+import { dayOf } from '../../src/time/calendar.js';
 
 // A zone with a negative offset catches any slip into UTC. Node re-reads TZ when it changes.
 beforeAll(() => {
@@ -74,5 +76,32 @@ describe('lists and text', () => {
   it('refuses an empty text flag and keeps words as typed', () => {
     expect(() => parseText('  ', '--who')).toThrow(/--who is empty/);
     expect(parseText(' My Partner ', '--who')).toBe('My Partner');
+  });
+});
+
+describe('--at with its own offset', () => {
+  it('refuses a day the month does not have, as it does without an offset', async () => {
+    for (const raw of ['2026-11-31T10:00+05:30', '2026-02-29T08:00-08:00', '2026-04-31T12:00Z']) {
+      const error = await parseWhen(raw, now).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toMatch(/^--at: .* isn't a time I can read/);
+    }
+  });
+});
+
+describe('--week', () => {
+  it('takes week 53 only in the years that have one', async () => {
+    expect(await parsePeriod({ week: '2020-W53' }, now)).toEqual({ from: dayOf('2020-12-28'), to: dayOf('2021-01-03') });
+    expect(await parsePeriod({ week: '2015W53' }, now)).toEqual({ from: dayOf('2015-12-28'), to: dayOf('2016-01-03') });
+    expect(await parsePeriod({ week: '2026-w01' }, now)).toEqual({ from: dayOf('2025-12-29'), to: dayOf('2026-01-04') });
+    await expect(parsePeriod({ week: '2021-W53' }, now)).rejects.toThrow(/weeks 01 to 52 of the year; you gave "2021-W53"/);
+    await expect(parsePeriod({ week: '2026-W54' }, now)).rejects.toThrow(/weeks 01 to 53 of the year/);
+    await expect(parsePeriod({ week: '2026-W00' }, now)).rejects.toThrow(UsageError);
+  });
+
+  it('alone, is the week of today in this machine zone, Monday to Sunday', async () => {
+    // Sunday 29 November 23:30 in Los Angeles is already Monday 30 November in UTC: still the week of the 23rd.
+    const sundayNight = new Date('2026-11-29T23:30:00-08:00');
+    expect(await parsePeriod({ week: true }, sundayNight)).toEqual({ from: dayOf('2026-11-23'), to: dayOf('2026-11-29') });
   });
 });

@@ -4,7 +4,7 @@ import { type CatalogueName, loadCatalogues } from '../../src/catalogue/catalogu
 import type { Entry } from '../../src/journal/types.js';
 import { renderMarkdown } from '../../src/render/report-md.js';
 import { renderText } from '../../src/render/report-text.js';
-import { dayOf } from '../../src/time/days.js';
+import { dayOf } from '../../src/time/calendar.js';
 import { makeStyle } from '../../src/ui/style.js';
 
 /*

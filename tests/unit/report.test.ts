@@ -4,7 +4,7 @@ import type { Entry } from '../../src/journal/types.js';
 import { parseLookback, parsePeriod } from '../../src/parse/period.js';
 import { renderMarkdown } from '../../src/render/report-md.js';
 import { heatmapLines, renderText, sparkline } from '../../src/render/report-text.js';
-import { dayOf } from '../../src/time/days.js';
+import { dayOf } from '../../src/time/calendar.js';
 import { makeStyle } from '../../src/ui/style.js';
 
 const label: Labeller = (_kind, name) =>
