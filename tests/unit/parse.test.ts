@@ -37,6 +37,8 @@ describe('--at', () => {
   });
 
   const refused = [
+    '2026-11-29', // a future day alone is the future, not now
+    '2027-01-01',
     'tomorrow',
     'next friday',
     'in 2 hours',
@@ -51,6 +53,23 @@ describe('--at', () => {
     const error = await parseWhen(raw, now).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(/^--at: /);
+  });
+});
+
+describe('--at across midnight in the offsets people live in', () => {
+  it('takes an explicit offset on a day that is already past in UTC, and refuses one still ahead', async () => {
+    // 00:30 on the 29th at +05:30 was 19:00 on the 28th in UTC: past, so taken as written.
+    const lateUtc = new Date('2026-11-28T20:00:00Z');
+    expect(await parseWhen('2026-11-29T00:30+05:30', lateUtc)).toBe('2026-11-29T00:30:00+05:30');
+    // 23:30 on the 28th at -08:00 is 07:30 on the 29th in UTC: ahead of 20:00 UTC, so refused.
+    await expect(parseWhen('2026-11-28T23:30-08:00', lateUtc)).rejects.toThrow(/in the future/);
+  });
+
+  it("takes today's date alone in the machine's zone, and refuses its tomorrow, at a minute past midnight", async () => {
+    const pastMidnight = new Date('2026-11-29T00:01:00-08:00');
+    expect(await parseWhen('2026-11-29', pastMidnight)).toBe('2026-11-29T00:01:00-08:00');
+    expect(await parseWhen('2026-11-28', pastMidnight)).toBe('2026-11-28T12:00:00-08:00');
+    await expect(parseWhen('2026-11-30', pastMidnight)).rejects.toThrow(/in the future/);
   });
 });
 
