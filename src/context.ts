@@ -83,7 +83,7 @@ export async function createContext(globals: GlobalOptions, command: string, env
     settings: async () => settings,
     asker,
     ...(passphrase ? { passphrase } : {}),
-    timerIO: async (live) => (await import('./ui/timer-screen.js')).terminalIO(process.stdin, process.stderr, live),
+    timerIO: async (live) => (await import('./ui/terminal-io.js')).terminalIO(process.stdin, process.stderr, live),
     now,
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,17 +1,18 @@
-import type { Config } from '../journal/config.js';
+import type { Config, OwnList } from '../journal/config.js';
 import { CATALOGUES, type CatalogueName, ENTRY_TYPES, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
 import type { Catalogues, Item } from './catalogue.js';
 
 /** For each catalogue a person adds their own words to, the fields (of any type) that hold them. */
-function fieldsByCatalogue(): Map<CatalogueName, Set<string>> {
-  const map = new Map<CatalogueName, Set<string>>();
+function fieldsByCatalogue(): Map<OwnList, Set<string>> {
+  const map = new Map<OwnList, Set<string>>();
   for (const type of ENTRY_TYPES) {
     for (const field of fieldsOf(type)) {
       if (!field.catalogue || !CATALOGUES[field.catalogue].own) continue;
-      const names = map.get(field.catalogue) ?? new Set<string>();
+      const name = field.catalogue as OwnList;
+      const names = map.get(name) ?? new Set<string>();
       names.add(field.name);
-      map.set(field.catalogue, names);
+      map.set(name, names);
     }
   }
   return map;
@@ -25,7 +26,6 @@ function fieldsByCatalogue(): Map<CatalogueName, Set<string>> {
 export function personalise(catalogues: Catalogues, config: Config, entries: readonly Entry[]): Catalogues {
   const result = { ...catalogues };
   for (const [name, fields] of fieldsByCatalogue()) {
-    if (name === 'breathing') continue;
     const known = new Set(catalogues[name].map((item) => item.id.toLowerCase()));
     const counts = new Map<string, { text: string; count: number }>();
     for (const entry of entries) {

@@ -34,11 +34,27 @@ export interface Questions {
   pauseBefore: Section;
   pauseAfter: Section;
   reflect: Section;
+  /** Looking back on a moment: what really happened, and whether the feared story came true. */
+  followUpMoment: Section;
+  /** Looking back on a reflection: whether the ask was made, and how it landed. */
+  followUpReflection: Section;
+  plan: Section;
+  glimmer: Section;
   /** The questions `attach edit` adds for fields no other flow asks (when, tags, note ...). */
   edit: Section;
 }
 
-const SECTIONS = ['log', 'pauseBefore', 'pauseAfter', 'reflect', 'edit'] as const;
+const SECTIONS = [
+  'log',
+  'pauseBefore',
+  'pauseAfter',
+  'reflect',
+  'followUpMoment',
+  'followUpReflection',
+  'plan',
+  'glimmer',
+  'edit',
+] as const;
 const FILE = 'questions.json';
 
 export function checkQuestions(data: unknown): Questions {

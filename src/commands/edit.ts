@@ -1,7 +1,7 @@
 import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { findEntry, findTriggerFor, shortId } from '../journal/entries.js';
+import { findEntry, findLinkTarget, shortId } from '../journal/entries.js';
 import { fieldOf } from '../journal/fields.js';
 import { isKnown } from '../journal/types.js';
 import { readClear, readEditFlags } from '../parse/field-flags.js';
@@ -52,9 +52,9 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
   }
   // A time and a link are text until read here, against the clock and the journal.
   for (const [name, value] of Object.entries(changes)) {
-    const kind = fieldOf(found.type, name)?.kind;
-    if (kind === 'time' && typeof value === 'string') changes[name] = await parseWhen(value, now);
-    if (kind === 'link' && typeof value === 'string') changes[name] = findTriggerFor(journal, value, describe);
+    const field = fieldOf(found.type, name);
+    if (field?.kind === 'time' && typeof value === 'string') changes[name] = await parseWhen(value, now);
+    if (field?.kind === 'link' && typeof value === 'string') changes[name] = findLinkTarget(journal, value, field.linksTo ?? [], describe);
   }
 
   const edited = await store.update((j) => {

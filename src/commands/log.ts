@@ -3,7 +3,6 @@ import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import { parseWhen } from '../parse/when.js';
-import { CRISIS_LINES } from '../render/safety.js';
 import { line } from '../ui/stream.js';
 
 /** The flags of `attach log`: the trigger's fields from the table, each already read (parse/field-flags.ts). */
@@ -48,10 +47,10 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   }
 
   const entry = newTrigger(draft, ctx.now());
-  const firstTime = await store.update((journal) => {
+  const { firstTime, journal } = await store.update((journal) => {
     const fresh = match.firstTimeWords(resolved.own, journal.entries);
     journal.entries.push(entry);
-    return fresh;
+    return { firstTime: fresh, journal };
   });
 
   if (options.json) line(ctx.stdout, JSON.stringify(entry, null, 2));
@@ -59,28 +58,27 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   line(ctx.stderr, `Saved to your journal ${style.dim(`(${shortId(entry.id)})`)}. Noticing it is already a step back from it.`);
   const own = match.ownWordsLine(firstTime);
   if (own) line(ctx.stderr, style.dim(own));
-  if (entry.intensity === 10) {
-    line(ctx.stderr);
-    for (const text of CRISIS_LINES) line(ctx.stderr, text);
-  }
-  // A pause is for now: not offered for a moment logged hours later.
-  const recent = ctx.now().getTime() - Date.parse(entry.at) <= RECENT_MS;
-  if (entry.intensity < 7 || !recent) return;
-  const minutes = config.pauseMinutes ?? 20;
-  const length = Number.isInteger(minutes) ? `${minutes}-minute` : `${Math.round(minutes * 60)}-second`;
-  line(ctx.stderr, `That's a lot to carry. A ${length} pause can help the urge settle: ${style.bold('attach pause')}`);
-  if (!ctx.interactive) return;
-  // Enter declines: a timer never starts unless the person says so.
-  const start = await (await ctx.asker()).confirm({ message: `Start a ${length} pause now?`, default: false }).catch((error: unknown) => {
+
+  const [{ afterMoment }, { readState, writeState }] = await Promise.all([
+    import('../flows/after-moment.js'),
+    import('../journal/state.js'),
+  ]);
+  // The state file is only read when a glimmer may be offered: most moments need nothing from it.
+  const state = entry.intensity >= 7 ? await readState(ctx.env) : {};
+  const after = await afterMoment({
+    moment: entry,
+    entries: journal.entries,
+    config,
+    glimmerShownOn: state.glimmerShownOn,
+    now: ctx.now(),
+    say: (text = '') => line(ctx.stderr, text),
+    bold: style.bold,
+    ask: ctx.interactive ? await ctx.asker() : null,
+  }).catch((error: unknown) => {
+    // Ctrl-C at the offer: the moment is already saved.
     if (isPromptCancel(error)) throw new Cancelled(`\nYour moment is saved (${shortId(entry.id)}); no pause was started.`);
     throw error;
   });
-  if (!start) {
-    line(ctx.stderr, 'Okay. It is here whenever you want it.');
-    return;
-  }
-  const { run: pause } = await import('./pause.js');
-  await pause({ for: entry.id }, ctx);
+  if (after.glimmerShownOn) await writeState(ctx.env, { ...state, glimmerShownOn: after.glimmerShownOn });
+  if (after.pause) await (await import('./pause.js')).run({ for: entry.id }, ctx);
 }
-
-const RECENT_MS = 2 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { findTriggerFor, latestTrigger, newReflection, type ReflectionDraft, shortId } from '../journal/entries.js';
+import { findLinkTarget, latestTrigger, newReflection, type ReflectionDraft, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import type { Journal, ReflectionEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
@@ -26,7 +26,7 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   if (atFlag !== undefined) known.at = await parseWhen(atFlag, now);
   const store = ctx.journal();
   const journal = await store.read();
-  const link = findTriggerFor(journal, linkFlag, (candidate) => entryLine(candidate, now));
+  const link = findLinkTarget(journal, linkFlag, ['trigger'], (candidate) => entryLine(candidate, now));
   if (link !== undefined) known.for = link;
 
   const [{ loadCatalogues }, { loadAskTemplates, loadQuestions }, { draftAsks }, { personalise }] = await Promise.all([

@@ -10,6 +10,9 @@ const MADE_BY: Record<KnownEntry['type'], (keyof Questions)[]> = {
   trigger: ['log'],
   pause: ['pauseBefore', 'pauseAfter'],
   reflection: ['reflect'],
+  'follow-up': ['followUpMoment', 'followUpReflection'],
+  plan: ['plan'],
+  glimmer: ['glimmer'],
 };
 
 /** The questions that can change an entry of this type: its editable fields in the table's order, each in the words it was asked with. */

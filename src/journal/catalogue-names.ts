@@ -10,5 +10,13 @@ export const CATALOGUES = {
   activities: { one: 'activity', own: true },
   next: { one: 'next', own: true },
   breathing: { one: 'breathing', own: false },
+  support: { one: 'support', own: true },
+  glimmerKinds: { one: 'glimmer', own: true },
+  glimmerBody: { one: 'glimmer-body', own: true },
+  fear: { one: 'fear', own: false },
+  asked: { one: 'asked', own: false },
+  landed: { one: 'landed', own: false },
+  acted: { one: 'acted', own: false },
+  draftOutcome: { one: 'draft-outcome', own: false },
 } as const;
 export type CatalogueName = keyof typeof CATALOGUES;

@@ -11,6 +11,7 @@ export interface Config {
   breath?: string;
   lookbackWeeks?: number;
   journal?: string;
+  glimmerReminders?: 'on' | 'off';
   /** A person's own items for the lists attach offers, by catalogue. */
   own?: Partial<Record<OwnList, string[]>>;
   [other: string]: unknown;
@@ -61,10 +62,22 @@ export const SETTINGS: Record<string, Setting> = {
     parse: (raw) => raw.trim() || undefined,
     valid: (value) => typeof value === 'string' && value.length > 0,
   },
+  glimmerReminders: {
+    describe: 'after a hard moment, show one earlier glimmer with the same person, once a day (default on)',
+    allowed: 'on or off',
+    parse: (raw) => (['on', 'off'].includes(raw.trim().toLowerCase()) ? raw.trim().toLowerCase() : undefined),
+    valid: (value) => value === 'on' || value === 'off',
+  },
 };
 
 /** What a setting is when it is not set (or set wrongly), in words for a message. */
-const DEFAULTS: Record<string, string> = { pauseMinutes: '20', breath: 'coherent', lookbackWeeks: '8', journal: 'the usual place' };
+const DEFAULTS: Record<string, string> = {
+  pauseMinutes: '20',
+  breath: 'coherent',
+  lookbackWeeks: '8',
+  journal: 'the usual place',
+  glimmerReminders: 'on',
+};
 
 /** The settings file as read: the settings that can be used, and calm words for what can't. */
 export interface Settings {

@@ -60,8 +60,17 @@ export function latestTrigger(journal: Journal, now: Date, windowMs: number): Tr
   return best;
 }
 
-/** `--for <id>` of pause and reflect: a trigger by id prefix, or `none`. */
-export function findTriggerFor(journal: Journal, raw: string | undefined, describe: (entry: Entry) => string): string | null | undefined {
+/**
+ * `--for <id>`: an entry of one of `types` by id prefix, or `none` (null).
+ * Undefined when not given. Any other entry, or none found, is exit 2
+ * naming the flag.
+ */
+export function findLinkTarget(
+  journal: Journal,
+  raw: string | undefined,
+  types: readonly string[],
+  describe: (entry: Entry) => string,
+): string | null | undefined {
   if (raw === undefined) return undefined;
   if (raw.trim().toLowerCase() === 'none') return null;
   let entry: Entry;
@@ -72,10 +81,10 @@ export function findTriggerFor(journal: Journal, raw: string | undefined, descri
     if (error instanceof UsageError) throw new UsageError(`--for: ${error.message}`, error.details);
     throw error;
   }
-  if (entry.type !== 'trigger')
-    throw new UsageError(
-      `--for: ${shortId(entry.id)} is a ${entry.type}, not a logged moment; --for takes the id of one (see attach list --type trigger).`,
-    );
+  if (!types.includes(entry.type)) {
+    const wanted = types.map((type) => (type === 'trigger' ? 'a logged moment' : `a ${type}`)).join(' or ');
+    throw new UsageError(`--for: ${shortId(entry.id)} is a ${entry.type}, not ${wanted}; --for takes the id of one (see attach list).`);
+  }
   return entry.id;
 }
 

@@ -21,9 +21,16 @@ type ValueOf<F extends FieldSpec> = F['kind'] extends 'text' | 'words' | 'link'
               ? string
               : unknown[];
 
-/** The stored fields of an entry type: `{ what: string; who: string | null; ... }`. */
+type Fields<T extends EntryType> = (typeof FIELDS)[T][number];
+
+/**
+ * The stored fields of an entry type: `{ what: string; who: string | null; ... }`;
+ * a field added after 0.1 may be absent from entries written before it.
+ */
 export type FieldValues<T extends EntryType> = {
-  -readonly [F in (typeof FIELDS)[T][number] as F['name']]: ValueOf<F>;
+  -readonly [F in Fields<T> as F extends { since: string } ? never : F['name']]: ValueOf<F>;
+} & {
+  -readonly [F in Fields<T> as F extends { since: string } ? F['name'] : never]?: ValueOf<F>;
 };
 
 /** What a flag gives, once read: link and time flags stay text until the command resolves them. */

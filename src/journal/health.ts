@@ -11,7 +11,7 @@ import { type NewerFormat, newerEnvelope, newerFormat } from './newer.js';
 import { looksEncrypted, openBackupText, openText } from './open-text.js';
 import { configPath, type Env, journalPath } from './paths.js';
 import { assessJournal, recoverEntries } from './recover.js';
-import { ENTRY_TYPES, type Entry } from './types.js';
+import { ENTRY_TYPES, type Entry, type EntryType } from './types.js';
 
 /*
  * The examination behind `attach doctor`: where each file attach keeps is
@@ -31,13 +31,7 @@ export interface HealthInput {
   settings: () => Promise<Settings>;
 }
 
-export interface EntryCounts {
-  total: number;
-  trigger: number;
-  pause: number;
-  reflection: number;
-  other: number;
-}
+export type EntryCounts = { total: number; other: number } & Record<EntryType, number>;
 
 /** Why the journal can't be used. */
 export type JournalTrouble =
@@ -107,7 +101,7 @@ export async function checkHealth(input: HealthInput): Promise<Health> {
 }
 
 export function countEntries(entries: readonly unknown[]): EntryCounts {
-  const counts: EntryCounts = { total: entries.length, trigger: 0, pause: 0, reflection: 0, other: 0 };
+  const counts = { total: entries.length, other: 0, ...Object.fromEntries(ENTRY_TYPES.map((type) => [type, 0])) } as EntryCounts;
   for (const entry of entries) {
     const type = (entry as Partial<Entry> | null)?.type;
     if ((ENTRY_TYPES as readonly unknown[]).includes(type)) counts[type as (typeof ENTRY_TYPES)[number]]++;

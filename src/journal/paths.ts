@@ -28,3 +28,8 @@ export function configPath(env: Env): string {
   const config = xdgDir(env.XDG_CONFIG_HOME, path.join(home(env), '.config'));
   return path.join(config, 'attach', 'config.json');
 }
+
+/** attach's own small state (what was shown when): $XDG_STATE_HOME/attach, else ~/.local/state/attach. */
+export function stateDir(env: Env): string {
+  return path.join(xdgDir(env.XDG_STATE_HOME, path.join(home(env), '.local', 'state')), 'attach');
+}

@@ -135,4 +135,60 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
     .option('-y, --yes', 'do not ask (needed without a terminal)')
     .addHelpText('after', examples('attach delete 5f0c', 'attach delete 5f0c2d9e --yes'))
     .action(lazy(() => import('../commands/delete.js'), context));
+
+  addOptions(program.command('follow-up'), createOptions('follow-up'))
+    .summary('what happened next, after a moment or a reflection')
+    .description(
+      'Look back on a moment (what really happened, and did the story your mind told come true?) or on a reflection ' +
+        '(did you make the ask, and how did it land?). Seeing the loop close, again and again, is how the alarm learns. ' +
+        'On a terminal, without an id, it offers what the last 7 days left without a follow-up.',
+    )
+    .argument('[id]', 'the moment or reflection to look back on (the first few characters of its id are enough)')
+    .option('--json', 'print the saved follow-up as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'attach follow-up',
+        'attach follow-up 5f0c --happened "he was stuck in meetings" --fear did-not -i 2',
+        'attach follow-up 9a2b --asked yes --landed yes',
+      ),
+    )
+    .action(lazy(() => import('../commands/follow-up.js'), context));
+
+  addOptions(program.command('plan'), createOptions('plan'))
+    .summary('if-then plans: "when he doesn\'t reply for hours, I will ..."')
+    .description(
+      'Plans of your own for the moments that come back: when this happens, I will do that. ' +
+        'A plan is shown when a moment it is for is logged, and at the start of a pause for that moment. ' +
+        'attach plan lists the plans in use; add makes one; retire puts one away (it is kept).',
+    )
+    .argument('[action]', 'list, add or retire (default: list)')
+    .argument('[id]', 'the plan to retire')
+    .option('--all', 'list retired plans too')
+    .option('--json', 'print the plans (or the saved plan) as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'attach plan',
+        'attach plan add',
+        'attach plan add --when "he doesn\'t reply for hours" --then "take a 20-minute pause and call Sam" -t delayed-reply',
+        'attach plan retire 3e1a',
+      ),
+    )
+    .action(lazy(() => import('../commands/plan.js'), context));
+
+  addOptions(program.command('glimmer'), createOptions('glimmer'))
+    .summary('a moment that felt safe, warm or connected')
+    .description(
+      'Keep a glimmer: a small moment that felt safe, warm or connected, the opposite of a trigger. ' +
+        'After a hard moment with the same person, attach may show one from earlier, once a day ' +
+        '(attach config set glimmerReminders off turns it off).',
+    )
+    .argument('[what...]', fieldOf('glimmer', 'what')!.flag!.help)
+    .option('--json', 'print the saved glimmer as JSON')
+    .addHelpText(
+      'after',
+      examples('attach glimmer', 'attach glimmer "she texted good luck before my interview" --who partner -k cared-for -b warm-chest'),
+    )
+    .action(lazy(() => import('../commands/glimmer.js'), context));
 }

@@ -9,7 +9,9 @@ import type { Entry } from '../journal/types.js';
  *   then each type's own fields, in the table's order, types in their order
  *   (a field two types share sits where it first appears: `protest` with the
  *   trigger's fields, `for` with the pause's),
- *   then tags, note.
+ *   then tags, note;
+ *   then every field added since 0.1 (new fields of those types, and the
+ *   fields of the types added later), in the same way.
  *
  * A field an entry does not have is empty. Fields no type of the table has
  * are left out (the JSON export keeps everything). Cells:
@@ -24,14 +26,20 @@ import type { Entry } from '../journal/types.js';
  */
 const FIRST = ['id', 'type', 'at', 'recordedAt', 'editedAt'];
 const LAST = ['tags', 'note'];
+/** The types of 0.1, whose 33 columns keep their places; every column added since comes after them (a sheet built on 0.1's works). */
+const FIRST_TYPES = ['trigger', 'pause', 'reflection'];
 
 /** The columns, in order: derived from the table each time, so a field added there is a column here. */
 export function csvColumns(): string[] {
   const columns = [...FIRST];
+  const later: string[] = [];
   for (const type of ENTRY_TYPES) {
-    for (const { name } of fieldsOf(type)) if (!columns.includes(name) && !LAST.includes(name)) columns.push(name);
+    for (const field of fieldsOf(type)) {
+      const into = FIRST_TYPES.includes(type) && field.since === undefined ? columns : later;
+      if (!columns.includes(field.name) && !later.includes(field.name) && !LAST.includes(field.name)) into.push(field.name);
+    }
   }
-  return [...columns, ...LAST];
+  return [...columns, ...LAST, ...later];
 }
 
 export const CSV_LIST_SEPARATOR = ' | ';

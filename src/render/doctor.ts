@@ -1,3 +1,4 @@
+import { ENTRY_TYPES, TYPE_WORDS } from '../journal/fields.js';
 import type { EntryCounts, Health, JournalTrouble } from '../journal/health.js';
 import { newerWriter } from '../journal/newer.js';
 import { age, fileSize, plural } from './amounts.js';
@@ -164,9 +165,7 @@ export function describeHealth(health: Health): Findings {
 function counted(counts: EntryCounts): string {
   if (counts.total === 0) return 'no entries yet';
   const parts = [
-    counts.trigger ? plural(counts.trigger, 'moment') : '',
-    counts.pause ? plural(counts.pause, 'pause') : '',
-    counts.reflection ? plural(counts.reflection, 'reflection') : '',
+    ...ENTRY_TYPES.map((type) => (counts[type] ? plural(counts[type], TYPE_WORDS[type].one, TYPE_WORDS[type].many) : '')),
     counts.other ? `${counts.other} of other types` : '',
   ].filter(Boolean);
   return `${plural(counts.total, 'entry', 'entries')}: ${parts.join(', ')}`;

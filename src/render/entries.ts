@@ -20,6 +20,14 @@ function gist(entry: Entry): string {
     }
     case 'reflection':
       return `    ${text(entry.ask) || list(entry.protest)}`;
+    case 'follow-up': {
+      const strength = entry.intensity === null ? '  ' : String(entry.intensity).padStart(2);
+      return `${strength}  ${text(entry.happened) || list([entry.fear, entry.asked, entry.landed].filter(Boolean))}`;
+    }
+    case 'plan':
+      return `    ${entry.active ? '' : '(retired) '}when ${text(entry.when)}: ${text(entry.then)}`;
+    case 'glimmer':
+      return `    ${text(entry.what)}`;
   }
 }
 

@@ -11,9 +11,11 @@ export interface FrameModel {
   elapsedMs: number;
   cue: Cue | null;
   ideas: readonly string[];
-  /** The note being typed after `n`, or null. */
-  noteDraft: string | null;
+  /** What is being typed: a note after `n`, the message the urge wants sent after `m`; or null. */
+  typing: { kind: 'note' | 'message'; text: string } | null;
   notesSaved: number;
+  /** A message is held (with `m`), to decide about after the timer. */
+  messageHeld: boolean;
 }
 
 const BREATH_WORDS = { inhale: 'Breathe in', hold: 'Hold', exhale: 'Breathe out' } as const;
@@ -67,10 +69,12 @@ export function renderFrame(m: FrameModel, style: ChalkInstance): string[] {
     ideas = next;
   }
   let keys: string;
-  if (m.noteDraft !== null) keys = `Note: ${m.noteDraft}▏ ${style.dim(wide ? '(Enter saves · Esc drops it)' : '')}`;
+  if (m.typing?.kind === 'note') keys = `Note: ${m.typing.text}▏ ${style.dim(wide ? '(Enter saves · Esc drops it)' : '')}`;
+  else if (m.typing?.kind === 'message') keys = `Message: ${m.typing.text}▏ ${style.dim(wide ? '(Enter holds it · Esc drops it)' : '')}`;
   else {
-    keys = style.dim(wide ? 'space pause · + / - a minute · n write a note · q finish' : 'space · +/- · n note · q');
-    if (m.notesSaved > 0) keys += style.dim(` · ${m.notesSaved} note${m.notesSaved > 1 ? 's' : ''} saved`);
+    keys = style.dim(wide ? 'space pause · +/- a minute · n note · m message · q finish' : 'space · +/- · n · m · q');
+    const held = [m.notesSaved > 0 ? `${m.notesSaved} note${m.notesSaved > 1 ? 's' : ''} saved` : '', m.messageHeld ? 'message held' : ''];
+    for (const word of held) if (word) keys += style.dim(` · ${word}`);
   }
 
   // Widths are measured on the plain text; colours add no columns.

@@ -1,4 +1,3 @@
-import { emitKeypressEvents } from 'node:readline';
 import type { ChalkInstance } from 'chalk';
 import { renderFrame } from '../render/pause-frame.js';
 import { cueAt, type Step } from '../timer/breath.js';
@@ -60,6 +59,8 @@ export interface TimerOutcome {
   notes: string[];
   /** A note still being typed when the time ran out (or at q): the person finishes it after the timer. */
   unfinished?: string;
+  /** The message the urge wanted sent, held with `m` (or half-written when it ended): never sent by attach. */
+  message?: string;
   startedAt: number;
   endedAt: number;
 }
@@ -70,7 +71,7 @@ const PLAIN_TICK_MS = 1000;
 // Alternate screen, cursor hidden: the frame redraws at the top without
 // scrolling, and the person's terminal comes back untouched afterwards.
 const ENTER_SCREEN = '\u001b[?1049h\u001b[?25l';
-const LEAVE_SCREEN = '\u001b[?25h\u001b[?1049l';
+export const LEAVE_SCREEN = '\u001b[?25h\u001b[?1049l';
 const HOME = '\u001b[H';
 const CLEAR_LINE_END = '\u001b[K';
 const CLEAR_BELOW = '\u001b[J';
@@ -84,7 +85,9 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
   const { clock, out } = io;
   const startedAt = clock.now();
   let state = timer.start(options.plannedMs, startedAt);
-  let noteDraft: string | null = null;
+  /** What is being typed after `n` (a note) or `m` (the message the urge wants sent), or null. */
+  let typing: { kind: 'note' | 'message'; text: string } | null = null;
+  let message: string | undefined;
   const notes: string[] = [];
   let shown = '';
 
@@ -105,8 +108,9 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
           elapsedMs: elapsed,
           cue: options.steps ? cueAt(options.steps, elapsed) : null,
           ideas: options.ideas,
-          noteDraft,
+          typing,
           notesSaved: notes.length,
+          messageHeld: message !== undefined,
         },
         options.style,
       );
@@ -117,10 +121,13 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
     };
 
     const finish = () => {
-      // A note half-typed when it ended is never lost: kept as it is at Ctrl-C, else finished after the timer.
-      const unfinished = noteDraft?.trim() ? noteDraft : undefined;
+      // Words half-typed when it ended are never lost: a note is kept as it is at Ctrl-C, else finished
+      // after the timer; a message half-written is held like one finished.
+      const half = typing?.text.trim() ? typing : null;
+      const unfinished = half?.kind === 'note' ? half.text : undefined;
       if (unfinished !== undefined && state.status === 'cancelled') notes.push(unfinished.trim());
-      noteDraft = null;
+      if (half?.kind === 'message') message = half.text.trim();
+      typing = null;
       stopTicking();
       io.keys?.off('keypress', onKey);
       stopResize();
@@ -129,7 +136,7 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
       restore();
       if (state.status === 'done') out.write(`Time's up.${options.bell ? '\u0007' : ''}\n`);
       const keep = unfinished !== undefined && state.status !== 'cancelled' ? { unfinished } : {};
-      resolve({ state, notes, startedAt, endedAt: clock.now(), ...keep });
+      resolve({ state, notes, startedAt, endedAt: clock.now(), ...keep, ...(message === undefined ? {} : { message }) });
     };
 
     const update = (next: timer.TimerState) => {
@@ -141,13 +148,15 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
     const onKey = (text: string | undefined, key: Key | undefined) => {
       const now = clock.now();
       if (key?.ctrl && key.name === 'c') return update(timer.cancel(state, now));
-      if (noteDraft !== null) {
+      if (typing !== null) {
         if (key?.name === 'return' || key?.name === 'enter') {
-          if (noteDraft.trim()) notes.push(noteDraft.trim());
-          noteDraft = null;
-        } else if (key?.name === 'escape') noteDraft = null;
-        else if (key?.name === 'backspace') noteDraft = [...noteDraft].slice(0, -1).join('');
-        else if (text && !key?.ctrl && !key?.meta && !/[\u0000-\u001f\u007f]/.test(text)) noteDraft += text;
+          const words = typing.text.trim();
+          if (words && typing.kind === 'note') notes.push(words);
+          if (words && typing.kind === 'message') message = words;
+          typing = null;
+        } else if (key?.name === 'escape') typing = null;
+        else if (key?.name === 'backspace') typing.text = [...typing.text].slice(0, -1).join('');
+        else if (text && !key?.ctrl && !key?.meta && !/[\u0000-\u001f\u007f]/.test(text)) typing.text += text;
         return update(timer.tick(state, now));
       }
       switch (key?.name ?? text) {
@@ -156,7 +165,11 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
         case 'q':
           return update(timer.stop(state, now));
         case 'n':
-          noteDraft = '';
+          typing = { kind: 'note', text: '' };
+          return draw();
+        case 'm':
+          // The message held so far is in the line to change.
+          typing = { kind: 'message', text: message ?? '' };
           return draw();
       }
       if (text === '+' || text === '=') return update(timer.addMinute(state, now, 1));
@@ -200,69 +213,6 @@ function runPlain(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
       lastSaid = left;
     });
   });
-}
-
-/** How long keys are swallowed after the timer ends, before the first question. */
-const SETTLE_MS = 400;
-
-/** The real terminal: raw keys from stdin (when `live`), resize and signals from the process. */
-export function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WriteStream, live: boolean): TimerIO {
-  const interrupts = new Set<() => void>();
-  const onInterrupt = (listener: () => void) => {
-    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-    for (const signal of signals) process.on(signal, listener);
-    interrupts.add(listener);
-    return () => {
-      for (const signal of signals) process.off(signal, listener);
-      interrupts.delete(listener);
-    };
-  };
-  const quiet = () => {
-    if (!stdin.isTTY) return () => {};
-    // In raw mode Ctrl-C is a byte, not a signal: pass it on as one.
-    const swallow = (chunk: Buffer | string) => {
-      if (String(chunk).includes('\u0003')) for (const listener of [...interrupts]) listener();
-    };
-    stdin.setRawMode(true);
-    stdin.on('data', swallow);
-    stdin.resume();
-    return () => {
-      stdin.off('data', swallow);
-      stdin.setRawMode(false);
-      stdin.pause();
-    };
-  };
-  const settle = async () => {
-    const stop = quiet();
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    stop();
-  };
-  if (!live) return { clock: realClock, out, onInterrupt, quiet, settle };
-  emitKeypressEvents(stdin);
-  return {
-    clock: realClock,
-    out,
-    keys: stdin,
-    onResize: (listener) => {
-      out.on('resize', listener);
-      return () => out.off('resize', listener);
-    },
-    onInterrupt,
-    quiet,
-    settle,
-    enter: () => {
-      stdin.setRawMode(true);
-      stdin.resume();
-      // Whatever happens, the person gets their cursor and terminal back.
-      const onExit = () => out.write(LEAVE_SCREEN);
-      process.once('exit', onExit);
-      return () => {
-        process.off('exit', onExit);
-        stdin.setRawMode(false);
-        stdin.pause();
-      };
-    },
-  };
 }
 
 /** A pause timed to its end, and whether the person interrupted it while it was being saved. */

@@ -24,6 +24,7 @@ describe('the log flow, through the real prompts', () => {
       { screen: 'What story is your mind telling you?', keys: typeAndEnter("They're losing interest") },
       { screen: 'What is the alarm pushing you to do?', keys: press('space', 'enter') },
       { screen: 'Only you can say', keys: press('enter') }, // nothing picked: no protest
+      { screen: 'Did you turn to anyone?', keys: press('down', 'space', 'enter') }, // a friend
       { screen: 'What did you do instead', keys: typeAndEnter('') }, // skipped with Enter
     ]);
     const draft = await runLogFlow(asker, {}, questions, catalogues);
@@ -37,6 +38,7 @@ describe('the log flow, through the real prompts', () => {
       thought: "They're losing interest",
       urges: ['double-text'],
       protest: [],
+      reachedOut: ['friend'],
       instead: null,
     });
     expect(screens[3]).toContain('10  the strongest I have felt');
@@ -72,7 +74,14 @@ describe('the log flow, through the real prompts', () => {
           events.keypress('enter');
         },
       },
-      ...['Where do you feel it', 'What story', 'What is the alarm', 'Only you can say', 'What did you do instead'].map((screen) => ({
+      ...[
+        'Where do you feel it',
+        'What story',
+        'What is the alarm',
+        'Only you can say',
+        'Did you turn to anyone',
+        'What did you do instead',
+      ].map((screen) => ({
         screen,
         keys: press('enter'),
       })),
@@ -88,6 +97,7 @@ describe('the log flow, through the real prompts', () => {
       thought: null,
       urges: [],
       protest: [],
+      reachedOut: [],
       instead: null,
     });
     expect(screens[1]).toContain('⏎ skip');
@@ -102,7 +112,7 @@ describe('the log flow, through the real prompts', () => {
       { screen: 'What is the alarm pushing you to do?', keys: press(...downs(catalogues.urges.length), 'space', 'enter') },
       { screen: 'In your own words', keys: typeAndEnter('text again, write a long email') },
     ]);
-    const known = { what: 'x', triggers: [], intensity: 4, thought: null, protest: [], instead: null };
+    const known = { what: 'x', triggers: [], intensity: 4, thought: null, protest: [], reachedOut: [], instead: null };
     const draft = await runLogFlow(asker, known, questions, catalogues);
     expect(left()).toBe(0);
     expect(draft.who).toBe('My Sister');
@@ -115,7 +125,16 @@ describe('the log flow, through the real prompts', () => {
       { screen: 'Who was it with?', keys: press('enter') },
       { screen: 'What is the alarm pushing you to do?', keys: press('enter') },
     ]);
-    const known = { what: 'x', triggers: ['conflict'], intensity: 3, body: ['tight-chest'], thought: 't', protest: [], instead: 'i' };
+    const known = {
+      what: 'x',
+      triggers: ['conflict'],
+      intensity: 3,
+      body: ['tight-chest'],
+      thought: 't',
+      protest: [],
+      reachedOut: [],
+      instead: 'i',
+    };
     const draft = await runLogFlow(asker, known, questions, catalogues);
     expect(left()).toBe(0);
     expect(draft).toMatchObject({ ...known, who: null, urges: [] });

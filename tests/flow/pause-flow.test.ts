@@ -44,7 +44,9 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       // nothing chosen; the first ↑ lands on "before", and goes on from there
       { screen: /How strong is the urge now\?(?![\s\S]*❯)/, keys: press('up', 'up', 'up', 'up', 'enter') },
       { screen: 'Did the urge pass?', keys: press('down', 'enter') },
+      { screen: 'Did you do what the urge pushed for?', keys: press('up', 'enter') }, // the last: no, I held off
       { screen: 'What did you do with the time?', keys: press('space', 'enter') },
+      { screen: 'Did you turn to anyone?', keys: press('enter') },
       { screen: 'What will you do now?', keys: press('down', 'down', 'enter') },
     ]);
     const { ctx, screen, stderr } = fakeContext({ dir, interactive: true, canAnimate: true, asker, clock, keys });
@@ -82,6 +84,8 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       activities: ['breathe'],
       notes: ['hi'],
       next: 'calm-message',
+      acted: 'no',
+      reachedOut: [],
     });
     expect(screen.text).toContain("Time's up.");
     expect(stderr.text).toContain('7 → 4: the wave came down, and the urge passed.\nYou stayed for the whole 20 minutes.');
@@ -93,7 +97,9 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
     const { asker } = scriptedAsker([
       { screen: 'How strong is the urge now?', keys: press('6', 'enter') },
       { screen: 'Did the urge pass?', keys: press('down', 'down', 'enter') },
+      { screen: 'Did you do what the urge pushed for?', keys: press('enter') },
       { screen: 'What did you do with the time?', keys: press('enter') },
+      { screen: 'Did you turn to anyone?', keys: press('enter') },
       { screen: 'What will you do now?', keys: press('enter') },
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, canAnimate: true, asker, clock, keys });
@@ -165,7 +171,9 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       { screen: 'How strong is it', keys: press('5', 'enter') },
       { screen: 'How strong is the urge now?', keys: press('5', 'enter') },
       { screen: 'Did the urge pass?', keys: press('down', 'enter') },
+      { screen: 'Did you do what the urge pushed for?', keys: press('enter') },
       { screen: 'What did you do', keys: press('enter') },
+      { screen: 'Did you turn to anyone?', keys: press('enter') },
       { screen: 'What will you do now?', keys: press('down', 'enter') },
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, asker, clock });

@@ -16,6 +16,9 @@ const SECTION_OF: Record<EntryType, (keyof typeof questions)[]> = {
   trigger: ['log'],
   pause: ['pauseBefore', 'pauseAfter'],
   reflection: ['reflect'],
+  'follow-up': ['followUpMoment', 'followUpReflection'],
+  plan: ['plan'],
+  glimmer: ['glimmer'],
 };
 
 /** The last answer the screen shows to a question, or undefined when it was never answered on screen. */

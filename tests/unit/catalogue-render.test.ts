@@ -18,7 +18,7 @@ describe('prompts/', () => {
     expect(c.needs).toHaveLength(8);
     expect(c.breathing.map((i) => i.id)).toEqual(['box', '478', 'coherent']);
     const questions = loadQuestions();
-    expect(questions.pauseAfter.questions.map((q) => q.field)).toEqual(['after', 'passed', 'activities', 'next']);
+    expect(questions.pauseAfter.questions.map((q) => q.field)).toEqual(['after', 'passed', 'acted', 'activities', 'reachedOut', 'next']);
     expect(questions.log.questions.map((q) => q.field)).toEqual([
       'what',
       'who',
@@ -28,6 +28,7 @@ describe('prompts/', () => {
       'thought',
       'urges',
       'protest',
+      'reachedOut',
       'instead',
     ]);
   });

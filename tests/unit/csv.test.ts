@@ -67,6 +67,18 @@ describe('CSV columns', () => {
       'ask',
       'tags',
       'note',
+      // added since 0.1, after 0.1's 33 columns
+      'reachedOut',
+      'acted',
+      'draft',
+      'draftOutcome',
+      'fear',
+      'asked',
+      'landed',
+      'when',
+      'then',
+      'active',
+      'kinds',
     ]);
     expect(new Set(CSV_COLUMNS).size).toBe(CSV_COLUMNS.length);
     expect(renderCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);

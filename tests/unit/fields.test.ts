@@ -15,7 +15,8 @@ const place: FieldSpec = {
   label: 'where it was',
   flag: { long: 'place', value: '<where>', help: 'where it happened' },
 };
-(FIELDS.trigger as unknown as FieldSpec[]).splice(9, 0, place);
+const trigger = FIELDS.trigger as unknown as FieldSpec[];
+trigger.splice(trigger.findIndex((field) => field.name === 'instead') + 1, 0, place);
 
 const { checkJournal } = await import('../../src/journal/validate.js');
 const { csvColumns, renderCsv } = await import('../../src/render/csv.js');

@@ -103,8 +103,9 @@ describe('the pause screen', () => {
     elapsedMs: 5 * MIN + 28_000,
     cue: { phase: 'inhale', count: 3, progress: 0.25, level: 0.25 },
     ideas: ['Breathe slowly', 'Go for a walk', 'Write it down', 'Call a friend'],
-    noteDraft: null,
+    typing: null,
     notesSaved: 0,
+    messageHeld: false,
   };
   const plain = makeStyle(0);
 
@@ -119,7 +120,7 @@ describe('the pause screen', () => {
       '  Breathe in  ███░░░░░░░░░  3',
       '',
       '  Ideas: Breathe slowly · Go for a walk · Write it down · Call a friend',
-      '  space pause · + / - a minute · n write a note · q finish',
+      '  space pause · +/- a minute · n note · m message · q finish',
     ]);
   });
 
@@ -136,9 +137,12 @@ describe('the pause screen', () => {
     const paused = renderFrame({ ...model, paused: true }, plain);
     expect(paused[3]).toBe('  14:32 left · paused, space to go on');
     expect(paused[6]).toBe('  Take your time.');
-    const note = renderFrame({ ...model, noteDraft: 'felt it in my chest', notesSaved: 1 }, plain);
+    const note = renderFrame({ ...model, typing: { kind: 'note', text: 'felt it in my chest' }, notesSaved: 1 }, plain);
     expect(note[9]).toBe('  Note: felt it in my chest▏ (Enter saves · Esc drops it)');
     expect(renderFrame({ ...model, notesSaved: 2 }, plain)[9]).toContain('2 notes saved');
+    const message = renderFrame({ ...model, typing: { kind: 'message', text: 'why are you ignoring me' } }, plain);
+    expect(message[9]).toBe('  Message: why are you ignoring me▏ (Enter holds it · Esc drops it)');
+    expect(renderFrame({ ...model, messageHeld: true }, plain)[9]).toContain('message held');
   });
 
   it('colours only when asked: no escape codes with NO_COLOR or a pipe', () => {

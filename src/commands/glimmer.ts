@@ -1,0 +1,49 @@
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { type Draft, newEntry, shortId } from '../journal/entries.js';
+import type { FlagValues } from '../journal/field-types.js';
+import { parseWhen } from '../parse/when.js';
+import { line } from '../ui/stream.js';
+
+/** The flags of `attach glimmer`: the glimmer's fields from the table, each already read. */
+export type GlimmerOptions = FlagValues<'glimmer'> & { json?: boolean };
+
+/**
+ * A glimmer: a small moment that felt safe, warm or connected. Asked like a
+ * logged moment on a terminal; an offer to notice, never a duty.
+ */
+export async function run(words: string[], options: GlimmerOptions, ctx: Context): Promise<void> {
+  const { json, at, ...flags } = options;
+  const what = words.join(' ').trim();
+  const store = ctx.journal();
+  const config = await ctx.config();
+  const [{ loadCatalogues }, { personalise }, match] = await Promise.all([
+    import('../catalogue/catalogue.js'),
+    import('../catalogue/personal.js'),
+    import('../catalogue/match.js'),
+  ]);
+  const entries = ctx.interactive ? (await store.read()).entries : [];
+  const catalogues = personalise(loadCatalogues(), config, entries);
+  const resolved = match.resolveFlagWords('glimmer', { ...flags, ...(what ? { what } : {}) }, catalogues);
+  let draft = { ...resolved.values, ...(at === undefined ? {} : { at: await parseWhen(at, ctx.now()) }) } as Draft<'glimmer'>;
+  if (ctx.interactive) {
+    const [{ askSection }, { loadQuestions }] = await Promise.all([import('../flows/ask-section.js'), import('../catalogue/questions.js')]);
+    const questions = loadQuestions();
+    line(ctx.stderr, ctx.style.dim(questions.glimmer.intro));
+    draft = (await askSection(await ctx.asker(), questions.glimmer, questions, catalogues, draft)) as Draft<'glimmer'>;
+  } else if (!draft.what) {
+    throw new UsageError(
+      'Say what happened, in a few words: attach glimmer "she texted good luck before my interview" (needed when attach cannot ask).',
+    );
+  }
+  const entry = newEntry('glimmer', draft, ctx.now());
+  const firstTime = await store.update((journal) => {
+    const fresh = match.firstTimeWords(resolved.own, journal.entries);
+    journal.entries.push(entry);
+    return fresh;
+  });
+  if (json) line(ctx.stdout, JSON.stringify(entry, null, 2));
+  line(ctx.stderr, `Saved to your journal ${ctx.style.dim(`(${shortId(entry.id)})`)}. A moment like this is worth keeping too.`);
+  const own = match.ownWordsLine(firstTime);
+  if (own) line(ctx.stderr, ctx.style.dim(own));
+}

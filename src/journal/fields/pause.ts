@@ -1,0 +1,97 @@
+import { f } from '../field-spec.js';
+
+/** A pause taken with an urge: `attach pause`. */
+export const PAUSE = [
+  f({
+    name: 'for',
+    kind: 'link',
+    linksTo: ['trigger'],
+    label: 'about',
+    flag: {
+      long: 'for',
+      value: '<id>',
+      help: 'the logged moment this is about, or none (default: offers the latest of the last 2 hours)',
+    },
+  }),
+  f({
+    name: 'urge',
+    kind: 'words',
+    catalogue: 'urges',
+    label: 'the urge',
+    flag: { long: 'urge', value: '<text>', help: 'the urge you are pausing with', editAliases: ['urge-text'] },
+  }),
+  f({ name: 'plannedSeconds', kind: 'seconds', required: true, label: 'planned', edit: false }),
+  f({ name: 'elapsedSeconds', kind: 'seconds', required: true, label: 'paused', edit: false }),
+  f({ name: 'completed', kind: 'yesno', required: true, label: 'to the end', edit: false }),
+  f({
+    name: 'before',
+    kind: 'score',
+    required: true,
+    label: 'before',
+    flag: { long: 'before', value: '<0-10>', help: 'how strong the urge is now (needed when attach cannot ask)' },
+  }),
+  f({
+    name: 'after',
+    kind: 'score',
+    label: 'after',
+    flag: { long: 'after', value: '<0-10>', help: 'how strong it is afterwards, when not asked' },
+  }),
+  f({
+    name: 'passed',
+    kind: 'yesno',
+    label: 'the urge passed',
+    flag: { long: 'passed', value: '<yes|no>', help: 'whether the urge passed, when not asked' },
+  }),
+  f({
+    name: 'activities',
+    kind: 'list',
+    catalogue: 'activities',
+    label: 'what helped',
+    flag: { long: 'activity', value: '<way>', help: 'what you did with the time, e.g. walk (repeat or use commas)' },
+  }),
+  f({ name: 'notes', kind: 'notes', label: 'notes during the pause' }),
+  f({
+    name: 'next',
+    kind: 'words',
+    catalogue: 'next',
+    label: 'what next',
+    flag: { long: 'next', value: '<step>', help: 'what you will do now, e.g. wait, ask-directly, or your own words' },
+  }),
+  f({
+    name: 'acted',
+    kind: 'choice',
+    since: '0.2',
+    values: ['yes', 'partly', 'no'],
+    catalogue: 'acted',
+    label: 'acted on the urge',
+    flag: { long: 'acted', value: '<yes|partly|no>', help: 'whether you did what the urge pushed for, when not asked' },
+  }),
+  f({
+    name: 'draft',
+    since: '0.2',
+    kind: 'text',
+    label: 'the message held',
+    flag: { long: 'draft', value: '<text>', help: 'the message the urge wanted sent' },
+  }),
+  f({
+    name: 'draftOutcome',
+    kind: 'choice',
+    since: '0.2',
+    values: ['sent', 'changed', 'let-go', 'kept'],
+    catalogue: 'draftOutcome',
+    label: 'the message',
+    flag: { long: 'draft-outcome', value: '<sent|changed|let-go|kept>', help: 'what became of the message held' },
+  }),
+  f({
+    name: 'reachedOut',
+    kind: 'list',
+    since: '0.2',
+    catalogue: 'support',
+    label: 'turned to',
+    flag: {
+      long: 'reached-out',
+      value: '<who>',
+      help: 'who you turned to: partner, friend, family, therapist, group, nobody-yet (repeat or use commas)',
+    },
+  }),
+] as const;
