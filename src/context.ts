@@ -10,6 +10,8 @@ import type { TimerIO } from './ui/timer-screen.js';
 /** What every command is given: the journal path, the terminal and the clock, all replaceable in tests. */
 export interface Context {
   file: string;
+  /** attach's own 0700 folder for the HTML pages of report and progress. */
+  pagesDir: string;
   /** stdin and stdout are a terminal and --no-input was not given: prompts are allowed. */
   interactive: boolean;
   now: () => Date;
@@ -42,7 +44,7 @@ export interface GlobalOptions {
 
 /** The real terminal, the real clock, and the journal path of DESIGN.md section 2. */
 export async function createContext(globals: GlobalOptions, command: string, env: Env = process.env): Promise<Context> {
-  const [{ journalPath }, { readConfig }] = await Promise.all([import('./journal/paths.js'), import('./journal/config.js')]);
+  const [{ journalPath, pagesPath }, { readConfig }] = await Promise.all([import('./journal/paths.js'), import('./journal/config.js')]);
   // The settings may name the journal, so they are read first. Broken
   // settings stop every command (writing to another journal than the one
   // meant would be worse), except the two that exist to look at them.
@@ -69,6 +71,7 @@ export async function createContext(globals: GlobalOptions, command: string, env
       : undefined;
   return {
     file,
+    pagesDir: pagesPath(env),
     interactive,
     canAnimate: interactive && Boolean(process.stderr.isTTY),
     config: () => settings,

@@ -27,3 +27,14 @@ export function configPath(env: Env = process.env): string {
   const config = xdgDir(env.XDG_CONFIG_HOME, path.join(home(env), '.config'));
   return path.join(config, 'attach', 'config.json');
 }
+
+/**
+ * attach's own folder for the HTML pages it makes: $XDG_STATE_HOME/attach/pages,
+ * else ~/.local/state/attach/pages. State, not data: a page is a copy that can be
+ * made again, and it belongs to this machine, so it never lands in a folder
+ * synced with the journal (an encrypted journal's page is plain text).
+ */
+export function pagesPath(env: Env = process.env): string {
+  const state = xdgDir(env.XDG_STATE_HOME, path.join(home(env), '.local', 'state'));
+  return path.join(state, 'attach', 'pages');
+}

@@ -89,6 +89,7 @@ export function fakeContext(setup: FakeSetup) {
   const file = path.join(setup.dir, 'journal.json');
   const ctx: Context = {
     file,
+    pagesDir: path.join(setup.dir, 'state', 'attach', 'pages'),
     interactive: setup.interactive ?? false,
     canAnimate: setup.canAnimate ?? false,
     now: () => new Date(clock.now()),
