@@ -4,8 +4,9 @@ import { pathToFileURL } from 'node:url';
 import chromium from '@sparticuz/chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderProgressHtml } from '../../src/render/progress-html.js';
 import { attachAsync, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
-import { HOSTILE, hostileJournal, type RawEntry, richJournal } from '../helpers/report-journals.js';
+import { HOSTILE, hostileJournal, progressSample, type RawEntry, richJournal } from '../helpers/report-journals.js';
 
 /*
  * Issue 16: the report page opened in a real browser (headless Chromium from
@@ -334,5 +335,27 @@ describe('attach report --format html, in a browser', () => {
     expect(v.errors.length).toBeGreaterThan(0);
     for (const error of v.errors) expect(error).toMatch(/Content Security Policy/);
     await v.page.close();
+  });
+});
+
+describe('the progress page, in a browser', () => {
+  it('draws each measure month by month with the claimed changes marked, loading nothing', async () => {
+    // Until `attach progress --format html` is wired, the page is rendered here from attach.progress/1 itself.
+    const data = progressSample();
+    const file = path.join(box.dir, 'progress.html');
+    writeFileSync(file, renderProgressHtml(data));
+    for (const width of [1280, 390]) {
+      const v = await visit(file, width);
+      expectQuiet(v);
+      const drawn = await charts(v.page);
+      expect(Object.keys(drawn)).toHaveLength(11);
+      for (const [name, size] of Object.entries(drawn)) expect(size.height, name).toBeGreaterThan(60);
+      expect(await v.page.$$eval('line.mark', (marks) => marks.map((m) => m.getBoundingClientRect().width > 0))).toEqual([true, true]);
+      const keys = expectNumbersOf(data as unknown as Record<string, unknown>, await numbers(v.page));
+      expect(keys.size).toBe(6 * 13);
+      expect(await scrollWidth(v.page)).toBeLessThanOrEqual(width);
+      await shoot(v, `progress-${width}`);
+      await v.page.close();
+    }
   });
 });

@@ -164,3 +164,45 @@ export function hostileJournal(): RawEntry[] {
   entries.push(reflection('hr', `${day(-1)}T10:00:00-08:00`, [...HOSTILE], [...HOSTILE]));
   return entries;
 }
+
+/** attach.progress/1 for six months, November still under way: strong moments fell, pauses after them rose. */
+export function progressSample() {
+  const strong = [10, 9, 8, 6, 5, 4];
+  const paused = [1, 2, 3, 4, 4, 3];
+  return {
+    schema: 'attach.progress/1' as const,
+    months: ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'].map((month, i) => ({
+      month,
+      moments: 18 - i,
+      meanIntensity: [6.8, 6.5, 6.1, 5.6, 5.2, 4.9][i]!,
+      strong: strong[i]!,
+      pausedAfterStrong: paused[i]!,
+      pauses: 6 + (i % 3),
+      urgePassed: 3 + (i % 2),
+      acted: 2 - (i % 2),
+      protest: 7 - i,
+      followUps: i > 2 ? i : 0,
+      fearCameTrue: i > 3 ? 1 : 0,
+      asksMade: 0,
+      asksLanded: 0,
+      glimmers: i,
+      ...(i === 5 ? { partial: true } : {}),
+    })),
+    changes: [
+      {
+        measure: 'strong',
+        from: 10,
+        to: 4,
+        direction: 'down' as const,
+        text: 'Strong moments came less often: about 10 in June, 4 in November.',
+      },
+      {
+        measure: 'pausedAfterStrong',
+        from: '2026-06',
+        to: '2026-10',
+        direction: 'up' as const,
+        text: 'More strong moments were followed by a pause: 1 of 10 in June, 4 of 5 in October.',
+      },
+    ],
+  };
+}

@@ -62,6 +62,8 @@ table.bars td.n { text-align: right; width: 4.5rem; white-space: nowrap; font-va
 table.bars svg { display: block; width: 100%; height: .8rem; }
 table.bars rect { fill: var(--heat); }
 table.bars rect.track { fill: var(--empty); }
+.multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0 1.5rem; }
+.multiples figure.chart { margin: .8rem 0; }
 .beside { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; }
 .beside > section { background: var(--card); border: 1px solid var(--rule); border-radius: .5rem; padding: .8rem 1rem; }
 .idea { background: var(--card); border-left: 4px solid var(--heat); padding: .6rem 1rem; border-radius: .25rem; }
