@@ -2,7 +2,7 @@ import type { ReportData } from '../../analysis/report.js';
 import { dayOf, weekdayOf } from '../../time/days.js';
 import { periodWords } from '../report-text.js';
 import { figure, numbersTable, svg, tip } from './figure.js';
-import { html, type Markup, n, one, plural } from './markup.js';
+import { esc, html, Markup, n, one, plural } from './markup.js';
 import { count, mean, onShade, shadeOf } from './numbers.js';
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -12,11 +12,10 @@ type Daily = ReportData['daily'][number];
 /** Up to 12 weeks, each day is a square big enough for its date and its count; longer periods are a strip a year. */
 const ROOMY_DAYS = 84;
 
-/** "Tue 17 Nov 2026: 2 moments, mean intensity 6.5" */
-function dayWords(d: Daily): string {
-  const [y, m, day] = d.date.split('-').map(Number) as [number, number, number];
+/** "Tue 17 Nov 2026: 2 moments, mean intensity 6.5" (the weekday given when the caller knows it: days run in a row). */
+function dayWords(d: Daily, weekday = weekdayOf(dayOf(d.date))): string {
   const what = d.count ? `${plural(d.count, 'moment')}, mean intensity ${one(d.meanIntensity)}` : 'nothing logged';
-  return `${SHORT[weekdayOf(dayOf(d.date))]} ${day} ${MONTHS[m - 1]} ${y}: ${what}`;
+  return `${SHORT[weekday]} ${Number(d.date.slice(8, 10))} ${MONTHS[Number(d.date.slice(5, 7)) - 1]} ${d.date.slice(0, 4)}: ${what}`;
 }
 
 const shade = (d: Daily) => (d.meanIntensity === null ? 0 : shadeOf(d.meanIntensity / 10));
@@ -81,13 +80,15 @@ const STRIP_LEFT = 34;
 
 /** One row of weeks per calendar year, weekdays down the side, as a year of days is usually drawn. */
 function yearStrips(days: readonly Daily[]): Markup {
-  const byYear = new Map<string, Daily[]>();
-  for (const d of days) {
+  // The days run in a row from the first: each one's number is the first's plus its place.
+  const first = dayOf(days[0]!.date);
+  const byYear = new Map<string, { day: number; d: Daily }[]>();
+  days.forEach((d, i) => {
     const year = d.date.slice(0, 4);
     const list = byYear.get(year);
-    if (list) list.push(d);
-    else byYear.set(year, [d]);
-  }
+    if (list) list.push({ day: first + i, d });
+    else byYear.set(year, [{ day: first + i, d }]);
+  });
   const step = DOT + GAP;
   const stripH = 7 * step + 18;
   const parts: Markup[] = [];
@@ -97,13 +98,19 @@ function yearStrips(days: readonly Daily[]): Markup {
     const jan1 = dayOf(`${year}-01-01`);
     const lead = weekdayOf(jan1);
     parts.push(html`<text x="0" y="${n(top + 12)}" style="font-weight:600">${year}</text>`);
-    for (const d of list) {
-      const slot = lead + dayOf(d.date) - jan1;
+    for (const { day, d } of list) {
+      const slot = lead + day - jan1;
       const x = STRIP_LEFT + Math.floor(slot / 7) * step;
       const y = top + 16 + (slot % 7) * step;
       widest = Math.max(widest, x + step);
-      parts.push(html`<rect class="${d.count ? 'cell' : 'empty'}" x="${n(x)}" y="${n(y)}" width="${DOT}" height="${DOT}" rx="2"\
-${d.count ? html` fill-opacity="${n(shade(d))}"` : ''}>${tip(dayWords(d))}</rect>`);
+      // Written out rather than through the html tag: a long stretch has tens of thousands of these. Only numbers
+      // go in, and the words are escaped all the same.
+      const fill = d.count ? `cell" fill-opacity="${n(shade(d))}` : 'empty';
+      parts.push(
+        new Markup(
+          `<rect class="${fill}" x="${n(x)}" y="${n(y)}" width="${DOT}" height="${DOT}" rx="2"><title>${esc(dayWords(d, slot % 7))}</title></rect>`,
+        ),
+      );
     }
     top += stripH;
   }

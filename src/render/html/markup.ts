@@ -25,26 +25,32 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * so are the bidi embeddings, overrides and isolates, which would otherwise
  * reorder the page's own words after them ("3 times" read backwards).
  */
+// Most text has none of these: one test, and it is returned as it is (a long report has tens of thousands of cells).
+const NEEDS_WORK = /[&<>"'\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 export function esc(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return clean(text)
     .replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-function write(part: Part, out: string[]): void {
-  if (part === null || part === undefined || part === false || part === true) return;
-  if (part instanceof Markup) out.push(part.text);
-  else if (Array.isArray(part)) for (const p of part as readonly Part[]) write(p, out);
-  else out.push(esc(String(part)));
+function text(part: Part): string {
+  if (part === null || part === undefined || part === false || part === true) return '';
+  if (part instanceof Markup) return part.text;
+  if (Array.isArray(part)) {
+    let out = '';
+    for (const p of part as readonly Part[]) out += text(p);
+    return out;
+  }
+  return esc(String(part));
 }
 
+// Plain concatenation: V8 keeps the pieces as a rope, so nesting templates does not copy a long page again at every level.
 export function html(strings: TemplateStringsArray, ...values: Part[]): Markup {
-  const out: string[] = [strings[0]!];
-  for (let i = 0; i < values.length; i++) {
-    write(values[i], out);
-    out.push(strings[i + 1]!);
-  }
-  return new Markup(out.join(''));
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += text(values[i]) + strings[i + 1]!;
+  return new Markup(out);
 }
 
 /** A number for an attribute or a coordinate: at most two decimals, so the page stays small. */
