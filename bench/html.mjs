@@ -13,7 +13,10 @@
  *    read-and-parse of the file in the same process. This one stands apart
  *    from the analysis, which is another piece of work.
  *
- *   node bench/html.mjs [--samples N] [--render-only]      (needs `npm run build` for 1)
+ *   node bench/html.mjs [--samples N] [--render-only] [--days N]      (needs `npm run build` for 1)
+ *
+ * --days N: only the last N days of the history instead of all of it (to try
+ * the whole-process side while the analysis is still slow over long periods).
  *
  * Prints a Markdown table; writes nothing but its own files in bench/data/.
  */
@@ -30,6 +33,7 @@ const COUNT = 100_000;
 const args = process.argv.slice(2);
 const samples = Number(args[args.indexOf('--samples') + 1]) || 5;
 const renderOnly = args.includes('--render-only');
+const lastDays = args.includes('--days') ? Number(args[args.indexOf('--days') + 1]) : null;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,7 +58,8 @@ if (!existsSync(journal)) {
 }
 const { entries } = JSON.parse(readFileSync(journal, 'utf8'));
 const days = entries.map((e) => e.at.slice(0, 10)).sort();
-const [from, to] = [days[0], days.at(-1)];
+const to = days.at(-1);
+const from = lastDays ? new Date(Date.parse(to) - (lastDays - 1) * 86_400_000).toISOString().slice(0, 10) : days[0];
 log(`journal: ${COUNT} entries, ${(statSync(journal).size / 1e6).toFixed(1)} MB, ${from} to ${to}`);
 
 /** The renderer alone: bundled from src/ into bench/data/ (inside the repository, so it finds prompts/ as the build does). */
@@ -156,7 +161,7 @@ if (!renderOnly) {
     ['`node bench/read-floor.mjs` (the floor)', ms(whole.floor), '1.00x', ''],
     ['`attach report --json`, same days', ms(whole.json), `${(whole.json / whole.floor).toFixed(2)}x`, ''],
     [
-      '`attach report --format html`, whole history',
+      `\`attach report --format html\`, ${lastDays ? `the last ${lastDays} days` : 'whole history'}`,
       ms(whole.html),
       `**${ratio.toFixed(2)}x**`,
       ratio <= 2.5 ? 'pass (<= 2.5x)' : 'miss (<= 2.5x)',
