@@ -90,7 +90,7 @@ function yearStrips(days: readonly Daily[]): Markup {
     else byYear.set(year, [{ day: first + i, d }]);
   });
   const step = DOT + GAP;
-  const stripH = 7 * step + 18;
+  const stripH = 7 * step + 36;
   const parts: Markup[] = [];
   let top = 0;
   let widest = 0;
@@ -98,10 +98,17 @@ function yearStrips(days: readonly Daily[]): Markup {
     const jan1 = dayOf(`${year}-01-01`);
     const lead = weekdayOf(jan1);
     parts.push(html`<text x="0" y="${n(top + 12)}" style="font-weight:600">${year}</text>`);
+    for (const [row, name] of [0, 2, 4, 6].map((r) => [r, SHORT[r]] as const))
+      parts.push(html`<text x="0" y="${n(top + 30 + row * step + DOT - 2)}" class="muted" style="font-size:9px">${name}</text>`);
     for (const { day, d } of list) {
       const slot = lead + day - jan1;
       const x = STRIP_LEFT + Math.floor(slot / 7) * step;
-      const y = top + 16 + (slot % 7) * step;
+      const y = top + 30 + (slot % 7) * step;
+      // Each month named above the week its first day falls in.
+      if (d.date.endsWith('-01') || day === first)
+        parts.push(
+          html`<text x="${n(x)}" y="${n(top + 26)}" class="muted" style="font-size:10px">${MONTHS[Number(d.date.slice(5, 7)) - 1]}</text>`,
+        );
       widest = Math.max(widest, x + step);
       // Written out rather than through the html tag: a long stretch has tens of thousands of these. Only numbers
       // go in, and the words are escaped all the same.
