@@ -21,11 +21,12 @@ function tile(title: string, value: Markup, note?: Markup): Markup {
 
 /** The period at a glance: the hard moments, what was done with them, and the glimmers beside them. */
 export function glance(r: ReportWithGlimmers): Markup {
-  const before = r.intensity.previousMean === null ? undefined : html`before: ${mean('intensity.previousMean', r.intensity.previousMean)}`;
+  const span = r.period.days === 7 ? 'the week before' : `the ${r.period.days} days before`;
+  const before = r.intensity.previousMean === null ? undefined : html`${span}: ${mean('intensity.previousMean', r.intensity.previousMean)}`;
   const hard = html`<section data-part="hard"><h3>The hard moments</h3><ul class="tiles">
 ${tile('moments logged', count('counts.trigger', r.counts.trigger))}
 ${tile('mean intensity', mean('intensity.mean', r.intensity.mean), before)}
-${tile('the strongest', count('intensity.max', r.intensity.max))}
+${tile('strongest moment', count('intensity.max', r.intensity.max))}
 </ul></section>`;
   const passed = r.pauses.passedRate === null ? undefined : html`the urge passed ${count('pauses.passed', r.pauses.passed)} times`;
   const done = html`<section data-part="done"><h3>What you did with them</h3><ul class="tiles">
