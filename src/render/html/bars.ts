@@ -40,7 +40,7 @@ export function protestFigure(r: ReportData, label: Labeller): Markup | null {
   if (r.protest.length === 0) return null;
   const groups = r.protest.map((p, i) =>
     barTable(
-      html`${label('protest', p.name)}: ${plural(p.count, 'time')}${p.after.length ? ', after' : ''}`,
+      html`${label('protest', p.name)}: ${count(`protest.${i}.count`, p.count)} ${p.count === 1 ? 'time' : 'times'}${p.after.length ? ', after' : ''}`,
       p.after.map((a, j) => ({ label: label('triggers', a.trigger), count: a.count, key: `protest.${i}.after.${j}.count` })),
       p.count,
     ),
@@ -53,7 +53,6 @@ export function protestFigure(r: ReportData, label: Labeller): Markup | null {
     : 'The protest behaviours you named, and what set each one off.';
   return html`<figure class="chart" data-chart="protest">
 <figcaption><h3>What came before each protest behaviour</h3><p>${sentence} A full bar means every time.</p></figcaption>
-<p class="numbers">${r.protest.map((p, i) => html`${label('protest', p.name)}: ${count(`protest.${i}.count`, p.count)} times. `)}</p>
 ${groups}
 </figure>
 `;

@@ -93,7 +93,13 @@ footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule);
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   h2 { break-after: avoid; }
   figure.chart, table.bars, .beside > section { break-inside: avoid; }
-  figure.chart svg { max-width: 150mm; }
+  /* On paper the numbers sit beside their chart rather than under it: half the pages. */
+  figure.chart { display: grid; grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); column-gap: 8mm; align-items: start; }
+  figure.chart > figcaption { grid-column: 1 / -1; }
+  figure.chart > svg, figure.chart > .scroll, figure.chart > .legend { grid-column: 1; }
+  figure.chart > .numbers { grid-column: 2; grid-row: 2 / span 2; }
+  figure.chart > table.bars { grid-column: 1 / -1; }
+  figure.chart svg { max-width: 100%; }
   .scroll { overflow: visible; }
   .scroll svg { width: 100% !important; }
   .numbers {
@@ -101,5 +107,9 @@ footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule);
     font-size: 9pt; margin: .3rem 0 .8rem;
   }
   .numbers caption { text-align: left; font-weight: 600; }
+  .numbers table { overflow-wrap: normal; }
+  /* A table of five columns or more needs the page's width: under its chart, not beside it. */
+  figure.chart:has(.numbers th:nth-child(5)) > .numbers { grid-column: 1 / -1; grid-row: auto; }
+  footer { break-before: avoid; break-inside: avoid; margin-top: 1.5rem; }
 }
 `;
