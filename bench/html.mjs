@@ -133,7 +133,8 @@ function wholeProcesses() {
       const order = round % 2 ? ['floor', 'json', 'html'] : ['html', 'json', 'floor'];
       for (const side of order) times[side].push(timed(sides[side], env));
       log(
-        `round ${round + 1}/${samples}: html ${ms(times.html.at(-1))} ms, json ${ms(times.json.at(-1))} ms, floor ${ms(times.floor.at(-1))} ms`,
+        `round ${round + 1}/${samples}: html ${ms(times.html.at(-1))} ms, json ${ms(times.json.at(-1))} ms, ` +
+          `floor ${ms(times.floor.at(-1))} ms`,
       );
     }
   } finally {

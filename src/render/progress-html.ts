@@ -70,7 +70,8 @@ export function renderProgressHtml(p: ProgressData): string {
   const changes: Markup = p.changes.length
     ? html`<ul class="patterns">${p.changes.map((c) => html`<li>${c.text}</li>`)}</ul>
 <p class="legend"><span class="key key-mark"></span> marks each of these on its chart.</p>`
-    : html`<p class="lede">No clear change yet. That is a fine thing to read: change over months is slow, and one person's months are noisy.</p>`;
+    : html`<p class="lede">No clear change yet. That is a fine thing to read: change over months is slow, \
+and one person's months are noisy.</p>`;
   const body = html`<header>
 <h1>How things have changed: ${span}</h1>
 <p>${plural(p.months.length, 'month')}, each measure month by month. A change is named only when the data support it.</p>

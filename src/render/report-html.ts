@@ -77,7 +77,8 @@ ${section('Pauses', [
 ])}
 ${section('Reflections', [
   r.reflections.count
-    ? html`<p>${count('reflections.count', r.reflections.count)} ${r.reflections.count === 1 ? 'reflection' : 'reflections'} in these days.</p>`
+    ? html`<p>${count('reflections.count', r.reflections.count)} ${r.reflections.count === 1 ? 'reflection' : 'reflections'} \
+in these days.</p>`
     : null,
   r.reflections.needs.length ? namedBars('The needs underneath', 'needs', r.reflections.needs, label, 'reflections.needs') : null,
 ])}

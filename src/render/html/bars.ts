@@ -21,16 +21,16 @@ export interface BarRow {
 function bar(value: number, of: number, words: string): Markup {
   const width = of > 0 ? Math.max(1.5, (100 * value) / of) : 0;
   return html`<svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">\
-${tip(`${words}: ${value} of ${of}`)}<rect class="track" width="100" height="10" rx="2"/><rect width="${n(width)}" height="10" rx="2"/></svg>`;
+${tip(`${words}: ${value} of ${of}`)}<rect class="track" width="100" height="10" rx="2"/>\
+<rect width="${n(width)}" height="10" rx="2"/></svg>`;
 }
 
 /** `of`: the count a full bar stands for (the most frequent row, or the whole the rows are part of). */
 export function barTable(caption: Part, rows: readonly BarRow[], of: number): Markup {
   return html`<table class="bars"><caption>${caption}</caption>
 <tbody>${rows.map(
-    (
-      row,
-    ) => html`<tr><th scope="row">${row.label}</th><td>${bar(row.count, of, row.label)}</td><td class="n">${count(row.key, row.count)}×</td>\
+    (row) => html`<tr><th scope="row">${row.label}</th><td>${bar(row.count, of, row.label)}</td>\
+<td class="n">${count(row.key, row.count)}×</td>\
 ${row.extra === undefined ? '' : html`<td class="n">${row.extra}</td>`}</tr>\n`,
   )}</tbody></table>`;
 }
@@ -40,7 +40,8 @@ export function protestFigure(r: ReportData, label: Labeller): Markup | null {
   if (r.protest.length === 0) return null;
   const groups = r.protest.map((p, i) =>
     barTable(
-      html`${label('protest', p.name)}: ${count(`protest.${i}.count`, p.count)} ${p.count === 1 ? 'time' : 'times'}${p.after.length ? ', after' : ''}`,
+      html`${label('protest', p.name)}: ${count(`protest.${i}.count`, p.count)} ${p.count === 1 ? 'time' : 'times'}\
+${p.after.length ? ', after' : ''}`,
       p.after.map((a, j) => ({ label: label('triggers', a.trigger), count: a.count, key: `protest.${i}.after.${j}.count` })),
       p.count,
     ),

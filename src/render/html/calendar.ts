@@ -69,7 +69,12 @@ function weeksGrid(days: readonly Daily[]): Markup {
     return html`<g data-day="${d.date}">${tip(dayWords(d))}<rect class="${d.count ? 'cell' : 'empty'}" x="${n(x + 1)}" y="${n(y + 1)}" \
 width="${SIDE - 2}" height="${SIDE - 2}" rx="5"${d.count ? html` fill-opacity="${n(opacity)}"` : ''}/>
 <text x="${n(x + 5)}" y="${n(y + 14)}" class="${d.count ? onShade(opacity) : 'muted'}" style="font-size:10px">${label}</text>
-${d.count ? html`<text x="${n(x + SIDE / 2)}" y="${n(y + 38)}" text-anchor="middle" class="${onShade(opacity)}" style="font-size:16px;font-weight:600">${String(d.count)}</text>` : ''}</g>`;
+${
+  d.count
+    ? html`<text x="${n(x + SIDE / 2)}" y="${n(y + 38)}" text-anchor="middle" class="${onShade(opacity)}" \
+style="font-size:16px;font-weight:600">${String(d.count)}</text>`
+    : ''
+}</g>`;
   });
   return svg('calendar', 7 * SIDE, TOP + rows * SIDE, [heads, cells]);
 }
@@ -115,7 +120,8 @@ function yearStrips(days: readonly Daily[]): Markup {
       const fill = d.count ? `cell" fill-opacity="${n(shade(d))}` : 'empty';
       parts.push(
         new Markup(
-          `<rect class="${fill}" x="${n(x)}" y="${n(y)}" width="${DOT}" height="${DOT}" rx="2"><title>${esc(dayWords(d, slot % 7))}</title></rect>`,
+          `<rect class="${fill}" x="${n(x)}" y="${n(y)}" width="${DOT}" height="${DOT}" rx="2">` +
+            `<title>${esc(dayWords(d, slot % 7))}</title></rect>`,
         ),
       );
     }

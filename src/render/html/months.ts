@@ -75,8 +75,8 @@ export function measureFigure(c: MeasureChart): Markup {
   const y = linear(0, top, H - BOTTOM, TOP);
   const base = html`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${n(y(0))}" y2="${n(y(0))}"/>`;
   const marks = c.values.map((m, i) => {
-    const words = `${monthWords(m.month, true)}${m.partial ? ' (so far)' : ''}: ${m.value === null ? 'nothing to measure' : c.scale10 ? one(m.value) : m.value}`;
     const label = m.value === null ? '–' : c.scale10 ? one(m.value) : String(m.value);
+    const words = `${monthWords(m.month, true)}${m.partial ? ' (so far)' : ''}: ${m.value === null ? 'nothing to measure' : label}`;
     const shape =
       m.value === null
         ? ''
@@ -87,7 +87,12 @@ height="${n(y(0) - y(m.value))}" fill-opacity="${m.partial ? 0.35 : 0.75}">${tip
     const valueY = m.value === null ? y(0) - 6 : y(m.value) - 7;
     return html`${shape}<text x="${n(x(i))}" y="${n(valueY)}" text-anchor="middle" style="font-size:11px">${label}</text>
 <text x="${n(x(i))}" y="${H - BOTTOM + 15}" text-anchor="middle" class="muted" style="font-size:11px">${monthWords(m.month)}</text>\
-${m.partial ? html`<text x="${n(x(i))}" y="${H - BOTTOM + 28}" text-anchor="middle" class="muted" style="font-size:9px">so far</text>` : ''}`;
+${
+  m.partial
+    ? html`<text x="${n(x(i))}" y="${H - BOTTOM + 28}" text-anchor="middle" class="muted" \
+style="font-size:9px">so far</text>`
+    : ''
+}`;
   });
   let line = '';
   if (c.scale10) {

@@ -15,7 +15,8 @@ export function safetyNote(): Markup {
   return html`<footer>
 <p><strong>${SCOPE}</strong></p>
 <p>${CRISIS_LINES.join(' ')}</p>
-<p class="muted">attach made this page on your own computer from your journal. It loads nothing from the internet and sends nothing anywhere.</p>
+<p class="muted">attach made this page on your own computer from your journal. \
+It loads nothing from the internet and sends nothing anywhere.</p>
 </footer>`;
 }
 
