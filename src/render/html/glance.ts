@@ -33,7 +33,10 @@ ${tile('strongest moment', count('intensity.max', r.intensity.max))}
 ${tile('pauses', count('counts.pause', r.counts.pause), passed)}
 ${tile('reflections', count('counts.reflection', r.counts.reflection))}
 </ul></section>`;
-  return html`<div class="beside">${hard}${done}${r.glimmers ? glimmerCard(r.glimmers) : ''}</div>`;
+  // Nothing logged: the page already says so in words, and tiles of zeros would only repeat it.
+  const quiet = r.counts.trigger + r.counts.pause + r.counts.reflection === 0;
+  if (quiet && !r.glimmers) return html``;
+  return html`<div class="beside">${quiet ? '' : [hard, done]}${r.glimmers ? glimmerCard(r.glimmers) : ''}</div>`;
 }
 
 function glimmerCard(g: Glimmers): Markup {
