@@ -16,6 +16,8 @@ export interface Context {
   file: string;
   /** The environment variables (process.env here): where files are by default, ATTACH_PASSPHRASE. */
   env: Env;
+  /** attach's own 0700 folder for the HTML pages of report and progress. */
+  pagesDir: string;
   /** stdin and stdout are a terminal and --no-input was not given: prompts are allowed. */
   interactive: boolean;
   now: () => Date;
@@ -50,7 +52,7 @@ export interface GlobalOptions {
 
 /** The real terminal, the real clock, and the journal path of DESIGN.md section 2. */
 export async function createContext(globals: GlobalOptions, command: string, env: Env = process.env): Promise<Context> {
-  const [{ journalPath }, { readSettings }] = await Promise.all([import('./journal/paths.js'), import('./journal/config.js')]);
+  const [{ journalPath, pagesPath }, { readSettings }] = await Promise.all([import('./journal/paths.js'), import('./journal/config.js')]);
   // The settings may name the journal, so they are read first. A bad or
   // unreadable setting never stops a command (a moment must never be lost
   // to a typo in config.json): it is ignored, its default used, and said so
@@ -77,6 +79,7 @@ export async function createContext(globals: GlobalOptions, command: string, env
   return {
     file,
     env,
+    pagesDir: pagesPath(env),
     interactive,
     canAnimate: interactive && Boolean(process.stderr.isTTY),
     config: async () => config,

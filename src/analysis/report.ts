@@ -1,6 +1,7 @@
 import type { Entry, PauseEntry, ReflectionEntry, TriggerEntry } from '../journal/types.js';
 import { type Day, dayOf, isoDay, wallClock, weekdayOf } from '../time/calendar.js';
 import { DAYPARTS, findPatterns, type Pattern, type SlotEntry, slotOf, WEEKDAYS } from './patterns.js';
+import { type PausePoint, pauseSeries, type WeekPoint, weeklySeries } from './series.js';
 
 /*
  * The report as data: entries + period + lookback in, `attach.report/1` out
@@ -53,6 +54,10 @@ export interface ReportData {
   heatmap: number[][];
   /** Each day of the period: how many moments, and how strong on average. */
   daily: { date: string; count: number; meanIntensity: number | null }[];
+  /** Moments and their mean intensity, week by week across the lookback, oldest first. */
+  weekly: WeekPoint[];
+  /** Each pause of the period with its before and after, oldest first. */
+  pauseRatings: PausePoint[];
   /** One gentle suggestion drawn from the data, or null. */
   suggestion: string | null;
 }
@@ -225,6 +230,8 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
     reflections: { count: reflections.length, needs: tally(reflections.map((r) => r.needs)) },
     heatmap,
     daily,
+    weekly: weeklySeries(slotEntries, weeksObserved, period.to, lookFrom),
+    pauseRatings: pauseSeries(pauses),
   };
   return { ...data, suggestion: suggest(data, label) };
 }

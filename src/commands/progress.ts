@@ -7,6 +7,7 @@ import { writeAtomic } from '../journal/atomic-file.js';
 import { parseChoice } from '../parse/values.js';
 import { renderProgressMarkdown } from '../render/progress-md.js';
 import { renderProgressText } from '../render/progress-text.js';
+import { toOffsetIso } from '../time/calendar.js';
 import { line } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
 
@@ -16,21 +17,14 @@ export interface ProgressOptions {
   format?: string;
   json?: boolean;
   out?: string;
+  /** Open the HTML page with the system's opener (xdg-open, open). */
+  open?: boolean;
 }
 
-/** What `attach progress --help` says; src/cli.ts builds the command from it. */
-const FORMATS = ['text', 'json', 'md'] as const;
+const FORMATS = ['text', 'json', 'md', 'html'] as const;
 const MAX_MONTHS = 120;
 /** Text written to a file or a pipe is wrapped to this; on a terminal, to its width. */
 const DEFAULT_WIDTH = 80;
-
-/** Now as wall-clock time with this machine's offset: whose month is under way is the person's, not UTC's. */
-function localIso(now: Date): string {
-  const offset = -now.getTimezoneOffset();
-  const wall = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(offset);
-  return `${wall}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
 
 function parseMonths(raw: string | undefined): number {
   if (raw === undefined) return 6;
@@ -56,11 +50,22 @@ export async function run(options: ProgressOptions, ctx: Context): Promise<void>
       throw new UsageError(`--json and --format ${format} ask for two formats; pick one.`);
     format = 'json';
   }
-  const now = localIso(ctx.now());
+  // Now as wall-clock time with this machine's offset: whose month is under way is the person's, not UTC's.
+  const now = toOffsetIso(ctx.now());
   const months = parseMonths(options.months);
   const to = parseTo(options.to, parseMonth(now.slice(0, 7))!);
+  if (options.open && format !== 'html') throw new UsageError('--open opens the page: use it with --format html.');
   const journal = await ctx.journal().read();
   const data = buildProgress(journal.entries, { to: monthKey(to), months, now });
+  if (format === 'html') {
+    // Loaded only here: the other formats never pay for the page's code.
+    const [{ renderProgressHtml }, { deliverPage }] = await Promise.all([
+      import('../render/progress-html.js'),
+      import('../ui/open-page.js'),
+    ]);
+    await deliverPage(ctx, renderProgressHtml(data), 'progress', options);
+    return;
+  }
 
   const toScreen = options.out === undefined;
   // Written to a file or a pipe: no colour codes, and lines for a usual terminal.

@@ -19,9 +19,11 @@ export interface ReportOptions {
   format?: string;
   json?: boolean;
   out?: string;
+  /** Open the HTML page with the system's opener (xdg-open, open). */
+  open?: boolean;
 }
 
-const FORMATS = ['text', 'json', 'md'] as const;
+const FORMATS = ['text', 'json', 'md', 'html'] as const;
 
 export async function run(options: ReportOptions, ctx: Context): Promise<void> {
   let format = options.format === undefined ? 'text' : parseChoice(options.format, '--format', FORMATS);
@@ -30,6 +32,7 @@ export async function run(options: ReportOptions, ctx: Context): Promise<void> {
       throw new UsageError(`--json and --format ${format} ask for two formats; pick one.`);
     format = 'json';
   }
+  if (options.open && format !== 'html') throw new UsageError('--open opens the page: use it with --format html.');
   const now = ctx.now();
   const period = await parsePeriod(options, now);
   const weeks = options.lookback === undefined ? ((await ctx.config()).lookbackWeeks ?? 8) : parseLookback(options.lookback);
@@ -38,6 +41,13 @@ export async function run(options: ReportOptions, ctx: Context): Promise<void> {
   const catalogues = loadCatalogues();
   const label: Labeller = (kind, name) => catalogues[kind as CatalogueName].find((item) => item.id === name)?.label ?? name;
   const data = buildReport(journal.entries, period, weeks, label);
+
+  if (format === 'html') {
+    // Loaded only here: the other formats never pay for the page's code.
+    const [{ renderReportHtml }, { deliverPage }] = await Promise.all([import('../render/report-html.js'), import('../ui/open-page.js')]);
+    await deliverPage(ctx, renderReportHtml(data, label), 'report', options);
+    return;
+  }
 
   // A report written to a file or a pipe carries no colour codes.
   const style = options.out === undefined ? makeStyle(ctx.style.level > 0 && ctx.stdout.isTTY ? 1 : 0) : makeStyle(0);

@@ -33,3 +33,13 @@ export function configPath(env: Env): string {
 export function stateDir(env: Env): string {
   return path.join(xdgDir(env.XDG_STATE_HOME, path.join(home(env), '.local', 'state')), 'attach');
 }
+
+/**
+ * attach's own folder for the HTML pages it makes: $XDG_STATE_HOME/attach/pages,
+ * else ~/.local/state/attach/pages. State, not data: a page is a copy that can be
+ * made again, and it belongs to this machine, so it never lands in a folder
+ * synced with the journal (an encrypted journal's page is plain text).
+ */
+export function pagesPath(env: Env): string {
+  return path.join(stateDir(env), 'pages');
+}

@@ -7,15 +7,18 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
     .command('report')
     .summary('what happened, and the patterns behind it (the last 7 days)')
     .description(
-      'A summary of a period (by default the 7 days ending today) and the patterns that keep coming back\n' +
-        'over the weeks before it, such as "Sunday evenings: 6 of the last 8 weeks".',
+      'A summary of a period (by default the 7 days ending today) and the patterns that keep coming back ' +
+        'over the weeks before it, such as "Sunday evenings: 6 of the last 8 weeks". ' +
+        'With --format html on a terminal, the page is written to $XDG_STATE_HOME/attach/pages/ (~/.local/state/attach/pages), ' +
+        'readable only by you and replaced each time; piped, the page itself is printed.',
     )
     .option('--week [YYYY-Www]', 'an ISO week, Monday to Sunday (alone: this week)')
     .option('--from <date>', 'the first day, e.g. 2026-11-16 or "last monday"')
     .option('--to <date>', 'the last day (alone: the 7 days ending then)')
     .option('--lookback <weeks>', 'how many weeks to search for patterns (default: 8)')
-    .option('--format <format>', 'text, json or md (default: text)')
+    .option('--format <format>', 'text, json, md or html (default: text)')
     .option('--json', 'the same as --format json: the attach.report/1 object')
+    .option('--open', 'open the HTML page in your browser (with --format html)')
     .option('-o, --out <file>', 'write the report to a file (readable only by you) instead of the screen')
     .addHelpText(
       'after',
@@ -25,6 +28,8 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
         'attach report --week 2026-W47 --format md -o week-47.md',
         'attach report --from 2026-10-01 --to 2026-10-31 --lookback 12',
         'attach report --json | jq .patterns',
+        'attach report --format html --open',
+        'attach report --week --format html -o week.html',
       ),
     )
     .action(lazy(() => import('../commands/report.js'), context));
@@ -76,8 +81,9 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
     )
     .option('--months <n>', 'how many months, ending with --to (default 6)')
     .option('--to <YYYY-MM>', 'the last month (default: this month, still under way)')
-    .option('--format <format>', 'text (default), json (the attach.progress/1 object) or md (Markdown)')
+    .option('--format <format>', 'text (default), json (the attach.progress/1 object), md (Markdown) or html (a page)')
     .option('--json', 'the same as --format json')
+    .option('--open', 'open the HTML page in your browser (with --format html)')
     .option('-o, --out <file>', 'write it to a file (readable only by you) instead of the screen')
     .addHelpText(
       'after',
@@ -87,6 +93,7 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
         'attach progress --to 2026-10 --months 3',
         'attach progress --format md -o progress.md',
         'attach progress --json | jq .changes',
+        'attach progress --format html --open',
       ),
     )
     .action(lazy(() => import('../commands/progress.js'), context));

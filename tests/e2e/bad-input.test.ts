@@ -217,7 +217,7 @@ const cases: Case[] = [
   { name: 'report --week with --from', args: ['report', '--week', '--from', '2026-11-01'], message: /--week is a whole period by itself/ },
   { name: 'report --lookback 0', args: ['report', '--lookback', '0'], message: /--lookback takes a number of weeks from 1 to 260/ },
   { name: 'report --lookback 261', args: ['report', '--lookback', '261'], message: /--lookback .*"261"/ },
-  { name: 'report --format pdf', args: ['report', '--format', 'pdf'], message: /--format takes text, json or md \(you gave "pdf"\)/ },
+  { name: 'report --format pdf', args: ['report', '--format', 'pdf'], message: /--format takes text, json, md or html \(you gave "pdf"\)/ },
   { name: 'report --json --format md', args: ['report', '--json', '--format', 'md'], message: /--json and --format md/ },
   { name: 'report -o under a file', args: ['report', '-o', '{dir}/inputs/ok.json/report.md'], message: /-o, --out: can't write/ },
   // list

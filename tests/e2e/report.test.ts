@@ -134,7 +134,7 @@ describe('attach report', () => {
     ['--from 2026-13-01', ['--from', '2026-13-01'], /--from: "2026-13-01"/],
     ['--from after --to', ['--from', '2026-11-20', '--to', '2026-11-01'], /is after --to/],
     ['--lookback 0', ['--lookback', '0'], /--lookback takes a number of weeks/],
-    ['--format pdf', ['--format', 'pdf'], /--format takes text, json or md \(you gave "pdf"\)/],
+    ['--format pdf', ['--format', 'pdf'], /--format takes text, json, md or html \(you gave "pdf"\)/],
   ])('refuses %s with exit 2 and one line', (_name, args, message) => {
     const r = attach(box, ['report', ...args]);
     expect(r.code).toBe(2);

@@ -98,6 +98,7 @@ export function fakeContext(setup: FakeSetup) {
   const ctx: Context = {
     file,
     env,
+    pagesDir: path.join(setup.dir, 'state', 'attach', 'pages'),
     interactive: setup.interactive ?? false,
     canAnimate: setup.canAnimate ?? false,
     now: () => new Date(clock.now()),

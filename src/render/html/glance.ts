@@ -1,0 +1,66 @@
+import type { Named, ReportData } from '../../analysis/report.js';
+import { barTable } from './bars.js';
+import { html, type Markup } from './markup.js';
+import { count, mean } from './numbers.js';
+
+/**
+ * `glimmers` of attach.report/1 (issue 13: small moments that felt safe or
+ * warm). Until the analysis gives it, the place beside the hard moments stays
+ * empty; once it does, the card appears with no change here.
+ */
+export interface Glimmers {
+  count: number;
+  kinds: Named[];
+  who: Named[];
+}
+export type ReportWithGlimmers = ReportData & { glimmers?: Glimmers };
+
+function tile(title: string, value: Markup, note?: Markup): Markup {
+  return html`<li><span class="big">${value}</span>${title}${note ? html`<br><span class="muted">${note}</span>` : ''}</li>`;
+}
+
+/** The period at a glance: the hard moments, what was done with them, and the glimmers beside them. */
+export function glance(r: ReportWithGlimmers): Markup {
+  const span = r.period.days === 7 ? 'the week before' : `the ${r.period.days} days before`;
+  const before = r.intensity.previousMean === null ? undefined : html`${span}: ${mean('intensity.previousMean', r.intensity.previousMean)}`;
+  const hard = html`<section data-part="hard"><h3>The hard moments</h3><ul class="tiles">
+${tile('moments logged', count('counts.trigger', r.counts.trigger))}
+${tile('mean intensity', mean('intensity.mean', r.intensity.mean), before)}
+${tile('strongest moment', count('intensity.max', r.intensity.max))}
+</ul></section>`;
+  const passed = r.pauses.passedRate === null ? undefined : html`the urge passed ${count('pauses.passed', r.pauses.passed)} times`;
+  const done = html`<section data-part="done"><h3>What you did with them</h3><ul class="tiles">
+${tile('pauses', count('counts.pause', r.counts.pause), passed)}
+${tile('reflections', count('counts.reflection', r.counts.reflection))}
+</ul></section>`;
+  // Nothing logged: the page already says so in words, and tiles of zeros would only repeat it.
+  const quiet = r.counts.trigger + r.counts.pause + r.counts.reflection === 0;
+  if (quiet && !r.glimmers) return html``;
+  return html`<div class="beside">${quiet ? '' : [hard, done]}${r.glimmers ? glimmerCard(r.glimmers) : ''}</div>`;
+}
+
+function glimmerCard(g: Glimmers): Markup {
+  const most = Math.max(1, ...g.kinds.map((k) => k.count), ...g.who.map((w) => w.count));
+  return html`<section data-part="glimmers"><h3>Glimmers</h3>
+<ul class="tiles">${tile('glimmers noted', count('glimmers.count', g.count))}</ul>
+${g.count === 0 ? html`<p class="muted">No glimmers noted in these days. They are there whenever you want them: attach glimmer.</p>` : ''}
+${
+  g.kinds.length
+    ? barTable(
+        'What they were',
+        g.kinds.map((k, i) => ({ label: k.name, count: k.count, key: `glimmers.kinds.${i}.count` })),
+        most,
+      )
+    : ''
+}
+${
+  g.who.length
+    ? barTable(
+        'With whom',
+        g.who.map((w, i) => ({ label: w.name, count: w.count, key: `glimmers.who.${i}.count` })),
+        most,
+      )
+    : ''
+}
+</section>`;
+}

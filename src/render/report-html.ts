@@ -1,0 +1,102 @@
+import type { Labeller } from '../analysis/report.js';
+import { barTable, protestFigure } from './html/bars.js';
+import { calendarFigure } from './html/calendar.js';
+import { glance, type ReportWithGlimmers } from './html/glance.js';
+import { heatmapFigure } from './html/heatmap.js';
+import { html, type Markup, one, plural } from './html/markup.js';
+import { count, mean } from './html/numbers.js';
+import { page } from './html/page.js';
+import { pausesFigure } from './html/pauses.js';
+import { weeklyFigure } from './html/weekly.js';
+import { changeWords, periodWords } from './report-text.js';
+
+/*
+ * attach.report/1 as one self-contained page: the same value the text, the
+ * Markdown and the JSON are drawn from, so the numbers cannot disagree. The
+ * charts are SVG drawn here, so the page needs no script to be seen.
+ */
+
+function section(title: string, body: readonly (Markup | null | '')[]): Markup | '' {
+  return body.some(Boolean) ? html`<section><h2>${title}</h2>\n${body}</section>\n` : '';
+}
+
+function lede(r: ReportWithGlimmers): Markup {
+  const total = r.counts.trigger + r.counts.pause + r.counts.reflection;
+  if (total === 0)
+    return html`<p class="lede">Nothing was logged in these days. That is okay: a quiet stretch is not a failure.</p>
+<p>When something stirs you up, <code>attach log</code> keeps it, and the next report will have something to show.</p>`;
+  const strength =
+    r.intensity.mean === null
+      ? ''
+      : `, mean intensity ${one(r.intensity.mean)}${changeWords(r.intensity.mean, r.intensity.previousMean, r.period.days)}`;
+  return html`<p class="lede">${plural(r.counts.trigger, 'moment')} logged${strength}; ${plural(r.counts.pause, 'pause')}; \
+${plural(r.counts.reflection, 'reflection')}.</p>`;
+}
+
+export function renderReportHtml(r: ReportWithGlimmers, label: Labeller): string {
+  const span = periodWords(r.period.from, r.period.to);
+  const weeks = r.lookback.weeksObserved;
+  const mostTriggers = Math.max(1, ...r.triggers.map((t) => t.count));
+  const body = html`<header>
+<h1>Your report: ${span}</h1>
+${lede(r)}
+</header>
+${glance(r)}
+${section(`What keeps coming back (over the last ${plural(weeks, 'week')})`, [
+  r.patterns.length ? html`<ul class="patterns">${r.patterns.map((p) => html`<li>${p.text}</li>`)}</ul>` : null,
+  r.heatmap.flat().some((c) => c > 0) ? heatmapFigure(r) : null,
+  weeklyFigure(r),
+])}
+${section('Day by day', [calendarFigure(r)])}
+${section('What set things off', [
+  r.triggers.length
+    ? barTable(
+        'Triggers',
+        r.triggers.map((t, i) => ({
+          label: label('triggers', t.name),
+          count: t.count,
+          key: `triggers.${i}.count`,
+          extra: html`intensity ${mean(`triggers.${i}.meanIntensity`, t.meanIntensity)}`,
+        })),
+        mostTriggers,
+      )
+    : null,
+  r.body.length ? namedBars('Where it lived in the body', 'body', r.body, label) : null,
+  r.urges.length ? namedBars('What the alarm pushed you to do', 'urges', r.urges, label) : null,
+])}
+${section('Protest behaviours', [protestFigure(r, label)])}
+${section('Pauses', [
+  pausesFigure(r),
+  r.pauses.helped.length
+    ? barTable(
+        'What helped when the urge passed',
+        r.pauses.helped.map((h, i) => ({ label: label('activities', h.name), count: h.count, key: `pauses.helped.${i}.count` })),
+        Math.max(1, r.pauses.passed),
+      )
+    : null,
+])}
+${section('Reflections', [
+  r.reflections.count
+    ? html`<p>${count('reflections.count', r.reflections.count)} ${r.reflections.count === 1 ? 'reflection' : 'reflections'} \
+in these days.</p>`
+    : null,
+  r.reflections.needs.length ? namedBars('The needs underneath', 'needs', r.reflections.needs, label, 'reflections.needs') : null,
+])}
+${r.suggestion ? html`<section><h2>One idea</h2><p class="idea">${r.suggestion}</p></section>` : ''}`;
+  return page(`attach report: ${span}`, body);
+}
+
+function namedBars(
+  caption: string,
+  kind: 'body' | 'urges' | 'needs',
+  list: readonly { name: string; count: number }[],
+  label: Labeller,
+  key: string = kind,
+): Markup {
+  const most = Math.max(1, ...list.map((x) => x.count));
+  return barTable(
+    caption,
+    list.map((x, i) => ({ label: label(kind, x.name), count: x.count, key: `${key}.${i}.count` })),
+    most,
+  );
+}
