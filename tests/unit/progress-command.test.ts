@@ -176,6 +176,7 @@ describe('attach progress (the command)', () => {
       '--to <YYYY-MM>',
       '--format <format>',
       '--json',
+      '--open',
       '-o, --out <file>',
     ]);
     let help = '';
