@@ -1,0 +1,107 @@
+import { plansFor } from '../journal/plans.js';
+import type { Entry, EntryOf, PauseEntry, TriggerEntry } from '../journal/types.js';
+
+/*
+ * The parts of the report that close the loop (issue: close the loop; and
+ * glimmers and support): what happened next, the urge acted on or not, the
+ * message held in a pause, the plans, the glimmers, and who the person
+ * turned to. Pure: the period's entries (and every entry, for plans and what
+ * is still waiting) in, counts out.
+ */
+
+export interface Named {
+  name: string;
+  count: number;
+}
+
+export interface LoopFigures {
+  followUps: {
+    count: number;
+    fear: { cameTrue: number; partly: number; didNot: number };
+    asks: { made: number; notYet: number; decidedNot: number; landed: number; partly: number; notLanded: number };
+    /** Moments and reflections of the period with no follow-up yet (an addition to DESIGN's keys). */
+    waiting: { moments: number; reflections: number };
+  };
+  acted: { yes: number; partly: number; no: number };
+  drafts: { written: number; sent: number; changed: number; letGo: number; kept: number };
+  plans: { active: number; matched: number };
+  glimmers: { count: number; kinds: Named[]; who: Named[] };
+  support: { who: string; count: number }[];
+  /** Moments and pauses of the period that say who was turned to (an addition, for the report's one gentle line). */
+  supportAnswered: number;
+}
+
+/** Counts names, a person's own words grouped case-insensitively under the first spelling seen; most first, then by name. */
+export function tally(lists: Iterable<readonly string[]>): Named[] {
+  const counts = new Map<string, Named>();
+  for (const list of lists) {
+    const seen = new Set<string>();
+    for (const name of list) {
+      const key = name.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const named = counts.get(key);
+      if (named) named.count++;
+      else counts.set(key, { name, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+type Typed = 'trigger' | 'pause' | 'reflection' | 'follow-up' | 'plan' | 'glimmer';
+const ofType = <T extends Typed>(entries: readonly Entry[], type: T) => entries.filter((entry): entry is EntryOf<T> => entry.type === type);
+const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.reduce((n, item) => n + (test(item) ? 1 : 0), 0);
+
+export function loopFigures(period: readonly Entry[], all: readonly Entry[]): LoopFigures {
+  const moments: TriggerEntry[] = ofType(period, 'trigger');
+  const pauses: PauseEntry[] = ofType(period, 'pause');
+  const followUps = ofType(period, 'follow-up');
+  const glimmers = ofType(period, 'glimmer');
+  const followed = new Set(all.filter((entry) => entry.type === 'follow-up').map((entry) => entry.for));
+  const plans = ofType(all, 'plan');
+  // A plan counts for a moment when it was in use then: made before it, and still in use.
+  const matched = count(moments, (moment) => plansFor(plans, moment).some((plan) => Date.parse(plan.at) <= Date.parse(moment.at)));
+  const reached = [...moments, ...pauses].map((entry) => entry.reachedOut ?? []).filter((list) => list.length > 0);
+  return {
+    followUps: {
+      count: followUps.length,
+      fear: {
+        cameTrue: count(followUps, (f) => f.fear === 'came-true'),
+        partly: count(followUps, (f) => f.fear === 'partly'),
+        didNot: count(followUps, (f) => f.fear === 'did-not'),
+      },
+      asks: {
+        made: count(followUps, (f) => f.asked === 'yes'),
+        notYet: count(followUps, (f) => f.asked === 'not-yet'),
+        decidedNot: count(followUps, (f) => f.asked === 'decided-not'),
+        landed: count(followUps, (f) => f.landed === 'yes'),
+        partly: count(followUps, (f) => f.landed === 'partly'),
+        notLanded: count(followUps, (f) => f.landed === 'no'),
+      },
+      waiting: {
+        moments: count(moments, (m) => !followed.has(m.id)),
+        reflections: count(ofType(period, 'reflection'), (r) => !followed.has(r.id)),
+      },
+    },
+    acted: {
+      yes: count(pauses, (p) => p.acted === 'yes'),
+      partly: count(pauses, (p) => p.acted === 'partly'),
+      no: count(pauses, (p) => p.acted === 'no'),
+    },
+    drafts: {
+      written: count(pauses, (p) => typeof p.draft === 'string' && p.draft.length > 0),
+      sent: count(pauses, (p) => p.draftOutcome === 'sent'),
+      changed: count(pauses, (p) => p.draftOutcome === 'changed'),
+      letGo: count(pauses, (p) => p.draftOutcome === 'let-go'),
+      kept: count(pauses, (p) => p.draftOutcome === 'kept'),
+    },
+    plans: { active: count(plans, (plan) => plan.active === true), matched },
+    glimmers: {
+      count: glimmers.length,
+      kinds: tally(glimmers.map((g) => g.kinds)),
+      who: tally(glimmers.map((g) => (g.who ? [g.who] : []))),
+    },
+    support: tally(reached).map(({ name, count: n }) => ({ who: name, count: n })),
+    supportAnswered: reached.length,
+  };
+}
