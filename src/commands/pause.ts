@@ -119,7 +119,9 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   if (asker) {
     line(ctx.stderr, ctx.style.dim(questions.pauseAfter.intro));
     const left = { ...(outcome.unfinished === undefined ? {} : { note: outcome.unfinished }) };
-    const show = (lines: string[]) => lines.forEach((text) => line(ctx.stderr, text));
+    const show = (lines: string[]) => {
+      for (const text of lines) line(ctx.stderr, text);
+    };
     await flow.askAfter(asker, draft, left, show, questions, catalogues).catch(async (error: unknown) => {
       if (!isPromptCancel(error)) throw error;
       const entry = await save();
