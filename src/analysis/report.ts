@@ -81,24 +81,6 @@ function tally(lists: readonly (readonly string[])[]): Named[] {
   return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-// Each entry's day is read from its text once: a report over 100k entries asks for it several times.
-const days = new WeakMap<Entry, Day>();
-function dayOfEntry(entry: Entry): Day {
-  let day = days.get(entry);
-  if (day === undefined) {
-    day = dayOf(entry.at as string);
-    days.set(entry, day);
-  }
-  return day;
-}
-
-function within(entries: readonly Entry[], from: Day, to: Day): Entry[] {
-  return entries.filter((entry) => {
-    const day = dayOfEntry(entry);
-    return day >= from && day <= to;
-  });
-}
-
 const plural: Record<string, string> = { morning: 'mornings', afternoon: 'afternoons', evening: 'evenings', night: 'nights' };
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
@@ -136,29 +118,68 @@ function suggest(data: Omit<ReportData, 'suggestion'>, label: Labeller): string 
   return null;
 }
 
+/** Entries of one kind with the day of each, side by side (the day is read from an entry's text once). */
+interface Dated<E extends Entry> {
+  entries: E[];
+  days: Day[];
+}
+const dated = <E extends Entry>(): Dated<E> => ({ entries: [], days: [] });
+function add<E extends Entry>(to: Dated<E>, entry: E, day: Day): void {
+  to.entries.push(entry);
+  to.days.push(day);
+}
+
+/*
+ * Linear in entries plus days, whatever the period: each entry is looked at
+ * a fixed number of times and each day once (a whole-history report on 100k
+ * entries once filtered every trigger for every day, and every trigger for
+ * every protest behaviour). Every list keeps the journal's order, so ties
+ * and sums come out exactly as they always have.
+ */
 export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks: number, label: Labeller): ReportData {
-  const entries = all.filter((entry) => ['trigger', 'pause', 'reflection'].includes(entry.type));
-  const inPeriod = within(entries, period.from, period.to);
-  const triggers = inPeriod.filter((e): e is TriggerEntry => e.type === 'trigger');
-  const pauses = inPeriod.filter((e): e is PauseEntry => e.type === 'pause');
-  const reflections = inPeriod.filter((e): e is ReflectionEntry => e.type === 'reflection');
+  const known: Dated<Entry> = dated();
+  let firstDay: Day | null = null;
+  for (const entry of all) {
+    if (entry.type !== 'trigger' && entry.type !== 'pause' && entry.type !== 'reflection') continue;
+    const day = dayOf(entry.at as string);
+    add(known, entry, day);
+    if (firstDay === null || day < firstDay) firstDay = day;
+  }
 
   const length = period.to - period.from + 1;
-  const previous = within(entries, period.from - length, period.from - 1).filter((e): e is TriggerEntry => e.type === 'trigger');
-
   // The lookback: `lookbackWeeks` weeks ending at the period's end, never before the first entry.
-  const firstDay = entries.reduce<Day | null>((min, entry) => Math.min(min ?? Infinity, dayOfEntry(entry)), null);
   const nominalFrom = period.to - 7 * lookbackWeeks + 1;
   const lookFrom = firstDay === null ? nominalFrom : Math.min(Math.max(nominalFrom, firstDay), period.to);
   const weeksObserved =
     firstDay === null || firstDay > period.to
       ? 0
       : Math.min(lookbackWeeks, Math.floor((period.to - Math.max(firstDay, nominalFrom)) / 7) + 1);
-  const lookTriggers = within(entries, lookFrom, period.to).filter((e): e is TriggerEntry => e.type === 'trigger');
+
+  const inPeriod: Dated<TriggerEntry> = dated();
+  const pauses: PauseEntry[] = [];
+  const reflections: ReflectionEntry[] = [];
+  const previous: TriggerEntry[] = [];
+  const look: Dated<TriggerEntry> = dated();
+  for (let i = 0; i < known.entries.length; i++) {
+    const entry = known.entries[i]!;
+    const day = known.days[i]!;
+    const during = day >= period.from && day <= period.to;
+    if (entry.type === 'pause') {
+      if (during) pauses.push(entry as PauseEntry);
+    } else if (entry.type === 'reflection') {
+      if (during) reflections.push(entry as ReflectionEntry);
+    } else {
+      const trigger = entry as TriggerEntry;
+      if (during) add(inPeriod, trigger, day);
+      if (day >= period.from - length && day <= period.from - 1) previous.push(trigger);
+      if (day >= lookFrom && day <= period.to) add(look, trigger, day);
+    }
+  }
+  const triggers = inPeriod.entries;
 
   const heatmap = WEEKDAYS.map(() => DAYPARTS.map(() => 0));
-  const slotEntries: SlotEntry[] = lookTriggers.map((entry) => {
-    const day = dayOfEntry(entry);
+  const slotEntries: SlotEntry[] = look.entries.map((entry, i) => {
+    const day = look.days[i]!;
     const hour = wallClock(entry.at).hour;
     const slot = slotOf({ weekday: weekdayOf(day), hour });
     heatmap[slot.weekday]![slot.daypart]!++;
@@ -179,10 +200,22 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
 
   // The same spelling of a trigger everywhere in the report: the first one seen in the period.
   const spelling = new Map<string, string>();
-  for (const name of triggers.flatMap((e) => e.triggers)) if (!spelling.has(name.toLowerCase())) spelling.set(name.toLowerCase(), name);
+  for (const entry of triggers) {
+    for (const name of entry.triggers) if (!spelling.has(name.toLowerCase())) spelling.set(name.toLowerCase(), name);
+  }
+  // What came before each protest behaviour: the triggers of the moments that name it, gathered in one pass.
+  const before = new Map<string, string[][]>();
+  for (const entry of triggers) {
+    if (entry.protest.length === 0) continue;
+    const named = entry.triggers.map((t) => spelling.get(t.toLowerCase()) ?? t);
+    for (const key of new Set(entry.protest.map((p) => p.toLowerCase()))) {
+      const lists = before.get(key);
+      if (lists) lists.push(named);
+      else before.set(key, [named]);
+    }
+  }
   const protest = tally(triggers.map((e) => e.protest)).map(({ name, count }) => {
-    const withIt = triggers.filter((e) => e.protest.some((p) => p.toLowerCase() === name.toLowerCase()));
-    const after = tally(withIt.map((e) => e.triggers.map((t) => spelling.get(t.toLowerCase()) ?? t)));
+    const after = tally(before.get(name.toLowerCase()) ?? []);
     return { name, count, after: after.map((t) => ({ trigger: t.name, count: t.count })) };
   });
 
@@ -190,11 +223,21 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   const judged = pauses.filter((p) => p.passed !== null);
   const passed = pauses.filter((p) => p.passed === true);
 
+  // Each day's moments, summed in the journal's order (the same sums as adding each day's list).
+  const dayCount = new Array<number>(length).fill(0);
+  const daySum = new Array<number>(length).fill(0);
+  for (let i = 0; i < triggers.length; i++) {
+    const at = inPeriod.days[i]! - period.from;
+    dayCount[at]!++;
+    daySum[at]! += triggers[i]!.intensity;
+  }
   const daily = Array.from({ length }, (_, i) => {
-    const day = period.from + i;
-    const that = triggers.filter((e) => dayOfEntry(e) === day);
-    return { date: isoDay(day), count: that.length, meanIntensity: mean(that.map((e) => e.intensity)) };
+    const count = dayCount[i]!;
+    return { date: isoDay(period.from + i), count, meanIntensity: count ? round2(daySum[i]! / count) : null };
   });
+
+  let max: number | null = null;
+  for (const entry of triggers) if (max === null || entry.intensity > max) max = entry.intensity;
 
   const data: Omit<ReportData, 'suggestion'> = {
     schema: 'attach.report/1',
@@ -203,7 +246,7 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
     counts: { trigger: triggers.length, pause: pauses.length, reflection: reflections.length },
     intensity: {
       mean: mean(triggers.map((e) => e.intensity)),
-      max: triggers.length ? Math.max(...triggers.map((e) => e.intensity)) : null,
+      max,
       previousMean: mean(previous.map((e) => e.intensity)),
     },
     patterns: patterns.map(({ pValue: _, ...p }) => ({ ...p, text: patternText(p, label) })),
