@@ -26,17 +26,20 @@ export class JournalFile implements Adapter<Journal> {
   constructor(
     private readonly target: string,
     private readonly keyring: Keyring,
-    private readonly beforeWrite: () => void = () => {},
+    /** Given when what is read will be written back: checked just before each write (the lock is still ours). */
+    private readonly beforeWrite?: () => void,
   ) {}
 
   async read(): Promise<Journal | null> {
     const text = await readText(this.target);
-    return text === null ? null : parseJournal(await this.keyring.unseal(text, this.target), this.target);
+    if (text === null) return null;
+    // Read to be written back: unchanged entries keep their lines (src/journal/format.ts).
+    return parseJournal(await this.keyring.unseal(text, this.target), this.target, { forUpdate: this.beforeWrite !== undefined });
   }
 
   async write(journal: Journal): Promise<void> {
     const text = this.keyring.seal(serializeJournal(journal));
-    this.beforeWrite();
+    this.beforeWrite?.();
     await writeAtomic(this.target, text);
   }
 }
