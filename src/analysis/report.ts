@@ -64,21 +64,34 @@ function mean(values: readonly number[]): number | null {
   return values.length ? round2(values.reduce((sum, v) => sum + v, 0) / values.length) : null;
 }
 
+/** The list with each spelling once, as a Set of it has them; most lists have no repeat and come back as they are, unbuilt. */
+function distinct(list: readonly string[]): readonly string[] {
+  if (list.length < 2) return list;
+  if (list.length > 16) return [...new Set(list)];
+  for (let i = 1; i < list.length; i++) if (list.indexOf(list[i]!) < i) return [...new Set(list)];
+  return list;
+}
+
+/** One more of `key` in `counts`, under the first spelling seen. */
+function count(counts: Map<string, Named>, key: string, name: string): void {
+  const named = counts.get(key);
+  if (named) named.count++;
+  else counts.set(key, { name, count: 1 });
+}
+
+/** Most frequent first, then by name; a stable sort, so equal names keep the order they were first seen in. */
+function ranked(counts: Map<string, Named>): Named[] {
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
 /**
  * Counts names, grouping a person's own words case-insensitively under the
  * first spelling seen; most frequent first, then by name.
  */
 function tally(lists: readonly (readonly string[])[]): Named[] {
   const counts = new Map<string, Named>();
-  for (const list of lists) {
-    for (const name of new Set(list)) {
-      const key = name.toLowerCase();
-      const named = counts.get(key) ?? { name, count: 0 };
-      named.count++;
-      counts.set(key, named);
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  for (const list of lists) for (const name of distinct(list)) count(counts, name.toLowerCase(), name);
+  return ranked(counts);
 }
 
 const plural: Record<string, string> = { morning: 'mornings', afternoon: 'afternoons', evening: 'evenings', night: 'nights' };
@@ -139,9 +152,17 @@ function add<E extends Entry>(to: Dated<E>, entry: E, day: Day): void {
 export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks: number, label: Labeller): ReportData {
   const known: Dated<Entry> = dated();
   let firstDay: Day | null = null;
+  // Entries come mostly in order, many to a day: a day already read is known by its date's 10 characters.
+  let lastDate = '';
+  let lastDay: Day = 0;
   for (const entry of all) {
     if (entry.type !== 'trigger' && entry.type !== 'pause' && entry.type !== 'reflection') continue;
-    const day = dayOf(entry.at as string);
+    const at = entry.at as string;
+    if (lastDate === '' || !at.startsWith(lastDate)) {
+      lastDay = dayOf(at);
+      lastDate = at.slice(0, 10);
+    }
+    const day = lastDay;
     add(known, entry, day);
     if (firstDay === null || day < firstDay) firstDay = day;
   }
@@ -189,33 +210,27 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   });
   const patterns = weeksObserved > 0 ? findPatterns({ entries: slotEntries, weeksObserved }) : [];
 
+  // Each trigger's intensities, under its first spelling in the period: the spelling used everywhere in the report.
   const byTrigger = new Map<string, { name: string; intensities: number[] }>();
+  // What came before each protest behaviour: the triggers of the moments that name it, counted in the same pass.
+  const before = new Map<string, Map<string, Named>>();
   for (const entry of triggers) {
-    for (const name of new Set(entry.triggers)) {
-      const group = byTrigger.get(name.toLowerCase()) ?? { name, intensities: [] };
-      group.intensities.push(entry.intensity);
-      byTrigger.set(name.toLowerCase(), group);
+    const names = distinct(entry.triggers);
+    for (const name of names) {
+      const group = byTrigger.get(name.toLowerCase());
+      if (group) group.intensities.push(entry.intensity);
+      else byTrigger.set(name.toLowerCase(), { name, intensities: [entry.intensity] });
     }
-  }
-
-  // The same spelling of a trigger everywhere in the report: the first one seen in the period.
-  const spelling = new Map<string, string>();
-  for (const entry of triggers) {
-    for (const name of entry.triggers) if (!spelling.has(name.toLowerCase())) spelling.set(name.toLowerCase(), name);
-  }
-  // What came before each protest behaviour: the triggers of the moments that name it, gathered in one pass.
-  const before = new Map<string, string[][]>();
-  for (const entry of triggers) {
     if (entry.protest.length === 0) continue;
-    const named = entry.triggers.map((t) => spelling.get(t.toLowerCase()) ?? t);
-    for (const key of new Set(entry.protest.map((p) => p.toLowerCase()))) {
-      const lists = before.get(key);
-      if (lists) lists.push(named);
-      else before.set(key, [named]);
+    const keys = distinct(names.map((name) => name.toLowerCase()));
+    for (const behaviour of distinct(entry.protest.map((p) => p.toLowerCase()))) {
+      const after = before.get(behaviour) ?? new Map<string, Named>();
+      if (after.size === 0) before.set(behaviour, after);
+      for (const key of keys) count(after, key, byTrigger.get(key)!.name);
     }
   }
   const protest = tally(triggers.map((e) => e.protest)).map(({ name, count }) => {
-    const after = tally(before.get(name.toLowerCase()) ?? []);
+    const after = ranked(before.get(name.toLowerCase()) ?? new Map());
     return { name, count, after: after.map((t) => ({ trigger: t.name, count: t.count })) };
   });
 
