@@ -17,7 +17,7 @@ import { checkJournal } from './validate.js';
  * here and is stringified.
  */
 
-/** The exact text each entry read from a file was parsed from; only ever set for deeply frozen entries. */
+/** The exact line (indentation included, comma not) each entry read for an update was parsed from; only ever set for deeply frozen entries. */
 const lines = new WeakMap<object, string>();
 
 const ENTRIES_OPEN = '\n  "entries": [\n';
@@ -28,7 +28,7 @@ export function serializeJournal(journal: Journal): string {
   const fields = Object.entries(journal).map(([key, value]) => {
     const body =
       key === 'entries' && Array.isArray(value) && value.length > 0
-        ? `[\n${value.map((entry) => `${INDENT}${lines.get(entry) ?? JSON.stringify(entry)}`).join(',\n')}\n  ]`
+        ? `[\n${value.map((entry) => lines.get(entry) ?? `${INDENT}${JSON.stringify(entry)}`).join(',\n')}\n  ]`
         : JSON.stringify(value);
     return `  ${JSON.stringify(key)}: ${body}`;
   });
@@ -63,7 +63,8 @@ function parseByLine(text: string): { data: unknown; raws: string[] } | undefine
     // Every line but the last ends with the comma between entries.
     const end = last ? close : next - 1;
     if (!text.startsWith(INDENT, at) || next === -1 || next > close || (!last && text.charCodeAt(end) !== 0x2c)) return undefined;
-    const raw = text.slice(at + INDENT.length, end);
+    // The indentation stays in the line (JSON.parse skips it), so writing it back is no new string.
+    const raw = text.slice(at, end);
     try {
       entries.push(JSON.parse(raw));
     } catch {
