@@ -191,6 +191,47 @@ describe('every file reads exactly as JSON.parse reads it', () => {
   });
 });
 
+describe('whatever is done to the entries, each is written as its own line or stringified anew', () => {
+  // One step on the list of entries: the kinds of change the commands make, and some they do not.
+  const step = fc.oneof(
+    fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('replace' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('add' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('repeat' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
+    fc.record({ kind: fc.constant('reverse' as const) }),
+    fc.record({ kind: fc.constant('stranger' as const), at: fc.nat() }),
+  );
+  it('removed, replaced, added, repeated, moved, or read from another file', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(step, { maxLength: 8 }), (count, steps) => {
+        // Lines spelled apart from what JSON.stringify writes, so a stringified one is told from a kept one.
+        const line = (i: number) => `    { "id": "e${i}", "type": "dream", "n": ${i}.0 }`;
+        const text = `{\n  "version": 1,\n  "entries": [\n${Array.from({ length: count }, (_, i) => line(i)).join(',\n')}\n  ]\n}\n`;
+        const journal = parseJournal(text, FILE, UPDATE);
+        const other = parseJournal(text.replace(/"e(\d+)"/g, '"x$1"'), FILE, UPDATE);
+        const read = new Map(journal.entries.map((entry, i) => [entry, line(i)]));
+        const list = journal.entries;
+        for (const s of steps) {
+          const at = list.length ? ('at' in s ? s.at : 0) % list.length : 0;
+          if (s.kind === 'remove' && list.length) list.splice(at, 1);
+          if (s.kind === 'replace' && list.length) list[at] = { ...list[at]!, n: 99 };
+          if (s.kind === 'add') list.splice(at, 0, { id: `new${at}`, type: 'dream' });
+          if (s.kind === 'repeat' && list.length) list.splice(at, 0, list[at]!);
+          if (s.kind === 'swap' && list.length) [list[at], list[s.with % list.length]] = [list[s.with % list.length]!, list[at]!];
+          if (s.kind === 'reverse') list.reverse();
+          if (s.kind === 'stranger') list.splice(at, 0, other.entries[at % other.entries.length]!);
+        }
+        const want = list.map((entry) => read.get(entry) ?? `    ${JSON.stringify(entry)}`).join(',\n');
+        expect(serializeJournal(journal)).toBe(
+          list.length ? `{\n  "version": 1,\n  "entries": [\n${want}\n  ]\n}\n` : '{\n  "version": 1,\n  "entries": []\n}\n',
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('through the store', () => {
   let box: Sandbox;
   let file: string;
