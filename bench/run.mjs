@@ -572,7 +572,8 @@ const cpus = os.cpus();
 const machine = [
   `- Node ${process.version} on ${os.type()} ${os.release()} (${process.arch})`,
   `- ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
-  `- NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set in this shell, removed' : 'not set, and removed anyway'} for every process measured, both sides alike`,
+  `- NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set in this shell, removed' : 'not set, and removed anyway'} ` +
+    'for every process measured, both sides alike',
   `- temp folder: ${os.tmpdir()}`,
   `- load average (1 min) at start ${loadBefore.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}`,
 ].join('\n');

@@ -33,7 +33,7 @@ export class JournalFile implements Adapter<Journal> {
   async read(): Promise<Journal | null> {
     const text = await readText(this.target);
     if (text === null) return null;
-    // Read to be written back: unchanged entries keep their lines (src/journal/format.ts).
+    // Read to be written back: entries frozen, unchanged ones written back as their lines (src/journal/lines.ts).
     return parseJournal(await this.keyring.unseal(text, this.target), this.target, { forUpdate: this.beforeWrite !== undefined });
   }
 
@@ -79,7 +79,9 @@ export class JournalStore {
   /**
    * Read -> change -> write under the lock, re-reading inside it so a change
    * made by another process a moment ago is never lost. `change` edits the
-   * journal in place and returns what the caller wants back.
+   * journal in place and returns what the caller wants back. The entries it
+   * finds are frozen: an entry is changed by putting a new object in its
+   * place (`journal.entries[i] = { ...entry, ...changes }`).
    */
   async update<T>(change: (journal: Journal) => T | Promise<T>, options: UpdateOptions = {}): Promise<T> {
     let target = this.file;

@@ -30,7 +30,11 @@ const HAND_WRITTEN = [
   '  "device": {"name":"laptop"},',
   '  "entries": [',
   `    ${JSON.stringify(trigger({ id: 'a' }))},`,
-  `    {"id": "b", "type": "trigger", "at": "2026-11-22T21:14:00-08:00", "recordedAt": "2026-11-22T21:14:00-08:00", "what": "caf\\u00e9 \\ud83d\\udcac", "who": null, "triggers": ["b", "a"], "intensity": 7, "body": [], "thought": null, "urges": [], "protest": [], "instead": null, "tags": [], "note": null, "later": {"deep": [1, 2.50, {"x": null}]}},`,
+  [
+    '    {"id": "b", "type": "trigger", "at": "2026-11-22T21:14:00-08:00", "recordedAt": "2026-11-22T21:14:00-08:00",',
+    '"what": "caf\\u00e9 \\ud83d\\udcac", "who": null, "triggers": ["b", "a"], "intensity": 7, "body": [], "thought": null,',
+    '"urges": [], "protest": [], "instead": null, "tags": [], "note": null, "later": {"deep": [1, 2.50, {"x": null}]}},',
+  ].join(' '),
   '    {"id":"c","type":"dream","at":"2026-11-23T08:00:00+01:00","shape":{"of":["things",1e2]}}',
   '  ]',
   '}',
