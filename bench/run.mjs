@@ -273,6 +273,8 @@ const sizes = [];
 for (const { entries, samples, target } of LOG_SIZES) {
   const source = dataFile(entries);
   const bytes = statSync(source).size;
+  // The floor writes compact JSON, smaller than the generated layout: a run of it grew the journal when it is larger than this.
+  const compactBytes = Buffer.byteLength(JSON.stringify(JSON.parse(readFileSync(source, 'utf8'))));
   sizes.push({ entries, bytes });
   log(`attach log, ${entries} entries (${(bytes / 1e6).toFixed(1)} MB): ${samples} rounds`);
   rmSync(JOURNAL_DIR, { recursive: true, force: true });
@@ -291,7 +293,7 @@ for (const { entries, samples, target } of LOG_SIZES) {
   }
   if (!existsSync(todaysBackup())) throw new Error(`the warm-up made no backup at ${todaysBackup()}`);
 
-  const run = (args) => () => {
+  const run = (args, grown) => () => {
     prepare(source);
     // Past midnight a new day's backup would be timed: make it untimed first.
     if (!existsSync(todaysBackup())) {
@@ -299,10 +301,10 @@ for (const { entries, samples, target } of LOG_SIZES) {
       prepare(source);
     }
     const time = timed(args);
-    if (statSync(JOURNAL).size <= bytes) throw new Error(`\`${args.join(' ')}\` did not grow the journal`);
+    if (statSync(JOURNAL).size <= grown) throw new Error(`\`${args.join(' ')}\` did not grow the journal`);
     return time;
   };
-  const [attach, floor] = interleave(samples, [run(logArgs), run([FLOOR, JOURNAL])]);
+  const [attach, floor] = interleave(samples, [run(logArgs, bytes), run([FLOOR, JOURNAL], compactBytes)]);
   addRow(`\`attach log\`, ${entries / 1000}k entries`, '`floor.mjs`', samples, attach, floor, target);
 }
 

@@ -2,6 +2,7 @@ import type { Entry, PauseEntry, ReflectionEntry, TriggerEntry } from '../journa
 import { type Day, dayOf, isoDay, weekdayOf } from '../time/days.js';
 import { wallClock } from '../time/offset.js';
 import { DAYPARTS, findPatterns, type Pattern, type SlotEntry, slotOf, WEEKDAYS } from './patterns.js';
+import { distinct, type Named, ranked, Tally, tally } from './tally.js';
 
 /*
  * The report as data: entries + period + lookback in, `attach.report/1` out
@@ -18,10 +19,7 @@ export type LabelKind = 'triggers' | 'body' | 'urges' | 'protest' | 'needs' | 'a
 /** Turns a stored catalogue id into its words; own words come back as they are. */
 export type Labeller = (kind: LabelKind, name: string) => string;
 
-export interface Named {
-  name: string;
-  count: number;
-}
+export type { Named };
 
 /** A pattern as reported: its p-value stays inside (every number of the report has 2 decimals, which would round it away). */
 export interface ReportPattern extends Omit<Pattern, 'pValue'> {
@@ -64,36 +62,6 @@ function mean(values: readonly number[]): number | null {
   return values.length ? round2(values.reduce((sum, v) => sum + v, 0) / values.length) : null;
 }
 
-/** The list with each spelling once, as a Set of it has them; most lists have no repeat and come back as they are, unbuilt. */
-function distinct(list: readonly string[]): readonly string[] {
-  if (list.length < 2) return list;
-  if (list.length > 16) return [...new Set(list)];
-  for (let i = 1; i < list.length; i++) if (list.indexOf(list[i]!) < i) return [...new Set(list)];
-  return list;
-}
-
-/** One more of `key` in `counts`, under the first spelling seen. */
-function count(counts: Map<string, Named>, key: string, name: string): void {
-  const named = counts.get(key);
-  if (named) named.count++;
-  else counts.set(key, { name, count: 1 });
-}
-
-/** Most frequent first, then by name; a stable sort, so equal names keep the order they were first seen in. */
-function ranked(counts: Map<string, Named>): Named[] {
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-}
-
-/**
- * Counts names, grouping a person's own words case-insensitively under the
- * first spelling seen; most frequent first, then by name.
- */
-function tally(lists: readonly (readonly string[])[]): Named[] {
-  const counts = new Map<string, Named>();
-  for (const list of lists) for (const name of distinct(list)) count(counts, name.toLowerCase(), name);
-  return ranked(counts);
-}
-
 const plural: Record<string, string> = { morning: 'mornings', afternoon: 'afternoons', evening: 'evenings', night: 'nights' };
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
@@ -131,15 +99,15 @@ function suggest(data: Omit<ReportData, 'suggestion'>, label: Labeller): string 
   return null;
 }
 
-/** Entries of one kind with the day of each, side by side (the day is read from an entry's text once). */
-interface Dated<E extends Entry> {
-  entries: E[];
-  days: Day[];
+/** A trigger's moments in the period: how many, their intensities' sum, and the last moment that named it. */
+interface TriggerGroup extends Named {
+  sum: number;
+  seenIn: number;
 }
-const dated = <E extends Entry>(): Dated<E> => ({ entries: [], days: [] });
-function add<E extends Entry>(to: Dated<E>, entry: E, day: Day): void {
-  to.entries.push(entry);
-  to.days.push(day);
+/** A protest behaviour: how often, the triggers of its moments counted, and the last moment that named it. */
+interface ProtestGroup extends Named {
+  after: Map<TriggerGroup, Named>;
+  seenIn: number;
 }
 
 /*
@@ -150,7 +118,20 @@ function add<E extends Entry>(to: Dated<E>, entry: E, day: Day): void {
  * and sums come out exactly as they always have.
  */
 export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks: number, label: Labeller): ReportData {
-  const known: Dated<Entry> = dated();
+  const length = period.to - period.from + 1;
+  // The lookback: `lookbackWeeks` weeks ending at the period's end, never before the first entry. No entry is before
+  // the first, so which entries it holds does not wait for the first to be known: those from `nominalFrom` on.
+  const nominalFrom = period.to - 7 * lookbackWeeks + 1;
+  const triggers: TriggerEntry[] = [];
+  // Each day's moments, summed in the journal's order (the same sums as adding each day's list).
+  const dayCount = new Array<number>(length).fill(0);
+  const daySum = new Array<number>(length).fill(0);
+  const pauses: PauseEntry[] = [];
+  const reflections: ReflectionEntry[] = [];
+  const previous: TriggerEntry[] = [];
+  // The lookback's moments, with the day of each.
+  const look: TriggerEntry[] = [];
+  const lookDays: Day[] = [];
   let firstDay: Day | null = null;
   // Entries come mostly in order, many to a day: a day already read is known by its date's 10 characters.
   let lastDate = '';
@@ -163,27 +144,7 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
       lastDate = at.slice(0, 10);
     }
     const day = lastDay;
-    add(known, entry, day);
     if (firstDay === null || day < firstDay) firstDay = day;
-  }
-
-  const length = period.to - period.from + 1;
-  // The lookback: `lookbackWeeks` weeks ending at the period's end, never before the first entry.
-  const nominalFrom = period.to - 7 * lookbackWeeks + 1;
-  const lookFrom = firstDay === null ? nominalFrom : Math.min(Math.max(nominalFrom, firstDay), period.to);
-  const weeksObserved =
-    firstDay === null || firstDay > period.to
-      ? 0
-      : Math.min(lookbackWeeks, Math.floor((period.to - Math.max(firstDay, nominalFrom)) / 7) + 1);
-
-  const inPeriod: Dated<TriggerEntry> = dated();
-  const pauses: PauseEntry[] = [];
-  const reflections: ReflectionEntry[] = [];
-  const previous: TriggerEntry[] = [];
-  const look: Dated<TriggerEntry> = dated();
-  for (let i = 0; i < known.entries.length; i++) {
-    const entry = known.entries[i]!;
-    const day = known.days[i]!;
     const during = day >= period.from && day <= period.to;
     if (entry.type === 'pause') {
       if (during) pauses.push(entry as PauseEntry);
@@ -191,16 +152,27 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
       if (during) reflections.push(entry as ReflectionEntry);
     } else {
       const trigger = entry as TriggerEntry;
-      if (during) add(inPeriod, trigger, day);
+      if (during) {
+        triggers.push(trigger);
+        dayCount[day - period.from]!++;
+        daySum[day - period.from]! += trigger.intensity;
+      }
       if (day >= period.from - length && day <= period.from - 1) previous.push(trigger);
-      if (day >= lookFrom && day <= period.to) add(look, trigger, day);
+      if (day >= nominalFrom && day <= period.to) {
+        look.push(trigger);
+        lookDays.push(day);
+      }
     }
   }
-  const triggers = inPeriod.entries;
+  const lookFrom = firstDay === null ? nominalFrom : Math.min(Math.max(nominalFrom, firstDay), period.to);
+  const weeksObserved =
+    firstDay === null || firstDay > period.to
+      ? 0
+      : Math.min(lookbackWeeks, Math.floor((period.to - Math.max(firstDay, nominalFrom)) / 7) + 1);
 
   const heatmap = WEEKDAYS.map(() => DAYPARTS.map(() => 0));
-  const slotEntries: SlotEntry[] = look.entries.map((entry, i) => {
-    const day = look.days[i]!;
+  const slotEntries: SlotEntry[] = look.map((entry, i) => {
+    const day = lookDays[i]!;
     const hour = wallClock(entry.at).hour;
     const slot = slotOf({ weekday: weekdayOf(day), hour });
     heatmap[slot.weekday]![slot.daypart]!++;
@@ -210,49 +182,59 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   });
   const patterns = weeksObserved > 0 ? findPatterns({ entries: slotEntries, weeksObserved }) : [];
 
-  // Each trigger's intensities, under its first spelling in the period: the spelling used everywhere in the report.
-  const byTrigger = new Map<string, { name: string; intensities: number[] }>();
-  // What came before each protest behaviour: the triggers of the moments that name it, counted in the same pass.
-  const before = new Map<string, Map<string, Named>>();
-  for (const entry of triggers) {
-    const names = distinct(entry.triggers);
-    for (const name of names) {
-      const group = byTrigger.get(name.toLowerCase());
-      if (group) group.intensities.push(entry.intensity);
-      else byTrigger.set(name.toLowerCase(), { name, intensities: [entry.intensity] });
+  // Every moment of the period once: what set it off, where it was felt, the urges, the protest behaviours and what
+  // came before each, its day. Every group counts in the journal's order, so sums and ties are what they always were.
+  const triggerTally = new Tally<TriggerGroup>((name) => ({ name, count: 0, sum: 0, seenIn: -1 }));
+  const bodyTally = new Tally<Named>((name) => ({ name, count: 0 }));
+  const urgeTally = new Tally<Named>((name) => ({ name, count: 0 }));
+  const protestTally = new Tally<ProtestGroup>((name) => ({ name, count: 0, after: new Map(), seenIn: -1 }));
+  let sum = 0;
+  let max: number | null = null;
+  // This moment's triggers and protest behaviours, each group once (reused: no list per moment).
+  const moment: TriggerGroup[] = [];
+  const behaviours: ProtestGroup[] = [];
+  for (let i = 0; i < triggers.length; i++) {
+    const entry = triggers[i]!;
+    const intensity = entry.intensity;
+    sum += intensity;
+    if (max === null || intensity > max) max = intensity;
+    moment.length = 0;
+    for (const name of distinct(entry.triggers)) {
+      const group = triggerTally.add(name);
+      group.sum += intensity;
+      if (group.seenIn !== i) moment.push(group);
+      group.seenIn = i;
     }
-    if (entry.protest.length === 0) continue;
-    const keys = distinct(names.map((name) => name.toLowerCase()));
-    for (const behaviour of distinct(entry.protest.map((p) => p.toLowerCase()))) {
-      const after = before.get(behaviour) ?? new Map<string, Named>();
-      if (after.size === 0) before.set(behaviour, after);
-      for (const key of keys) count(after, key, byTrigger.get(key)!.name);
+    for (const name of distinct(entry.body)) bodyTally.add(name);
+    for (const name of distinct(entry.urges)) urgeTally.add(name);
+    behaviours.length = 0;
+    for (const name of distinct(entry.protest)) {
+      const group = protestTally.add(name);
+      if (group.seenIn !== i) behaviours.push(group);
+      group.seenIn = i;
+    }
+    for (const behaviour of behaviours) {
+      for (const trigger of moment) {
+        const before = behaviour.after.get(trigger);
+        if (before) before.count++;
+        else behaviour.after.set(trigger, { name: trigger.name, count: 1 });
+      }
     }
   }
-  const protest = tally(triggers.map((e) => e.protest)).map(({ name, count }) => {
-    const after = ranked(before.get(name.toLowerCase()) ?? new Map());
-    return { name, count, after: after.map((t) => ({ trigger: t.name, count: t.count })) };
-  });
+  const protest = ranked(protestTally.groups()).map(({ name, count, after }) => ({
+    name,
+    count,
+    after: ranked(after.values()).map((t) => ({ trigger: t.name, count: t.count })),
+  }));
 
   const afters = pauses.filter((p) => p.after !== null);
   const judged = pauses.filter((p) => p.passed !== null);
   const passed = pauses.filter((p) => p.passed === true);
 
-  // Each day's moments, summed in the journal's order (the same sums as adding each day's list).
-  const dayCount = new Array<number>(length).fill(0);
-  const daySum = new Array<number>(length).fill(0);
-  for (let i = 0; i < triggers.length; i++) {
-    const at = inPeriod.days[i]! - period.from;
-    dayCount[at]!++;
-    daySum[at]! += triggers[i]!.intensity;
-  }
   const daily = Array.from({ length }, (_, i) => {
     const count = dayCount[i]!;
     return { date: isoDay(period.from + i), count, meanIntensity: count ? round2(daySum[i]! / count) : null };
   });
-
-  let max: number | null = null;
-  for (const entry of triggers) if (max === null || entry.intensity > max) max = entry.intensity;
 
   const data: Omit<ReportData, 'suggestion'> = {
     schema: 'attach.report/1',
@@ -260,16 +242,14 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
     lookback: { from: isoDay(lookFrom), to: isoDay(period.to), weeks: lookbackWeeks, weeksObserved },
     counts: { trigger: triggers.length, pause: pauses.length, reflection: reflections.length },
     intensity: {
-      mean: mean(triggers.map((e) => e.intensity)),
+      mean: triggers.length ? round2(sum / triggers.length) : null,
       max,
       previousMean: mean(previous.map((e) => e.intensity)),
     },
     patterns: patterns.map(({ pValue: _, ...p }) => ({ ...p, text: patternText(p, label) })),
-    triggers: [...byTrigger.values()]
-      .map((g) => ({ name: g.name, count: g.intensities.length, meanIntensity: mean(g.intensities) }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    body: tally(triggers.map((e) => e.body)),
-    urges: tally(triggers.map((e) => e.urges)),
+    triggers: ranked(triggerTally.groups()).map((g) => ({ name: g.name, count: g.count, meanIntensity: round2(g.sum / g.count) })),
+    body: ranked(bodyTally.groups()),
+    urges: ranked(urgeTally.groups()),
     protest,
     pauses: {
       count: pauses.length,
