@@ -35,6 +35,8 @@ const sources = new WeakMap<Journal, Source>();
 /** The entries' lines of a file in serializeJournal's layout, parsed; the journal is kept apart (see readByLine). */
 export interface ReadLines {
   data: unknown;
+  /** The entries as parsed, entry k from line k (data.entries may be changed by whoever checks it). */
+  parsed: readonly unknown[];
   text: string;
   starts: number[];
   ends: number[];
@@ -90,7 +92,7 @@ export function readByLine(text: string): ReadLines | undefined {
   // Anything else (the placeholder inside another field, a later "entries" key) is not this layout.
   if (typeof data !== 'object' || data === null || (data as Journal).entries !== (placeholder as unknown)) return undefined;
   (data as Journal).entries = entries as Entry[];
-  return { data, text, starts, ends };
+  return { data, parsed: entries.slice(), text, starts, ends };
 }
 
 /** Freezes a value read from the file and everything inside it (inside out: measured faster). */
@@ -112,7 +114,12 @@ function freezeDeep(value: object): void {
  */
 export function keepLines(journal: Journal, read: ReadLines | undefined): void {
   for (const entry of journal.entries) freezeDeep(entry);
-  if (read) sources.set(journal, { text: read.text, entries: journal.entries.slice(), starts: read.starts, ends: read.ends });
+  if (!read) return;
+  // Only the very objects parsed from the lines, in their order: were the checks ever to hand back other objects (copies,
+  // a filtered list), nothing is kept and every entry is stringified.
+  const entries = journal.entries.slice();
+  if (entries.length !== read.parsed.length || entries.some((entry, k) => entry !== read.parsed[k])) return;
+  sources.set(journal, { text: read.text, entries, starts: read.starts, ends: read.ends });
 }
 
 /** Where `entry` was read in `source`, or -1 (a new or replaced entry). */

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newTrigger } from '../../src/journal/entries.js';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
+import { keepLines, readByLine } from '../../src/journal/lines.js';
 import { JournalStore } from '../../src/journal/store.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
 import { type Sandbox, sandbox } from '../helpers/cli.js';
@@ -233,6 +234,23 @@ describe('whatever is done to the entries, each is written as its own line or st
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('lines are kept only for the objects parsed from them', () => {
+  it('not when the checks hand back other objects than were parsed', () => {
+    const read = readByLine(HAND_WRITTEN)!;
+    const parsed = read.data as Journal;
+    const copies: Journal = { ...parsed, entries: parsed.entries.map((entry) => ({ ...entry })) };
+    keepLines(copies, read);
+    expect(serializeJournal(copies)).toBe(serializeJournal(JSON.parse(HAND_WRITTEN)));
+    const reordered: Journal = { ...parsed, entries: [...parsed.entries].reverse() };
+    keepLines(reordered, read);
+    expect(serializeJournal(reordered)).toBe(
+      serializeJournal({ ...JSON.parse(HAND_WRITTEN), entries: JSON.parse(HAND_WRITTEN).entries.reverse() }),
+    );
+    keepLines(parsed, read);
+    expect(serializeJournal(parsed)).toBe(HAND_WRITTEN);
   });
 });
 
