@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, writeJournal } from './generate.mjs';
+import { writeResults } from './results-file.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SECTION_START = '<!-- commands: rewritten by `npm run bench` and `node bench/commands.mjs` -->';
@@ -218,6 +219,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   process.stdout.write(`${result.table}\n`);
   if (!quick) {
     const file = path.join(HERE, 'RESULTS.md');
-    writeFileSync(file, withSection(readFileSync(file, 'utf8'), result.markdown));
+    writeResults(file, withSection(readFileSync(file, 'utf8'), result.markdown));
   }
 }

@@ -47,7 +47,6 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +54,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, writeJournal } from './generate.mjs';
 import { measurePauseCpu, pauseTable } from './pause-cpu.mjs';
+import { writeResults } from './results-file.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -198,8 +198,7 @@ const started = performance.now();
 if (pauseOnly) {
   const pause = await pauseSection();
   const file = path.join(HERE, 'RESULTS.md');
-  if (!quick)
-    writeFileSync(file, withPauseSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', pause.markdown));
+  if (!quick) writeResults(file, withPauseSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', pause.markdown));
   process.stdout.write(
     `\n${pause.table}\n\n${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'pause section written to bench/RESULTS.md'}\n`,
   );
@@ -211,7 +210,7 @@ if (cryptoOnly) {
   const file = path.join(HERE, 'RESULTS.md');
   // Read again just before writing: another section may have been rewritten while this one ran.
   if (!quick)
-    writeFileSync(file, withCryptoSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', encryption.markdown));
+    writeResults(file, withCryptoSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n', encryption.markdown));
   process.stdout.write(
     `\n${encryption.table}\n\n${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'encryption section written to bench/RESULTS.md'}\n`,
   );
@@ -642,7 +641,7 @@ ${patterns.markdown}
 ${reading.markdown}`;
 
 // A --quick run has too few samples to stand as the record.
-if (!quick) writeFileSync(path.join(HERE, 'RESULTS.md'), report);
+if (!quick) writeResults(path.join(HERE, 'RESULTS.md'), report);
 process.stdout.write(
   `\n${table}\n\n${encryption.table}\n\n${pause.table}\n\nwhole bench: ${seconds.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`,
 );
