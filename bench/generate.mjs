@@ -5,7 +5,7 @@
  * layout of serializeJournal() in src/journal/format.ts: one entry per line
  * inside "entries".
  *
- *   node bench/generate.mjs <count> <file> [seed]
+ *   node bench/generate.mjs <count> <file> [seed] [--span-days <days>]
  *
  * or, from code:
  *
@@ -285,17 +285,44 @@ function entryTimes(count, rand, endMs, meanGapHours) {
 
 // ---- the journal -------------------------------------------------------------
 
+const TIME_SEED = 0x5bd1e995;
+
+/**
+ * The mean gap that makes `count` entries span about `spanDays` days. The
+ * nudge towards evenings adds to the gaps, more so when they are short, so
+ * the span is not count x gap: found by bisection on the real times (the
+ * span grows with the gap), the same for the same count, seed and span.
+ */
+function gapForSpan(count, seed, spanDays) {
+  const span = (gap) => {
+    const times = entryTimes(count, prng(seed ^ TIME_SEED), 0, gap);
+    return count > 1 ? (times[count - 1] - times[0]) / 86_400_000 : 0;
+  };
+  let lo = 1 / 60;
+  let hi = 1;
+  while (span(hi) < spanDays && hi < 1e6) hi *= 2;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (span(mid) < spanDays) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /**
  * A journal of `count` entries ending shortly before `end`, the same for the
  * same seed. Entries are spaced about `meanGapHours` apart, clustered in the
- * evenings and at weekends the way real ones are.
+ * evenings and at weekends the way real ones are; with `spanDays`, the gap
+ * is chosen so the journal covers about that many days instead.
  */
-export function generateJournal({ count, seed = DEFAULT_SEED, end = '2026-11-20T06:00:00Z', meanGapHours = 6 } = {}) {
+export function generateJournal({ count, seed = DEFAULT_SEED, end = '2026-11-20T06:00:00Z', meanGapHours = 6, spanDays } = {}) {
   if (!Number.isInteger(count) || count < 0) throw new Error(`count should be a whole number, got ${count}`);
+  if (spanDays !== undefined && !(spanDays > 0)) throw new Error(`spanDays should be a positive number of days, got ${spanDays}`);
   const rand = prng(seed);
   const { int, pick, chance, some, uuid } = makeTools(rand);
+  const gap = spanDays === undefined ? meanGapHours : gapForSpan(count, seed, spanDays);
   // The times first, from their own stream, so the last entry falls just before `end`.
-  const times = entryTimes(count, prng(seed ^ 0x5bd1e995), Date.parse(end), meanGapHours);
+  const times = entryTimes(count, prng(seed ^ TIME_SEED), Date.parse(end), gap);
   let travel = null;
   let travelLeft = 0;
   const recentTriggers = [];
@@ -416,13 +443,17 @@ export function writeJournal(file, options) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [countArg, file, seedArg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const spanAt = args.indexOf('--span-days');
+  const spanDays = spanAt === -1 ? undefined : Number(args[spanAt + 1]);
+  if (spanAt !== -1) args.splice(spanAt, 2);
+  const [countArg, file, seedArg] = args;
   const count = Number(countArg);
-  if (!file || !Number.isInteger(count) || count < 0) {
-    process.stderr.write('usage: node bench/generate.mjs <count> <file> [seed]\n');
+  if (!file || !Number.isInteger(count) || count < 0 || (spanDays !== undefined && !(spanDays > 0))) {
+    process.stderr.write('usage: node bench/generate.mjs <count> <file> [seed] [--span-days <days>]\n');
     process.exit(2);
   }
   const seed = seedArg === undefined ? DEFAULT_SEED : Number(seedArg);
-  const bytes = writeJournal(file, { count, seed });
+  const bytes = writeJournal(file, { count, seed, ...(spanDays === undefined ? {} : { spanDays }) });
   process.stderr.write(`wrote ${count} entries (${(bytes / 1e6).toFixed(1)} MB, seed ${seed}) to ${file}\n`);
 }

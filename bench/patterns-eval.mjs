@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 /*
@@ -37,6 +37,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * little stronger) but play no part in detection.
  */
 import { build } from 'esbuild';
+import { writeResults } from './results-file.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -333,7 +334,7 @@ export function withSection(text, markdown) {
 /** Rewrite this section of bench/RESULTS.md, read right before writing (other benches write there too). */
 export function writeSection(markdown) {
   const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-  writeFileSync(RESULTS, withSection(text, markdown));
+  writeResults(RESULTS, withSection(text, markdown));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

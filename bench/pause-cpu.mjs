@@ -297,7 +297,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     XDG_CONFIG_HOME: path.join(home, 'config'),
     NO_COLOR: '1',
   };
-  for (const name of ['ATTACH_FILE', 'FORCE_COLOR', 'NODE_ENV']) delete env[name];
+  for (const name of ['ATTACH_FILE', 'FORCE_COLOR', 'NODE_ENV', 'NODE_EXTRA_CA_CERTS']) delete env[name];
   try {
     const result = await measurePauseCpu({ bin, env, cwd: home, seconds, log: (text) => process.stderr.write(`${text}\n`) });
     process.stdout.write(`\n${pauseTable(result)}\n`);

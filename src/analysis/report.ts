@@ -2,6 +2,7 @@ import type { Entry, PauseEntry, ReflectionEntry, TriggerEntry } from '../journa
 import { type Day, dayOf, isoDay, wallClock, weekdayOf } from '../time/calendar.js';
 import { DAYPARTS, findPatterns, type Pattern, type SlotEntry, slotOf, WEEKDAYS } from './patterns.js';
 import { type PausePoint, pauseSeries, type WeekPoint, weeklySeries } from './series.js';
+import { distinct, type Named, ranked, Tally, tally } from './tally.js';
 
 /*
  * The report as data: entries + period + lookback in, `attach.report/1` out
@@ -18,10 +19,7 @@ export type LabelKind = 'triggers' | 'body' | 'urges' | 'protest' | 'needs' | 'a
 /** Turns a stored catalogue id into its words; own words come back as they are. */
 export type Labeller = (kind: LabelKind, name: string) => string;
 
-export interface Named {
-  name: string;
-  count: number;
-}
+export type { Named };
 
 /** A pattern as reported: its p-value stays inside (every number of the report has 2 decimals, which would round it away). */
 export interface ReportPattern extends Omit<Pattern, 'pValue'> {
@@ -68,41 +66,6 @@ function mean(values: readonly number[]): number | null {
   return values.length ? round2(values.reduce((sum, v) => sum + v, 0) / values.length) : null;
 }
 
-/**
- * Counts names, grouping a person's own words case-insensitively under the
- * first spelling seen; most frequent first, then by name.
- */
-function tally(lists: readonly (readonly string[])[]): Named[] {
-  const counts = new Map<string, Named>();
-  for (const list of lists) {
-    for (const name of new Set(list)) {
-      const key = name.toLowerCase();
-      const named = counts.get(key) ?? { name, count: 0 };
-      named.count++;
-      counts.set(key, named);
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-}
-
-// Each entry's day is read from its text once: a report over 100k entries asks for it several times.
-const days = new WeakMap<Entry, Day>();
-function dayOfEntry(entry: Entry): Day {
-  let day = days.get(entry);
-  if (day === undefined) {
-    day = dayOf(entry.at as string);
-    days.set(entry, day);
-  }
-  return day;
-}
-
-function within(entries: readonly Entry[], from: Day, to: Day): Entry[] {
-  return entries.filter((entry) => {
-    const day = dayOfEntry(entry);
-    return day >= from && day <= to;
-  });
-}
-
 const plural: Record<string, string> = { morning: 'mornings', afternoon: 'afternoons', evening: 'evenings', night: 'nights' };
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
@@ -140,29 +103,80 @@ function suggest(data: Omit<ReportData, 'suggestion'>, label: Labeller): string 
   return null;
 }
 
+/** A trigger's moments in the period: how many, their intensities' sum, and the last moment that named it. */
+interface TriggerGroup extends Named {
+  sum: number;
+  seenIn: number;
+}
+/** A protest behaviour: how often, the triggers of its moments counted, and the last moment that named it. */
+interface ProtestGroup extends Named {
+  after: Map<TriggerGroup, Named>;
+  seenIn: number;
+}
+
+/*
+ * Linear in entries plus days, whatever the period: each entry is looked at
+ * a fixed number of times and each day once (a whole-history report on 100k
+ * entries once filtered every trigger for every day, and every trigger for
+ * every protest behaviour). Every list keeps the journal's order, so ties
+ * and sums come out exactly as they always have.
+ */
 export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks: number, label: Labeller): ReportData {
-  const entries = all.filter((entry) => ['trigger', 'pause', 'reflection'].includes(entry.type));
-  const inPeriod = within(entries, period.from, period.to);
-  const triggers = inPeriod.filter((e): e is TriggerEntry => e.type === 'trigger');
-  const pauses = inPeriod.filter((e): e is PauseEntry => e.type === 'pause');
-  const reflections = inPeriod.filter((e): e is ReflectionEntry => e.type === 'reflection');
-
   const length = period.to - period.from + 1;
-  const previous = within(entries, period.from - length, period.from - 1).filter((e): e is TriggerEntry => e.type === 'trigger');
-
-  // The lookback: `lookbackWeeks` weeks ending at the period's end, never before the first entry.
-  const firstDay = entries.reduce<Day | null>((min, entry) => Math.min(min ?? Infinity, dayOfEntry(entry)), null);
+  // The lookback: `lookbackWeeks` weeks ending at the period's end, never before the first entry. No entry is before
+  // the first, so which entries it holds does not wait for the first to be known: those from `nominalFrom` on.
   const nominalFrom = period.to - 7 * lookbackWeeks + 1;
+  const triggers: TriggerEntry[] = [];
+  // Each day's moments, summed in the journal's order (the same sums as adding each day's list).
+  const dayCount = new Array<number>(length).fill(0);
+  const daySum = new Array<number>(length).fill(0);
+  const pauses: PauseEntry[] = [];
+  const reflections: ReflectionEntry[] = [];
+  const previous: TriggerEntry[] = [];
+  // The lookback's moments, with the day of each.
+  const look: TriggerEntry[] = [];
+  const lookDays: Day[] = [];
+  let firstDay: Day | null = null;
+  // Entries come mostly in order, many to a day: a day already read is known by its date's 10 characters.
+  let lastDate = '';
+  let lastDay: Day = 0;
+  for (const entry of all) {
+    if (entry.type !== 'trigger' && entry.type !== 'pause' && entry.type !== 'reflection') continue;
+    const at = entry.at as string;
+    if (lastDate === '' || !at.startsWith(lastDate)) {
+      lastDay = dayOf(at);
+      lastDate = at.slice(0, 10);
+    }
+    const day = lastDay;
+    if (firstDay === null || day < firstDay) firstDay = day;
+    const during = day >= period.from && day <= period.to;
+    if (entry.type === 'pause') {
+      if (during) pauses.push(entry as PauseEntry);
+    } else if (entry.type === 'reflection') {
+      if (during) reflections.push(entry as ReflectionEntry);
+    } else {
+      const trigger = entry as TriggerEntry;
+      if (during) {
+        triggers.push(trigger);
+        dayCount[day - period.from]!++;
+        daySum[day - period.from]! += trigger.intensity;
+      }
+      if (day >= period.from - length && day <= period.from - 1) previous.push(trigger);
+      if (day >= nominalFrom && day <= period.to) {
+        look.push(trigger);
+        lookDays.push(day);
+      }
+    }
+  }
   const lookFrom = firstDay === null ? nominalFrom : Math.min(Math.max(nominalFrom, firstDay), period.to);
   const weeksObserved =
     firstDay === null || firstDay > period.to
       ? 0
       : Math.min(lookbackWeeks, Math.floor((period.to - Math.max(firstDay, nominalFrom)) / 7) + 1);
-  const lookTriggers = within(entries, lookFrom, period.to).filter((e): e is TriggerEntry => e.type === 'trigger');
 
   const heatmap = WEEKDAYS.map(() => DAYPARTS.map(() => 0));
-  const slotEntries: SlotEntry[] = lookTriggers.map((entry) => {
-    const day = dayOfEntry(entry);
+  const slotEntries: SlotEntry[] = look.map((entry, i) => {
+    const day = lookDays[i]!;
     const hour = wallClock(entry.at).hour;
     const slot = slotOf({ weekday: weekdayOf(day), hour });
     heatmap[slot.weekday]![slot.daypart]!++;
@@ -172,32 +186,58 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   });
   const patterns = weeksObserved > 0 ? findPatterns({ entries: slotEntries, weeksObserved }) : [];
 
-  const byTrigger = new Map<string, { name: string; intensities: number[] }>();
-  for (const entry of triggers) {
-    for (const name of new Set(entry.triggers)) {
-      const group = byTrigger.get(name.toLowerCase()) ?? { name, intensities: [] };
-      group.intensities.push(entry.intensity);
-      byTrigger.set(name.toLowerCase(), group);
+  // Every moment of the period once: what set it off, where it was felt, the urges, the protest behaviours and what
+  // came before each, its day. Every group counts in the journal's order, so sums and ties are what they always were.
+  const triggerTally = new Tally<TriggerGroup>((name) => ({ name, count: 0, sum: 0, seenIn: -1 }));
+  const bodyTally = new Tally<Named>((name) => ({ name, count: 0 }));
+  const urgeTally = new Tally<Named>((name) => ({ name, count: 0 }));
+  const protestTally = new Tally<ProtestGroup>((name) => ({ name, count: 0, after: new Map(), seenIn: -1 }));
+  let sum = 0;
+  let max: number | null = null;
+  // This moment's triggers and protest behaviours, each group once (reused: no list per moment).
+  const moment: TriggerGroup[] = [];
+  const behaviours: ProtestGroup[] = [];
+  for (let i = 0; i < triggers.length; i++) {
+    const entry = triggers[i]!;
+    const intensity = entry.intensity;
+    sum += intensity;
+    if (max === null || intensity > max) max = intensity;
+    moment.length = 0;
+    for (const name of distinct(entry.triggers)) {
+      const group = triggerTally.add(name);
+      group.sum += intensity;
+      if (group.seenIn !== i) moment.push(group);
+      group.seenIn = i;
+    }
+    for (const name of distinct(entry.body)) bodyTally.add(name);
+    for (const name of distinct(entry.urges)) urgeTally.add(name);
+    behaviours.length = 0;
+    for (const name of distinct(entry.protest)) {
+      const group = protestTally.add(name);
+      if (group.seenIn !== i) behaviours.push(group);
+      group.seenIn = i;
+    }
+    for (const behaviour of behaviours) {
+      for (const trigger of moment) {
+        const before = behaviour.after.get(trigger);
+        if (before) before.count++;
+        else behaviour.after.set(trigger, { name: trigger.name, count: 1 });
+      }
     }
   }
-
-  // The same spelling of a trigger everywhere in the report: the first one seen in the period.
-  const spelling = new Map<string, string>();
-  for (const name of triggers.flatMap((e) => e.triggers)) if (!spelling.has(name.toLowerCase())) spelling.set(name.toLowerCase(), name);
-  const protest = tally(triggers.map((e) => e.protest)).map(({ name, count }) => {
-    const withIt = triggers.filter((e) => e.protest.some((p) => p.toLowerCase() === name.toLowerCase()));
-    const after = tally(withIt.map((e) => e.triggers.map((t) => spelling.get(t.toLowerCase()) ?? t)));
-    return { name, count, after: after.map((t) => ({ trigger: t.name, count: t.count })) };
-  });
+  const protest = ranked(protestTally.groups()).map(({ name, count, after }) => ({
+    name,
+    count,
+    after: ranked(after.values()).map((t) => ({ trigger: t.name, count: t.count })),
+  }));
 
   const afters = pauses.filter((p) => p.after !== null);
   const judged = pauses.filter((p) => p.passed !== null);
   const passed = pauses.filter((p) => p.passed === true);
 
   const daily = Array.from({ length }, (_, i) => {
-    const day = period.from + i;
-    const that = triggers.filter((e) => dayOfEntry(e) === day);
-    return { date: isoDay(day), count: that.length, meanIntensity: mean(that.map((e) => e.intensity)) };
+    const count = dayCount[i]!;
+    return { date: isoDay(period.from + i), count, meanIntensity: count ? round2(daySum[i]! / count) : null };
   });
 
   const data: Omit<ReportData, 'suggestion'> = {
@@ -206,16 +246,14 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
     lookback: { from: isoDay(lookFrom), to: isoDay(period.to), weeks: lookbackWeeks, weeksObserved },
     counts: { trigger: triggers.length, pause: pauses.length, reflection: reflections.length },
     intensity: {
-      mean: mean(triggers.map((e) => e.intensity)),
-      max: triggers.length ? Math.max(...triggers.map((e) => e.intensity)) : null,
+      mean: triggers.length ? round2(sum / triggers.length) : null,
+      max,
       previousMean: mean(previous.map((e) => e.intensity)),
     },
     patterns: patterns.map(({ pValue: _, ...p }) => ({ ...p, text: patternText(p, label) })),
-    triggers: [...byTrigger.values()]
-      .map((g) => ({ name: g.name, count: g.intensities.length, meanIntensity: mean(g.intensities) }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    body: tally(triggers.map((e) => e.body)),
-    urges: tally(triggers.map((e) => e.urges)),
+    triggers: ranked(triggerTally.groups()).map((g) => ({ name: g.name, count: g.count, meanIntensity: round2(g.sum / g.count) })),
+    body: ranked(bodyTally.groups()),
+    urges: ranked(urgeTally.groups()),
     protest,
     pauses: {
       count: pauses.length,

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findEntry, shortId } from '../journal/entries.js';
+import type { Entry } from '../journal/types.js';
 import { entryLine } from '../render/entries.js';
 import { line } from '../ui/stream.js';
 
@@ -29,8 +30,14 @@ export async function run(id: string, options: DeleteOptions, ctx: Context): Pro
     if (index === -1) throw new UsageError(`${shortId(found.id)} was already deleted; nothing changed.`);
     journal.entries.splice(index, 1);
     // Pauses and reflections about a deleted moment stay, without the link.
-    const linked = journal.entries.filter((entry) => entry.for === found.id);
-    for (const entry of linked) entry.for = null;
+    const linked: Entry[] = [];
+    for (const [i, entry] of journal.entries.entries()) {
+      if (entry.for !== found.id) continue;
+      // A new object, never a change in place: entries read from the file are frozen, and an unchanged one is written as it was read.
+      const unlinked = { ...entry, for: null };
+      journal.entries[i] = unlinked;
+      linked.push(unlinked);
+    }
     return linked;
   });
   line(ctx.stderr, `Deleted ${shortId(found.id)}.`);

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findEntry, findLinkTarget, shortId } from '../journal/entries.js';
 import { fieldOf } from '../journal/fields.js';
-import { isKnown } from '../journal/types.js';
+import { type Entry, isKnown } from '../journal/types.js';
 import { readClear, readEditFlags } from '../parse/field-flags.js';
 import { parseWhen } from '../parse/when.js';
 import { entryLine } from '../render/entries.js';
@@ -59,9 +59,11 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
 
   const edited = await store.update((j) => {
     // Re-found under the lock: another attach may have changed the journal since.
-    const entry = j.entries.find((e) => e.id === found.id);
-    if (!entry) throw new UsageError(`${shortId(found.id)} was deleted meanwhile; nothing was changed.`);
-    Object.assign(entry, changes, { editedAt: toOffsetIso(ctx.now()) });
+    const index = j.entries.findIndex((e) => e.id === found.id);
+    if (index === -1) throw new UsageError(`${shortId(found.id)} was deleted meanwhile; nothing was changed.`);
+    // A new object, never a change in place: entries read from the file are frozen, and an unchanged one is written as it was read.
+    const entry = { ...j.entries[index]!, ...changes, editedAt: toOffsetIso(ctx.now()) } as Entry;
+    j.entries[index] = entry;
     return entry;
   });
   if (json) line(ctx.stdout, JSON.stringify(edited, null, 2));

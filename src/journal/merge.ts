@@ -88,6 +88,7 @@ export function mergeEntries(ours: readonly Entry[], theirs: readonly Entry[], p
     conflicts.push({ id: entry.id, ours: existing, theirs: entry });
     if (tookTheirs) entries[index] = entry;
   }
-  entries.push(...added);
+  // One by one: spreading a list of thousands into push's arguments overflows the stack.
+  for (const entry of added) entries.push(entry);
   return { entries, added, skipped, conflicts, tookTheirs, duplicates, changed: added.length > 0 || (tookTheirs && conflicts.length > 0) };
 }

@@ -262,7 +262,8 @@ export function mergeWithBackup(recovered: readonly Entry[], backup: readonly En
   for (const entry of recovered) {
     entries.push(entry);
     const group = after.get(entry.id);
-    if (group) entries.push(...group);
+    // One by one: spreading a list of thousands into push's arguments overflows the stack.
+    if (group) for (const lost of group) entries.push(lost);
   }
   return { entries, added };
 }

@@ -29,17 +29,20 @@ export class JournalFile implements Adapter<Journal> {
   constructor(
     private readonly target: string,
     private readonly keyring: Keyring,
-    private readonly beforeWrite: () => void = () => {},
+    /** Given when what is read will be written back: checked just before each write (the lock is still ours). */
+    private readonly beforeWrite?: () => void,
   ) {}
 
   async read(): Promise<Journal | null> {
     const text = await readText(this.target);
-    return text === null ? null : parseJournal(await this.keyring.unseal(text, this.target), this.target);
+    if (text === null) return null;
+    // Read to be written back: entries frozen, unchanged ones written back as their lines (src/journal/lines.ts).
+    return parseJournal(await this.keyring.unseal(text, this.target), this.target, { forUpdate: this.beforeWrite !== undefined });
   }
 
   async write(journal: Journal): Promise<void> {
     const text = this.keyring.seal(serializeJournal(journal));
-    this.beforeWrite();
+    this.beforeWrite?.();
     await writeAtomic(this.target, text);
   }
 }
@@ -79,7 +82,9 @@ export class JournalStore {
   /**
    * Read -> change -> write under the lock, re-reading inside it so a change
    * made by another process a moment ago is never lost. `change` edits the
-   * journal in place and returns what the caller wants back.
+   * journal in place and returns what the caller wants back. The entries it
+   * finds are frozen: an entry is changed by putting a new object in its
+   * place (`journal.entries[i] = { ...entry, ...changes }`).
    */
   async update<T>(change: (journal: Journal) => T | Promise<T>, options: UpdateOptions = {}): Promise<T> {
     let target = this.file;
