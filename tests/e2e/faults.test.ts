@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serializeJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
 import { attach, attachAsync, BIN, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
+import { AT, journalOf, trigger } from '../helpers/entries.js';
 import { leftovers, STACK_LINE } from '../helpers/hostile.js';
 
 /*
@@ -44,30 +45,11 @@ function newBox(removeAfterEach = true): Sandbox {
   return box;
 }
 
-function entry(what: string) {
-  const at = '2026-11-22T21:14:00-08:00';
-  return {
-    id: randomUUID(),
-    type: 'trigger',
-    at,
-    recordedAt: at,
-    what,
-    who: null,
-    triggers: [],
-    intensity: 5,
-    body: [],
-    thought: null,
-    urges: [],
-    protest: [],
-    instead: null,
-    tags: [],
-    note: null,
-  };
-}
+const entry = (what: string) => trigger({ id: randomUUID(), recordedAt: AT, what, intensity: 5 });
 
 /** A journal of three entries; with `backedUp`, today's backup exists already, so a write goes straight to the journal. */
 function seed(box: Sandbox, backedUp: boolean): Buffer {
-  const text = serializeJournal({ version: 1, entries: [entry('one'), entry('two'), entry('three')] } as Journal);
+  const text = serializeJournal(journalOf(entry('one'), entry('two'), entry('three')));
   mkdirSync(path.dirname(box.journal), { recursive: true, mode: 0o700 });
   writeFileSync(box.journal, text, { mode: 0o600 });
   if (backedUp) {
@@ -219,7 +201,7 @@ function idOf(box: Sandbox): string {
 
 function importFile(box: Sandbox): string {
   const file = path.join(box.dir, 'incoming.json');
-  writeFileSync(file, serializeJournal({ version: 1, entries: [entry('from the laptop')] } as Journal));
+  writeFileSync(file, serializeJournal(journalOf(entry('from the laptop'))));
   return file;
 }
 
@@ -427,7 +409,7 @@ describe.skipIf(!canMount)('a really full disk (a 64 KB tmpfs)', () => {
     try {
       const journal = path.join(disk, 'journal.json');
       const entries = Array.from({ length: 40 }, (_, i) => entry(`filling the disk, entry ${i}`));
-      writeFileSync(journal, serializeJournal({ version: 1, entries } as Journal), { mode: 0o600 });
+      writeFileSync(journal, serializeJournal(journalOf(...entries)), { mode: 0o600 });
       if (backedUp) {
         mkdirSync(path.join(disk, 'backups'), { mode: 0o700 });
         copyFileSync(journal, path.join(disk, 'backups', `journal-${new Date().toISOString().slice(0, 10)}.json`));
