@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serializeJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
-import { attach, attachAsync, BIN, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, CLI_NODE, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
 import { AT, journalOf, trigger } from '../helpers/entries.js';
 import { leftovers, STACK_LINE } from '../helpers/hostile.js';
 
@@ -254,7 +254,7 @@ function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 
 /** Starts `attach log` that takes the lock and then hangs in its rename, with the temp file written. */
 async function stuckWriter(box: Sandbox, what: string) {
-  const child = spawn(process.execPath, [BIN, 'log', what, '-i', '5'], {
+  const child = spawn(CLI_NODE, [BIN, 'log', what, '-i', '5'], {
     env: { ...box.env, ...faultEnv(box, { spec: 'rename:HANG' }) },
     stdio: 'ignore',
   });
@@ -327,7 +327,7 @@ const NOBODY = 65_534;
 /** Root, and an ordinary user who can run the CLI: real permission bits can then be tested. */
 const canDropPrivileges = (() => {
   if (process.getuid?.() !== 0) return false;
-  const r = spawnSync(process.execPath, [BIN, '--version'], {
+  const r = spawnSync(CLI_NODE, [BIN, '--version'], {
     uid: NOBODY,
     gid: NOBODY,
     env: { PATH: process.env.PATH },
@@ -337,7 +337,7 @@ const canDropPrivileges = (() => {
 })();
 
 function asNobody(box: Sandbox, args: string[]): Result {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(CLI_NODE, [BIN, ...args], {
     uid: NOBODY,
     gid: NOBODY,
     env: box.env,

@@ -4,7 +4,7 @@ import { type AddressInfo, createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachAsync, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attachAsync, CLI_NODE, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
 import { STACK_LINE } from '../helpers/hostile.js';
 
 /*
@@ -87,10 +87,13 @@ describe('the preload', () => {
     console.log(JSON.stringify(results));
     process.exit(0);
   `;
-  /** node -e, asynchronously: the server above lives in this process and must keep answering. */
+  /**
+   * node -e, asynchronously: the server above lives in this process and must keep answering. The Node the CLI runs
+   * on, since the preload must hold there.
+   */
   const node = (code: string, env: NodeJS.ProcessEnv): Promise<Result> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['-e', code, String(port)], {
+      const child = spawn(CLI_NODE, ['-e', code, String(port)], {
         env: { PATH: process.env.PATH, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

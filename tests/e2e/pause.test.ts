@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attach, attachAsync, BIN, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, CLI_NODE, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
 import * as make from '../helpers/entries.js';
 
 /*
@@ -39,7 +39,7 @@ async function logTrigger(box: Sandbox, ...args: string[]): Promise<string> {
 
 /** A pause started in the background, to be interrupted once stderr shows something. */
 function startPause(box: Sandbox, args: string[]) {
-  const child = spawn(process.execPath, [BIN, 'pause', ...args], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(CLI_NODE, [BIN, 'pause', ...args], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,5 +1,5 @@
 import * as pty from 'node-pty';
-import { BIN, ROOT, type Sandbox } from './cli.js';
+import { BIN, CLI_NODE, ROOT, type Sandbox } from './cli.js';
 
 /*
  * Driving the built CLI through a real pseudo-terminal (node-pty), as a
@@ -44,7 +44,7 @@ export class Terminal {
     for (const [name, value] of Object.entries({ ...box.env, TERM: 'xterm-256color', ...options.env })) {
       if (value !== undefined) env[name] = value;
     }
-    this.proc = pty.spawn(process.execPath, [BIN, ...args], {
+    this.proc = pty.spawn(CLI_NODE, [BIN, ...args], {
       name: 'xterm-256color',
       cols: options.cols ?? 100,
       rows: options.rows ?? 40,
