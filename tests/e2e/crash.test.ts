@@ -6,31 +6,39 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Keyring, readEnvelope } from '../../src/journal/crypto.js';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
-import { attach, BIN, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, BIN, CLI_NODE, type Sandbox, sandbox } from '../helpers/cli.js';
+import { journalOf, trigger } from '../helpers/entries.js';
 
 /*
- * Issue 7, "Crashes": SIGKILL at random moments during writes, encrypted and
- * not, 100 times in all (50 on a plain journal, 50 on an encrypted one): the
- * file always opens (with the passphrase, when encrypted) and holds every
- * entry whose `attach log` had exited 0, and so does every backup.
+ * DESIGN.md section 2: writes are atomic. Issue 7, "Crashes": SIGKILL at
+ * random moments during writes, encrypted and not, 100 times in all (50 on a
+ * plain journal, 50 on an encrypted one). A writer killed at any moment
+ * (while starting, reading, waiting for the lock, writing the temp file,
+ * renaming) must leave a journal that opens (with the passphrase, when
+ * encrypted) and holds every entry whose `attach log` had already exited 0,
+ * and so must every backup.
  *
- * The approach of crash.test.ts: a seeded journal big enough that reading and
- * rewriting it is a noticeable part of a run; the kill moments drawn from 0 to
- * 2x a typical run (measured first), every other one concentrated on the last
- * part of the run, where the write happens; every third run first removes
- * backups/, so that run also copies the journal there (the first write of a
- * day) and a kill can land in that copy. The encrypted journal is smaller
- * (its runs also pay ~100 ms of key derivation), to keep the file near a minute.
+ * The journal is seeded with a few thousand entries so that reading and
+ * rewriting it takes a noticeable part of a run, and the kill moments are
+ * drawn from 0 to 2x a typical run (measured first), every other one
+ * concentrated on the last part of the run, where the write happens. Every
+ * third run first removes backups/, so that run also copies the journal there
+ * (the first write of a day) and a kill can land in that copy. The encrypted
+ * journal is smaller (its runs also pay ~100 ms of key derivation), to keep
+ * the file near a minute.
  *
- * While encrypted, no file in the data folder may ever hold the seed's words,
- * not even a temp file a killed writer left behind.
+ * A killed writer may leave a temp file behind (never read back): it must
+ * bear a name of its own (`.<file>.<pid>.<hex>.tmp`), never the journal's or
+ * a backup's. While encrypted, no file in the data folder may ever hold the
+ * seed's words, not even such a temp file.
  *
  * Leftover lock folders: a writer killed while holding the lock leaves
  * `journal.json.lock`, which proper-lockfile only treats as stale after 5 s.
  * Runs here are strictly one after another, so once the killed writer has
  * exited nobody else can own it: we remove it ourselves (what a stale takeover
- * does, without waiting 5 s each time). At the end of the encrypted series one
- * is kept, to check that the next writer takes it over by itself.
+ * does, without waiting 5 s each time). At the end of each series one is
+ * kept, to check that the next writer takes it over by itself, within the
+ * 10 s the store waits for a lock.
  */
 
 const PASS = 'correct horse battery staple';
@@ -48,11 +56,9 @@ interface Run {
 
 function seed(box: Sandbox, count: number): void {
   const at = '2026-01-05T21:14:00+00:00';
-  const journal: Journal = {
-    version: 1,
-    entries: Array.from({ length: count }, (_, i) => ({
+  const entries = Array.from({ length: count }, (_, i) =>
+    trigger({
       id: randomUUID(),
-      type: 'trigger' as const,
       at,
       recordedAt: at,
       what: `seed ${i}: ${SEED_WORDS}, and the evening is getting long`,
@@ -65,18 +71,17 @@ function seed(box: Sandbox, count: number): void {
       protest: ['excessive-contact'],
       instead: 'Wrote it down and went for a walk around the block',
       tags: ['seed'],
-      note: null,
-    })),
-  };
+    }),
+  );
   mkdirSync(path.dirname(box.journal), { recursive: true, mode: 0o700 });
-  writeFileSync(box.journal, serializeJournal(journal), { mode: 0o600 });
+  writeFileSync(box.journal, serializeJournal(journalOf(...entries)), { mode: 0o600 });
 }
 
 /** Starts `attach log`, SIGKILLs it after `delayMs` unless it has exited by then. */
 function runAndKill(box: Sandbox, env: NodeJS.ProcessEnv, n: number, delayMs: number): Promise<Run> {
   const what = `crash ${n}`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'log', what, '-i', '5'], { env: { ...box.env, ...env }, stdio: 'ignore' });
+    const child = spawn(CLI_NODE, [BIN, 'log', what, '-i', '5'], { env: { ...box.env, ...env }, stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -85,6 +90,9 @@ function runAndKill(box: Sandbox, env: NodeJS.ProcessEnv, n: number, delayMs: nu
     });
   });
 }
+
+/** A killed writer's temp file: `.<the file it stands for>.<pid>.<hex>.tmp`, beside the journal or in backups/. */
+const TEMP_NAME = /^\.(journal\.json|journal-\d{4}-\d{2}-\d{2}\.json)\.\d+\.[0-9a-f]+\.tmp$/;
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -162,7 +170,10 @@ describe.each([
       }
       // Whatever the moment of the kill, nothing in the data folder holds the journal's words while it is encrypted.
       for (const file of filesUnder(dir)) {
-        if (file.endsWith('.tmp')) tempsSeen++;
+        if (file.endsWith('.tmp')) {
+          tempsSeen++;
+          expect(path.basename(file), `a temp file ${when} takes a name of its own`).toMatch(TEMP_NAME);
+        }
         if (encrypted) expect(readFileSync(file, 'utf8').includes(SEED_WORDS), `plaintext in ${file} ${when}`).toBe(false);
       }
 
@@ -172,26 +183,20 @@ describe.each([
       }
     }
 
-    let takeoverMs: number | null = null;
-    if (encrypted) {
-      // A writer killed while it holds the lock: the next one must take the lock over by itself.
-      const holder = spawn(process.execPath, [BIN, 'log', 'killed holding the lock', '-i', '5'], {
-        env: { ...box.env, ...env },
-        stdio: 'ignore',
-      });
-      const holderExit = new Promise((resolve) => holder.on('exit', resolve));
-      const deadline = Date.now() + 10_000;
-      while (!existsSync(lock) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
-      holder.kill('SIGKILL');
-      await holderExit;
-      expect(existsSync(lock), 'the last writer should have been killed while holding the lock').toBe(true);
-      const started = performance.now();
-      const after = attach(box, ['log', 'after the crashes', '-i', '5'], env);
-      takeoverMs = performance.now() - started;
-      expect(after.code, after.stderr).toBe(0);
-      mustHave.add('after the crashes');
-      expect(existsSync(lock)).toBe(false);
-    }
+    // A writer killed while it holds the lock: its lock folder stays, and the next writer must take it over by itself.
+    const holder = spawn(CLI_NODE, [BIN, 'log', 'killed holding the lock', '-i', '5'], { env: { ...box.env, ...env }, stdio: 'ignore' });
+    const holderExit = new Promise((resolve) => holder.on('exit', resolve));
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(lock) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+    holder.kill('SIGKILL');
+    await holderExit;
+    expect(existsSync(lock), 'the last writer should have been killed while holding the lock').toBe(true);
+    const started = performance.now();
+    const after = attach(box, ['log', 'after the crashes', '-i', '5'], env);
+    const takeoverMs = performance.now() - started;
+    expect(after.code, after.stderr).toBe(0);
+    mustHave.add('after the crashes');
+    expect(existsSync(lock)).toBe(false);
 
     const final = await open(box.journal);
     const finalWhats = final.entries.map((entry) => entry.what);
@@ -207,13 +212,17 @@ describe.each([
       finalWhats.filter((what): what is string => typeof what === 'string' && what.includes('crash')).sort(),
     );
 
+    // Temp files left by killed writers are acceptable (never read back) as long as none bears the journal's name.
+    const leftoverTemps = filesUnder(dir).filter((file) => file.endsWith('.tmp'));
+    for (const file of leftoverTemps) expect(path.basename(file)).toMatch(TEMP_NAME);
+
     const killed = runs.filter((run) => run.signal === 'SIGKILL');
     console.log(
       [
         `${encrypted ? 'encrypted' : 'plain'}: seed ${seeded} entries (${(statSync(box.journal).size / 1e6).toFixed(1)} MB on disk), typical run ${Math.round(typicalMs)} ms`,
         `${runs.length - killed.length} exited 0 before the kill, ${killed.length} killed (${killed.filter((run) => finalWhats.includes(run.what)).length} of them after their entry was saved)`,
-        `lock folders removed: ${locksRemoved}; temp files seen after kills: ${tempsSeen}; backup copies checked: ${backupsChecked}` +
-          (takeoverMs === null ? '' : `; stale lock taken over by the next write in ${Math.round(takeoverMs)} ms`),
+        `lock folders removed: ${locksRemoved}; temp files seen after kills: ${tempsSeen}, left at the end: ${leftoverTemps.length}; ` +
+          `backup copies checked: ${backupsChecked}; a stale lock taken over by the next write in ${Math.round(takeoverMs)} ms`,
       ].join('\n'),
     );
   }, 150_000);
