@@ -114,8 +114,9 @@ describe.each([
     expect(JSON.parse(list.stdout)).toHaveLength(WRITERS * ROUNDS);
 
     const median = [...roundMs].sort((a, b) => a - b)[Math.floor(roundMs.length / 2)]!;
+    const total = roundMs.reduce((a, b) => a + b, 0) / 1000;
     console.log(
-      `${encrypted ? 'encrypted' : 'plain'}: ${ROUNDS} rounds of ${WRITERS} writers, ${(roundMs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s in all; ` +
+      `${encrypted ? 'encrypted' : 'plain'}: ${ROUNDS} rounds of ${WRITERS} writers, ${total.toFixed(1)} s in all; ` +
         `a round took ${Math.round(median)} ms (median), the slowest writer of a round ${Math.round(Math.max(...slowest))} ms`,
     );
   }, 150_000);

@@ -237,7 +237,8 @@ describe('attach log killed with SIGKILL', () => {
         [
           `${encrypted ? 'encrypted' : 'plain'}: seed ${seeded} entries (${(statSync(box.journal).size / 1e6).toFixed(1)} MB on disk), ` +
             `a typical run ${Math.round(typicalAtStart)} ms at the start, ${Math.round(typical())} ms at the end`,
-          `${runs.length - killed.length} exited 0 before the kill, ${killed.length} killed (${killed.filter((run) => finalWhats.includes(run.what)).length} of them after their entry was saved)`,
+          `${runs.length - killed.length} exited 0 before the kill, ${killed.length} killed ` +
+            `(${killed.filter((run) => finalWhats.includes(run.what)).length} of them after their entry was saved)`,
           `lock folders removed: ${locksRemoved}; temp files seen after kills: ${tempsSeen}, left at the end: ${leftoverTemps.length}; ` +
             `backup copies checked: ${backupsChecked}; a stale lock taken over by the next write in ${Math.round(takeoverMs)} ms`,
         ].join('\n'),

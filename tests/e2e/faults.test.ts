@@ -230,7 +230,8 @@ describe.concurrent('a lock left behind', () => {
   });
 });
 
-// Each fault once on the first write of the day (the backup copy meets it first) and once with the backup made (the journal's own write meets it).
+// Each fault once on the first write of the day (the backup copy meets it first) and once with the backup made
+// (the journal's own write meets it).
 const faults: [name: string, spec: string, reason: RegExp][] = [
   ['a read-only disk (EROFS on every write)', 'open-write:EROFS,mkdir:EROFS,rename:EROFS', /the disk is read-only/],
   [
