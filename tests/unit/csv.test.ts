@@ -3,8 +3,18 @@ import type { Entry, TriggerEntry } from '../../src/journal/types.js';
 import { CSV_COLUMNS, cell, renderCsv, textCell } from '../../src/render/csv.js';
 import * as make from '../helpers/entries.js';
 
+// The columns below are checked against these values.
 const trigger = (over: Partial<TriggerEntry> = {}): Entry =>
-  make.trigger({ who: 'partner', triggers: ['delayed-reply'], body: ['tight-chest', 'racing-heart'], urges: ['double-text'], ...over });
+  make.trigger({
+    id: '5f0c2d9e-1b7a-4c1e-9a55-0b1c9f3e2a71',
+    at: '2026-11-22T21:14:00-08:00',
+    who: 'partner',
+    triggers: ['delayed-reply'],
+    intensity: 7,
+    body: ['tight-chest', 'racing-heart'],
+    urges: ['double-text'],
+    ...over,
+  });
 
 /** The row of `entry` as cells by column name (only for cells without quoting). */
 function rowOf(entry: Entry): Record<string, string> {
