@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attach, attachAsync, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import * as make from '../helpers/entries.js';
 import { changes, pool, STACK_LINE, snapshot } from '../helpers/hostile.js';
 
 /*
@@ -17,61 +18,33 @@ import { changes, pool, STACK_LINE, snapshot } from '../helpers/hostile.js';
 const PASS = 'correct horse battery';
 const journal = (entries: string[]) => `{"version":1,"entries":[\n${entries.join(',\n')}\n]}\n`;
 const trigger = (id: string, day: string, what: string) =>
-  JSON.stringify({
-    id,
-    type: 'trigger',
-    at: `2026-11-${day}T21:14:00+00:00`,
-    recordedAt: `2026-11-${day}T21:14:00+00:00`,
-    what,
-    who: null,
-    triggers: [],
-    intensity: 5,
-    body: [],
-    thought: null,
-    urges: [],
-    protest: [],
-    instead: null,
-    tags: [],
-    note: null,
-  });
+  JSON.stringify(
+    make.trigger({ id, at: `2026-11-${day}T21:14:00+00:00`, recordedAt: `2026-11-${day}T21:14:00+00:00`, what, intensity: 5 }),
+  );
 const SEED = journal([
   trigger('aaaa1111-0000-4000-8000-000000000001', '20', 'one'),
   trigger('aaaa2222-0000-4000-8000-000000000002', '21', 'two'),
-  JSON.stringify({
-    id: 'bbbb3333-0000-4000-8000-000000000003',
-    type: 'pause',
-    at: '2026-11-21T21:20:00+00:00',
-    recordedAt: '2026-11-21T21:20:00+00:00',
-    for: null,
-    urge: null,
-    plannedSeconds: 60,
-    elapsedSeconds: 60,
-    completed: true,
-    before: 6,
-    after: 3,
-    passed: true,
-    activities: [],
-    notes: [],
-    next: null,
-    tags: [],
-    note: null,
-  }),
-  JSON.stringify({
-    id: 'cccc4444-0000-4000-8000-000000000004',
-    type: 'reflection',
-    at: '2026-11-21T22:00:00+00:00',
-    recordedAt: '2026-11-21T22:00:00+00:00',
-    for: null,
-    protest: ['withdrawing'],
-    situation: null,
-    needs: ['closeness'],
-    hoped: null,
-    happened: null,
-    felt: null,
-    ask: null,
-    tags: [],
-    note: null,
-  }),
+  JSON.stringify(
+    make.pause({
+      id: 'bbbb3333-0000-4000-8000-000000000003',
+      at: '2026-11-21T21:20:00+00:00',
+      recordedAt: '2026-11-21T21:20:00+00:00',
+      plannedSeconds: 60,
+      elapsedSeconds: 60,
+      before: 6,
+      after: 3,
+      passed: true,
+    }),
+  ),
+  JSON.stringify(
+    make.reflection({
+      id: 'cccc4444-0000-4000-8000-000000000004',
+      at: '2026-11-21T22:00:00+00:00',
+      recordedAt: '2026-11-21T22:00:00+00:00',
+      protest: ['withdrawing'],
+      needs: ['closeness'],
+    }),
+  ),
 ]);
 
 type State = 'plain' | 'broken' | 'encrypted' | 'bad-config';

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
+import * as make from '../helpers/entries.js';
 
 /** The built CLI run as a process, without a terminal, in a temporary home. */
 
@@ -160,55 +161,19 @@ describe('reading back', () => {
     const own = sandbox();
     try {
       mkdirSync(path.dirname(own.journal), { recursive: true });
-      const base = { at: '2026-11-22T21:14:00-08:00', recordedAt: '2026-11-22T21:14:00-08:00', tags: [], note: null };
-      const journal = {
-        version: 1,
-        entries: [
-          {
-            ...base,
-            id: 'aaaa1111-t',
-            type: 'trigger',
-            what: 'w',
-            who: null,
-            triggers: [],
-            intensity: 8,
-            body: [],
-            thought: null,
-            urges: [],
-            protest: [],
-            instead: null,
-          },
-          {
-            ...base,
-            id: 'aaaa2222-p',
-            type: 'pause',
-            for: 'aaaa1111-t',
-            urge: 'text',
-            plannedSeconds: 1200,
-            elapsedSeconds: 1200,
-            completed: true,
-            before: 8,
-            after: 4,
-            passed: true,
-            activities: [],
-            notes: [],
-            next: null,
-          },
-          {
-            ...base,
-            id: 'bbbb3333-r',
-            type: 'reflection',
-            for: 'aaaa1111-t',
-            protest: ['withdrawing'],
-            situation: null,
-            needs: ['reassurance'],
-            hoped: null,
-            happened: null,
-            felt: null,
-            ask: 'Could we talk tonight?',
-          },
-        ],
-      };
+      const times = { at: '2026-11-22T21:14:00-08:00', recordedAt: '2026-11-22T21:14:00-08:00' };
+      const journal = make.journalOf(
+        make.trigger({ ...times, id: 'aaaa1111-t', what: 'w', intensity: 8 }),
+        make.pause({ ...times, id: 'aaaa2222-p', for: 'aaaa1111-t', urge: 'text', before: 8, after: 4, passed: true }),
+        make.reflection({
+          ...times,
+          id: 'bbbb3333-r',
+          for: 'aaaa1111-t',
+          protest: ['withdrawing'],
+          needs: ['reassurance'],
+          ask: 'Could we talk tonight?',
+        }),
+      );
       writeFileSync(own.journal, JSON.stringify(journal));
       const shown = JSON.parse(attach(own, ['show', 'aaaa1', '--json']).stdout);
       expect(shown.linked).toEqual(['aaaa2222-p', 'bbbb3333-r']);

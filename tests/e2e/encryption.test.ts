@@ -6,7 +6,7 @@ import { type Envelope, Keyring, readEnvelope } from '../../src/journal/crypto.j
 import { newPause, newReflection, newTrigger } from '../../src/journal/entries.js';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
-import { attach, attachAsync, BIN, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, CLI_NODE, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
 import { Terminal } from '../helpers/pty.js';
 
 /*
@@ -389,7 +389,7 @@ describe('while encrypted, no plaintext ever reaches the disk', () => {
    */
   async function killMidWrite(box: Sandbox, args: string[]): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
     const dirs = [path.dirname(box.journal), path.join(path.dirname(box.journal), 'backups')];
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...box.env, ...WITH }, stdio: 'ignore' });
+    const child = spawn(CLI_NODE, [BIN, ...args], { env: { ...box.env, ...WITH }, stdio: 'ignore' });
     let exit: { signal: NodeJS.Signals | null; code: number | null } | undefined;
     const exited = new Promise<void>((resolve) =>
       child.on('exit', (code, signal) => {

@@ -1,30 +1,27 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TriggerEntry } from '../../src/journal/types.js';
 import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
+import * as make from '../helpers/entries.js';
 
 /** attach export and attach import, run as the built CLI without a terminal. */
 
 type Raw = Record<string, unknown> & { id: string };
 
-const base = { tags: [] as string[], note: null as string | null };
-const trig = (id: string, at: string, over: Record<string, unknown> = {}): Raw => ({
-  id,
-  type: 'trigger',
-  at,
-  recordedAt: at,
-  what: 'No reply for four hours',
-  who: 'partner',
-  triggers: ['delayed-reply'],
-  intensity: 7,
-  body: ['tight-chest', 'racing-heart'],
-  thought: null,
-  urges: ['double-text'],
-  protest: [],
-  instead: null,
-  ...base,
-  ...over,
-});
+const trig = (id: string, at: string, over: Partial<TriggerEntry> = {}): Raw =>
+  make.trigger({
+    id,
+    at,
+    recordedAt: at,
+    what: 'No reply for four hours',
+    who: 'partner',
+    triggers: ['delayed-reply'],
+    intensity: 7,
+    body: ['tight-chest', 'racing-heart'],
+    urges: ['double-text'],
+    ...over,
+  });
 
 /** Entries with the awkward text a CSV or Markdown writer has to survive, across three zones. */
 const ENTRIES: Raw[] = [
@@ -46,41 +43,33 @@ const ENTRIES: Raw[] = [
     note: '+1 for not texting, "well done" me\r\nsecond line',
     mood: 'an unknown field, kept',
   }),
-  {
+  make.pause({
     id: 'c3333333-0000-4000-8000-000000000003',
-    type: 'pause',
     at: '2026-11-22T23:40:00-08:00',
     recordedAt: '2026-11-23T00:01:00-08:00',
     for: 'b2222222-0000-4000-8000-000000000002',
     urge: 'text again',
-    plannedSeconds: 1200,
-    elapsedSeconds: 1200,
-    completed: true,
     before: 8,
     after: 3,
     passed: true,
     activities: ['breathe', 'walk'],
     notes: ['felt it peak', '\tthen settle'],
     next: 'sleep',
-    ...base,
-  },
-  {
+  }),
+  make.reflection({
     id: 'd4444444-0000-4000-8000-000000000004',
-    type: 'reflection',
     at: '2026-11-23T09:15:00+05:30',
     recordedAt: '2026-11-23T09:15:00+05:30',
     editedAt: '2026-11-23T10:00:00+05:30',
-    for: null,
     protest: ['excessive-contact'],
     situation: 'He went quiet, after dinner',
     needs: ['reassurance', 'were-okay'],
     hoped: 'a quick "we\'re fine"',
-    happened: null,
     felt: 'insecure',
     ask: 'Could we check in tonight? I felt far from you today.',
     tags: ['sunday'],
     note: '# not a heading\n- not a list',
-  },
+  }),
 ];
 
 let box: Sandbox;

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import { serializeJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
-import { attach, attachAsync, BIN, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, CLI_NODE, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
+import { AT, journalOf, trigger } from '../helpers/entries.js';
 import { leftovers, STACK_LINE } from '../helpers/hostile.js';
 
 /*
@@ -44,30 +45,21 @@ function newBox(removeAfterEach = true): Sandbox {
   return box;
 }
 
-function entry(what: string) {
-  const at = '2026-11-22T21:14:00-08:00';
-  return {
-    id: randomUUID(),
-    type: 'trigger',
-    at,
-    recordedAt: at,
-    what,
-    who: null,
-    triggers: [],
-    intensity: 5,
-    body: [],
-    thought: null,
-    urges: [],
-    protest: [],
-    instead: null,
-    tags: [],
-    note: null,
-  };
+/** A sandbox for a test that runs alongside others, removed when that test has finished. */
+function ownBox(onTestFinished: TestContext['onTestFinished']): Sandbox {
+  const box = sandbox();
+  onTestFinished(() => {
+    spawnSync('chmod', ['-R', 'u+rwX', box.dir]);
+    box.cleanup();
+  });
+  return box;
 }
+
+const entry = (what: string) => trigger({ id: randomUUID(), recordedAt: AT, what, intensity: 5 });
 
 /** A journal of three entries; with `backedUp`, today's backup exists already, so a write goes straight to the journal. */
 function seed(box: Sandbox, backedUp: boolean): Buffer {
-  const text = serializeJournal({ version: 1, entries: [entry('one'), entry('two'), entry('three')] } as Journal);
+  const text = serializeJournal(journalOf(entry('one'), entry('two'), entry('three')));
   mkdirSync(path.dirname(box.journal), { recursive: true, mode: 0o700 });
   writeFileSync(box.journal, text, { mode: 0o600 });
   if (backedUp) {
@@ -149,112 +141,11 @@ describe('injected faults (the preload works)', () => {
   });
 });
 
-// Each fault once on the first write of the day (the backup copy meets it first) and once with the backup made (the journal's own write meets it).
-const faults: [name: string, spec: string, reason: RegExp][] = [
-  ['a read-only disk (EROFS on every write)', 'open-write:EROFS,mkdir:EROFS,rename:EROFS', /the disk is read-only/],
-  [
-    'a read-only folder (EACCES: no lock, no temp file, no rename)',
-    'mkdir:EACCES,open-write:EACCES,rename:EACCES',
-    /not allowed to read or write there/,
-  ],
-  ['a folder where new files are not allowed (EACCES creating the temp file)', 'open-write:EACCES', /not allowed to read or write there/],
-  ['a full disk (ENOSPC while writing)', 'write:ENOSPC', /the disk is full/],
-  ['a quota used up (EDQUOT while writing)', 'write:EDQUOT', /quota/],
-  ['a disk error while syncing (EIO on fsync)', 'sync:EIO', /the disk reported an error/],
-  ['a rename that fails (EACCES)', 'rename:EACCES', /not allowed to read or write there/],
-  ['a rename that fails (EPERM)', 'rename:EPERM', /not allowed to read or write there/],
-  ['a rename that fails (EIO)', 'rename:EIO', /the disk reported an error/],
-];
-
-describe.each([
-  ['with today’s backup already made', true],
-  ['on the first write of the day', false],
-] as const)('attach log, %s', (_when, backedUp) => {
-  it.each(faults)('%s: exit 3, the journal as it was, no temp file', async (_name, spec, reason) => {
-    const box = newBox();
-    const before = seed(box, backedUp);
-    const r = await attachAsync(box, ['log', 'lost?', '-i', '4'], faultEnv(box, { spec }));
-    expectCalmRefusal(r, box, reason);
-    expect(injected(box).length, 'the fault never fired').toBeGreaterThan(0);
-    expectUntouched(box, before);
-  });
-});
-
-describe('other writers meet the same faults', () => {
-  const writers: [string, (box: Sandbox) => string[], number][] = [
-    ['reflect', () => ['reflect', '-p', 'withdrawing', '--need', 'closeness'], 0],
-    // "Pausing for 3 seconds…" and "Time's up." come before the save.
-    ['pause', () => ['pause', '--minutes', '0.05', '--before', '6', '--no-bell'], 2],
-    ['edit', (box) => ['edit', idOf(box), '--intensity', '2'], 0],
-    ['delete --yes', (box) => ['delete', idOf(box), '--yes'], 0],
-    ['import', (box) => ['import', importFile(box)], 0],
-    ['encrypt', () => ['encrypt'], 0],
-  ];
-  it.each(writers)('%s on a full disk: exit 3, the journal as it was', async (_name, args, said) => {
-    const box = newBox();
-    const before = seed(box, true);
-    const r = await attachAsync(box, args(box), { ...faultEnv(box, { spec: 'write:ENOSPC' }), ATTACH_PASSPHRASE: PASS });
-    expectCalmRefusal(r, box, /the disk is full/, said);
-    expectUntouched(box, before);
-  });
-
-  it('an encrypted journal on a full disk, and with a failing rename: exit 3, the envelope as it was', async () => {
-    const box = newBox();
-    seed(box, true);
-    const encrypt = attach(box, ['encrypt'], { ATTACH_PASSPHRASE: PASS });
-    expect(encrypt.code, encrypt.stderr).toBe(0);
-    const before = readFileSync(box.journal);
-    expect(before.toString()).toContain('attach.encrypted');
-    for (const spec of ['write:ENOSPC', 'rename:EACCES']) {
-      const r = await attachAsync(box, ['log', 'lost?', '-i', '4'], { ...faultEnv(box, { spec }), ATTACH_PASSPHRASE: PASS });
-      expectCalmRefusal(r, box);
-      expectUntouched(box, before);
-    }
-  });
-});
-
-function idOf(box: Sandbox): string {
-  return String((JSON.parse(readFileSync(box.journal, 'utf8')) as Journal).entries[0]?.id).slice(0, 8);
-}
-
-function importFile(box: Sandbox): string {
-  const file = path.join(box.dir, 'incoming.json');
-  writeFileSync(file, serializeJournal({ version: 1, entries: [entry('from the laptop')] } as Journal));
-  return file;
-}
-
-describe('a journal the process cannot read', () => {
-  it.each([
-    ['EACCES', /not allowed to read or write there/],
-    ['EIO', /the disk reported an error/],
-  ])('readFile %s: list, show, report and log are exit 3, and nothing is written', async (errno, reason) => {
-    const box = newBox();
-    const before = seed(box, false);
-    const env = faultEnv(box, { spec: `readFile:${errno}`, root: box.journal });
-    for (const args of [['list'], ['show', idOf(box)], ['report'], ['export'], ['log', 'lost?', '-i', '4']]) {
-      const r = await attachAsync(box, args, env);
-      expectCalmRefusal(r, box, reason);
-    }
-    expect(injected(box).length).toBeGreaterThanOrEqual(5);
-    expectUntouched(box, before);
-    expect(existsSync(path.join(path.dirname(box.journal), 'backups')), 'a backup was made of a journal that could not be read').toBe(
-      false,
-    );
-  });
-});
-
-describe('a read-only journal (chmod 444)', () => {
-  it('is refused with exit 3 rather than replaced, and keeps its mode', async () => {
-    // Real permission bits: a rename over a read-only file succeeds on Linux, so
-    // attach must notice the mode itself (root would not be stopped either).
-    const box = newBox();
-    const before = seed(box, true);
-    chmodSync(box.journal, 0o444);
-    const r = await attachAsync(box, ['log', 'lost?', '-i', '4']);
-    expectCalmRefusal(r, box);
-    expectUntouched(box, before, 0o444);
-  });
-});
+/*
+ * From the locks to the read-only journal, every test runs alongside the others (each in a sandbox of its own, every
+ * command started asynchronously): the two lock tests spend most of their 10 s waiting, and the rest fits in that
+ * time. The locks come first, so they start at once.
+ */
 
 // ---------------------------------------------------------------- locks
 
@@ -272,7 +163,7 @@ function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 
 /** Starts `attach log` that takes the lock and then hangs in its rename, with the temp file written. */
 async function stuckWriter(box: Sandbox, what: string) {
-  const child = spawn(process.execPath, [BIN, 'log', what, '-i', '5'], {
+  const child = spawn(CLI_NODE, [BIN, 'log', what, '-i', '5'], {
     env: { ...box.env, ...faultEnv(box, { spec: 'rename:HANG' }) },
     stdio: 'ignore',
   });
@@ -283,7 +174,7 @@ async function stuckWriter(box: Sandbox, what: string) {
   return { child, exited };
 }
 
-describe('a lock left behind', () => {
+describe.concurrent('a lock left behind', () => {
   it.concurrent('by a process killed mid-write is taken over once stale: the next write succeeds within 10 s and cleans up', async () => {
     const box = newBox(false);
     try {
@@ -339,13 +230,121 @@ describe('a lock left behind', () => {
   });
 });
 
+// Each fault once on the first write of the day (the backup copy meets it first) and once with the backup made
+// (the journal's own write meets it).
+const faults: [name: string, spec: string, reason: RegExp][] = [
+  ['a read-only disk (EROFS on every write)', 'open-write:EROFS,mkdir:EROFS,rename:EROFS', /the disk is read-only/],
+  [
+    'a read-only folder (EACCES: no lock, no temp file, no rename)',
+    'mkdir:EACCES,open-write:EACCES,rename:EACCES',
+    /not allowed to read or write there/,
+  ],
+  ['a folder where new files are not allowed (EACCES creating the temp file)', 'open-write:EACCES', /not allowed to read or write there/],
+  ['a full disk (ENOSPC while writing)', 'write:ENOSPC', /the disk is full/],
+  ['a quota used up (EDQUOT while writing)', 'write:EDQUOT', /quota/],
+  ['a disk error while syncing (EIO on fsync)', 'sync:EIO', /the disk reported an error/],
+  ['a rename that fails (EACCES)', 'rename:EACCES', /not allowed to read or write there/],
+  ['a rename that fails (EPERM)', 'rename:EPERM', /not allowed to read or write there/],
+  ['a rename that fails (EIO)', 'rename:EIO', /the disk reported an error/],
+];
+
+describe.concurrent.each([
+  ['with today’s backup already made', true],
+  ['on the first write of the day', false],
+] as const)('attach log, %s', (_when, backedUp) => {
+  it.for(faults)('%s: exit 3, the journal as it was, no temp file', async ([_name, spec, reason], { onTestFinished }) => {
+    const box = ownBox(onTestFinished);
+    const before = seed(box, backedUp);
+    const r = await attachAsync(box, ['log', 'lost?', '-i', '4'], faultEnv(box, { spec }));
+    expectCalmRefusal(r, box, reason);
+    expect(injected(box).length, 'the fault never fired').toBeGreaterThan(0);
+    expectUntouched(box, before);
+  });
+});
+
+describe.concurrent('other writers meet the same faults', () => {
+  const writers: [string, (box: Sandbox) => string[], number][] = [
+    ['reflect', () => ['reflect', '-p', 'withdrawing', '--need', 'closeness'], 0],
+    // "Pausing for 3 seconds…" and "Time's up." come before the save.
+    ['pause', () => ['pause', '--minutes', '0.05', '--before', '6', '--no-bell'], 2],
+    ['edit', (box) => ['edit', idOf(box), '--intensity', '2'], 0],
+    ['delete --yes', (box) => ['delete', idOf(box), '--yes'], 0],
+    ['import', (box) => ['import', importFile(box)], 0],
+    ['encrypt', () => ['encrypt'], 0],
+  ];
+  it.for(writers)('%s on a full disk: exit 3, the journal as it was', async ([_name, args, said], { onTestFinished }) => {
+    const box = ownBox(onTestFinished);
+    const before = seed(box, true);
+    const r = await attachAsync(box, args(box), { ...faultEnv(box, { spec: 'write:ENOSPC' }), ATTACH_PASSPHRASE: PASS });
+    expectCalmRefusal(r, box, /the disk is full/, said);
+    expectUntouched(box, before);
+  });
+
+  it('an encrypted journal on a full disk, and with a failing rename: exit 3, the envelope as it was', async ({ onTestFinished }) => {
+    const box = ownBox(onTestFinished);
+    seed(box, true);
+    const encrypt = await attachAsync(box, ['encrypt'], { ATTACH_PASSPHRASE: PASS });
+    expect(encrypt.code, encrypt.stderr).toBe(0);
+    const before = readFileSync(box.journal);
+    expect(before.toString()).toContain('attach.encrypted');
+    for (const spec of ['write:ENOSPC', 'rename:EACCES']) {
+      const r = await attachAsync(box, ['log', 'lost?', '-i', '4'], { ...faultEnv(box, { spec }), ATTACH_PASSPHRASE: PASS });
+      expectCalmRefusal(r, box);
+      expectUntouched(box, before);
+    }
+  });
+});
+
+function idOf(box: Sandbox): string {
+  return String((JSON.parse(readFileSync(box.journal, 'utf8')) as Journal).entries[0]?.id).slice(0, 8);
+}
+
+function importFile(box: Sandbox): string {
+  const file = path.join(box.dir, 'incoming.json');
+  writeFileSync(file, serializeJournal(journalOf(entry('from the laptop'))));
+  return file;
+}
+
+describe.concurrent('a journal the process cannot read', () => {
+  it.for([
+    ['EACCES', /not allowed to read or write there/],
+    ['EIO', /the disk reported an error/],
+  ] as const)('readFile %s: list, show, report and log are exit 3, and nothing is written', async ([errno, reason], { onTestFinished }) => {
+    const box = ownBox(onTestFinished);
+    const before = seed(box, false);
+    const env = faultEnv(box, { spec: `readFile:${errno}`, root: box.journal });
+    for (const args of [['list'], ['show', idOf(box)], ['report'], ['export'], ['log', 'lost?', '-i', '4']]) {
+      const r = await attachAsync(box, args, env);
+      expectCalmRefusal(r, box, reason);
+    }
+    expect(injected(box).length).toBeGreaterThanOrEqual(5);
+    expectUntouched(box, before);
+    expect(existsSync(path.join(path.dirname(box.journal), 'backups')), 'a backup was made of a journal that could not be read').toBe(
+      false,
+    );
+  });
+});
+
+describe.concurrent('a read-only journal (chmod 444)', () => {
+  it('is refused with exit 3 rather than replaced, and keeps its mode', async ({ onTestFinished }) => {
+    // Real permission bits: a rename over a read-only file succeeds on Linux, so
+    // attach must notice the mode itself (root would not be stopped either).
+    const box = ownBox(onTestFinished);
+    const before = seed(box, true);
+    chmodSync(box.journal, 0o444);
+    const r = await attachAsync(box, ['log', 'lost?', '-i', '4']);
+    expectCalmRefusal(r, box);
+    expectUntouched(box, before, 0o444);
+  });
+});
+
 // ---------------------------------------------------------------- for real, where the machine allows
 
 const NOBODY = 65_534;
 /** Root, and an ordinary user who can run the CLI: real permission bits can then be tested. */
 const canDropPrivileges = (() => {
   if (process.getuid?.() !== 0) return false;
-  const r = spawnSync(process.execPath, [BIN, '--version'], {
+  const r = spawnSync(CLI_NODE, [BIN, '--version'], {
     uid: NOBODY,
     gid: NOBODY,
     env: { PATH: process.env.PATH },
@@ -355,7 +354,7 @@ const canDropPrivileges = (() => {
 })();
 
 function asNobody(box: Sandbox, args: string[]): Result {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(CLI_NODE, [BIN, ...args], {
     uid: NOBODY,
     gid: NOBODY,
     env: box.env,
@@ -427,7 +426,7 @@ describe.skipIf(!canMount)('a really full disk (a 64 KB tmpfs)', () => {
     try {
       const journal = path.join(disk, 'journal.json');
       const entries = Array.from({ length: 40 }, (_, i) => entry(`filling the disk, entry ${i}`));
-      writeFileSync(journal, serializeJournal({ version: 1, entries } as Journal), { mode: 0o600 });
+      writeFileSync(journal, serializeJournal(journalOf(...entries)), { mode: 0o600 });
       if (backedUp) {
         mkdirSync(path.join(disk, 'backups'), { mode: 0o700 });
         copyFileSync(journal, path.join(disk, 'backups', `journal-${new Date().toISOString().slice(0, 10)}.json`));

@@ -4,7 +4,7 @@ import { type AddressInfo, createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachAsync, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attachAsync, CLI_NODE, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
 import { STACK_LINE } from '../helpers/hostile.js';
 
 /*
@@ -87,10 +87,13 @@ describe('the preload', () => {
     console.log(JSON.stringify(results));
     process.exit(0);
   `;
-  /** node -e, asynchronously: the server above lives in this process and must keep answering. */
+  /**
+   * node -e, asynchronously: the server above lives in this process and must keep answering. The Node the CLI runs
+   * on, since the preload must hold there.
+   */
   const node = (code: string, env: NodeJS.ProcessEnv): Promise<Result> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['-e', code, String(port)], {
+      const child = spawn(CLI_NODE, ['-e', code, String(port)], {
         env: { PATH: process.env.PATH, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -130,10 +133,12 @@ describe('the preload', () => {
 });
 
 describe('every command, with the network blocked', () => {
+  // Commands that only read run a few at a time: each is its own process, and the network log is checked after each.
   it('--help, --version and every command’s --help', async () => {
-    expect((await run(['--help'])).stdout).toContain('Usage: attach');
-    expect((await run(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    for (const command of [
+    const [help, version] = await Promise.all([run(['--help']), run(['--version'])]);
+    expect(help.stdout).toContain('Usage: attach');
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const commands = [
       'log',
       'pause',
       'reflect',
@@ -148,9 +153,9 @@ describe('every command, with the network blocked', () => {
       'encrypt',
       'decrypt',
       'config',
-    ]) {
-      expect((await run([command, '--help'])).stdout, command).toContain('Examples:');
-    }
+    ];
+    const helps = await Promise.all(commands.map((command) => run([command, '--help'])));
+    for (const [i, r] of helps.entries()) expect(r.stdout, commands[i]).toContain('Examples:');
   });
 
   it('log, pause and reflect write their entries', async () => {
@@ -178,60 +183,62 @@ describe('every command, with the network blocked', () => {
       ).stdout,
     ) as { id: string };
     ids.push(logged.id);
-    await run(['log', 'quiet dinner', '-i', '4', '--at', '2h ago']);
-    const paused = JSON.parse(
-      (
-        await run([
-          'pause',
-          '--minutes',
-          '0.05',
-          '--before',
-          '7',
-          '--after',
-          '3',
-          '--passed',
-          'yes',
-          '--breath',
-          'box',
-          '--for',
-          logged.id.slice(0, 8),
-          '--plain',
-          '--no-bell',
-          '--json',
-        ])
-      ).stdout,
-    ) as { for: string };
-    expect(paused.for).toBe(logged.id);
-    const reflected = JSON.parse(
-      (
-        await run([
-          'reflect',
-          '-p',
-          'excessive-contact',
-          '--for',
-          logged.id.slice(0, 8),
-          '--need',
-          'reassurance',
-          '--felt',
-          'insecure',
-          '--hoped',
-          'a quick reply',
-          '--json',
-        ])
-      ).stdout,
-    ) as { needs: string[] };
-    expect(reflected.needs).toEqual(['reassurance']);
-    await run(['reflect', '-p', 'withdrawing', '--ask', 'Could we talk tonight?', '--for', 'none']);
+    // The other writes at once (the journal's lock keeps them apart): the pause's 3 s cover the rest.
+    const [, paused, reflected] = await Promise.all([
+      run(['log', 'quiet dinner', '-i', '4', '--at', '2h ago']),
+      run([
+        'pause',
+        '--minutes',
+        '0.05',
+        '--before',
+        '7',
+        '--after',
+        '3',
+        '--passed',
+        'yes',
+        '--breath',
+        'box',
+        '--for',
+        logged.id.slice(0, 8),
+        '--plain',
+        '--no-bell',
+        '--json',
+      ]),
+      run([
+        'reflect',
+        '-p',
+        'excessive-contact',
+        '--for',
+        logged.id.slice(0, 8),
+        '--need',
+        'reassurance',
+        '--felt',
+        'insecure',
+        '--hoped',
+        'a quick reply',
+        '--json',
+      ]),
+      run(['reflect', '-p', 'withdrawing', '--ask', 'Could we talk tonight?', '--for', 'none']),
+    ]);
+    expect((JSON.parse(paused.stdout) as { for: string }).for).toBe(logged.id);
+    expect((JSON.parse(reflected.stdout) as { needs: string[] }).needs).toEqual(['reassurance']);
   });
 
   it('report in every format, on screen and to a file', async () => {
-    expect((await run(['report'])).stdout).toMatch(/Your report/);
-    expect((await run(['report', '--format', 'text', '--lookback', '4'])).stdout).toMatch(/Your report/);
-    expect((await run(['report', '--format', 'md', '--week'])).stdout).toMatch(/^#/m);
-    expect(JSON.parse((await run(['report', '--format', 'json'])).stdout)).toHaveProperty('schema');
-    expect(JSON.parse((await run(['report', '--json', '--from', '2 weeks ago'])).stdout)).toHaveProperty('schema');
     const out = path.join(box.dir, 'report.md');
-    await run(['report', '--format', 'md', '-o', out]);
+    const [text, lookback, md, json, from] = await Promise.all([
+      run(['report']),
+      run(['report', '--format', 'text', '--lookback', '4']),
+      run(['report', '--format', 'md', '--week']),
+      run(['report', '--format', 'json']),
+      run(['report', '--json', '--from', '2 weeks ago']),
+      run(['report', '--format', 'md', '-o', out]),
+    ]);
+    expect(text.stdout).toMatch(/Your report/);
+    expect(lookback.stdout).toMatch(/Your report/);
+    expect(md.stdout).toMatch(/^#/m);
+    expect(JSON.parse(json.stdout)).toHaveProperty('schema');
+    expect(JSON.parse(from.stdout)).toHaveProperty('schema');
     expect(readFileSync(out, 'utf8')).toMatch(/^#/m);
   });
 
@@ -248,10 +255,10 @@ describe('every command, with the network blocked', () => {
   });
 
   it('export in every format, and import', async () => {
-    for (const format of ['json', 'csv', 'md'])
-      expect((await run(['export', '--format', format])).stdout.length, format).toBeGreaterThan(0);
     const file = path.join(box.dir, 'export.json');
-    await run(['export', '-o', file]);
+    const formats = ['json', 'csv', 'md'];
+    const exports = await Promise.all([...formats.map((format) => run(['export', '--format', format])), run(['export', '-o', file])]);
+    for (const [i, format] of formats.entries()) expect(exports[i]!.stdout.length, format).toBeGreaterThan(0);
     const other = sandbox();
     try {
       await run(['import', file, '--dry-run'], 0, {}, other);

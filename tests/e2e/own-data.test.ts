@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TriggerEntry } from '../../src/journal/types.js';
 import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
+import * as make from '../helpers/entries.js';
 
 let box: Sandbox;
 const entries = () => JSON.parse(readFileSync(box.journal, 'utf8')).entries as Record<string, unknown>[];
@@ -10,28 +12,13 @@ const byId = (id: string) => entries().find((e) => e.id === id)!;
 beforeAll(() => {
   box = sandbox();
   mkdirSync(path.dirname(box.journal), { recursive: true });
-  const base = { recordedAt: '2026-11-01T09:00:00+00:00', tags: [], note: null };
-  const trigger = (id: string, at: string, more: Record<string, unknown>) => ({
-    ...base,
-    id,
-    type: 'trigger',
-    at,
-    what: 'x',
-    who: null,
-    triggers: [],
-    intensity: 5,
-    body: [],
-    thought: null,
-    urges: [],
-    protest: [],
-    instead: null,
-    ...more,
-  });
+  const recordedAt = '2026-11-01T09:00:00+00:00';
+  const trigger = (id: string, at: string, more: Partial<TriggerEntry>) =>
+    make.trigger({ id, at, recordedAt, what: 'x', intensity: 5, ...more });
   writeFileSync(
     box.journal,
-    JSON.stringify({
-      version: 1,
-      entries: [
+    JSON.stringify(
+      make.journalOf(
         trigger('t1000000-a', '2026-11-02T20:00:00-08:00', {
           what: 'No reply all evening',
           who: 'partner',
@@ -47,39 +34,29 @@ beforeAll(() => {
           tags: ['Weekend', 'home'],
           intensity: 6,
         }),
-        {
-          ...base,
+        make.pause({
           id: 'p4000000-d',
-          type: 'pause',
           at: '2026-11-09T21:10:00-08:00',
+          recordedAt,
           for: 't3000000-c',
           urge: 'text again',
-          plannedSeconds: 1200,
-          elapsedSeconds: 1200,
-          completed: true,
           before: 6,
           after: 3,
           passed: true,
-          activities: [],
           notes: ['felt it ease'],
-          next: null,
-        },
-        {
-          ...base,
+        }),
+        make.reflection({
           id: 'r5000000-e',
-          type: 'reflection',
           at: '2026-11-10T08:00:00-08:00',
+          recordedAt,
           for: 't3000000-c',
           protest: ['withdrawing'],
-          situation: null,
           needs: ['closeness'],
           hoped: 'a hug',
-          happened: null,
-          felt: null,
           ask: 'Could we sit together tonight?',
-        },
-      ],
-    }),
+        }),
+      ),
+    ),
   );
 });
 afterAll(() => box.cleanup());

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attach, attachAsync, BIN, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, CLI_NODE, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import * as make from '../helpers/entries.js';
 
 /*
  * `attach pause` as a built process without a terminal (stdin closed, stdout
@@ -38,7 +39,7 @@ async function logTrigger(box: Sandbox, ...args: string[]): Promise<string> {
 
 /** A pause started in the background, to be interrupted once stderr shows something. */
 function startPause(box: Sandbox, args: string[]) {
-  const child = spawn(process.execPath, [BIN, 'pause', ...args], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(CLI_NODE, [BIN, 'pause', ...args], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -297,47 +298,30 @@ describe('attach pause with bad input', () => {
 
   /** A journal with a trigger and a pause, written as the format describes. */
   const seed = JSON.stringify(
-    {
-      version: 1,
-      entries: [
-        {
-          id: '11111111-1111-4111-8111-111111111111',
-          type: 'trigger',
-          at: '2026-11-22T21:14:00-08:00',
-          recordedAt: '2026-11-22T21:20:03-08:00',
-          what: 'No reply for four hours',
-          who: 'partner',
-          triggers: ['delayed-reply'],
-          intensity: 7,
-          body: [],
-          thought: null,
-          urges: ['double-text'],
-          protest: [],
-          instead: null,
-          tags: [],
-          note: null,
-        },
-        {
-          id: '22222222-2222-4222-8222-222222222222',
-          type: 'pause',
-          at: '2026-11-22T21:25:00-08:00',
-          recordedAt: '2026-11-22T21:45:00-08:00',
-          for: '11111111-1111-4111-8111-111111111111',
-          urge: 'double-text',
-          plannedSeconds: 1200,
-          elapsedSeconds: 1200,
-          completed: true,
-          before: 7,
-          after: 4,
-          passed: true,
-          activities: ['walk'],
-          notes: [],
-          next: 'wait',
-          tags: [],
-          note: null,
-        },
-      ],
-    },
+    make.journalOf(
+      make.trigger({
+        id: '11111111-1111-4111-8111-111111111111',
+        at: '2026-11-22T21:14:00-08:00',
+        recordedAt: '2026-11-22T21:20:03-08:00',
+        what: 'No reply for four hours',
+        who: 'partner',
+        triggers: ['delayed-reply'],
+        intensity: 7,
+        urges: ['double-text'],
+      }),
+      make.pause({
+        id: '22222222-2222-4222-8222-222222222222',
+        at: '2026-11-22T21:25:00-08:00',
+        recordedAt: '2026-11-22T21:45:00-08:00',
+        for: '11111111-1111-4111-8111-111111111111',
+        urge: 'double-text',
+        before: 7,
+        after: 4,
+        passed: true,
+        activities: ['walk'],
+        next: 'wait',
+      }),
+    ),
     null,
     2,
   );

@@ -2,47 +2,36 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
+import { journalOf, trigger } from '../helpers/entries.js';
 
 let box: Sandbox;
 beforeAll(() => {
   box = sandbox();
   // Two triggers whose ids share a prefix, to check that an ambiguous --for is refused.
-  const base = {
-    recordedAt: '2026-11-22T21:14:00-08:00',
-    who: 'partner',
-    triggers: [],
-    body: [],
-    thought: null,
-    urges: [],
-    protest: [],
-    instead: null,
-    tags: [],
-    note: null,
-  };
+  const recordedAt = '2026-11-22T21:14:00-08:00';
   mkdirSync(path.dirname(box.journal), { recursive: true });
   writeFileSync(
     box.journal,
-    JSON.stringify({
-      version: 1,
-      entries: [
-        {
-          ...base,
+    JSON.stringify(
+      journalOf(
+        trigger({
           id: 'ab12cd34-0000-4000-8000-000000000001',
-          type: 'trigger',
           at: '2026-11-22T21:14:00-08:00',
+          recordedAt,
           what: 'No reply for four hours',
+          who: 'partner',
           intensity: 8,
-        },
-        {
-          ...base,
+        }),
+        trigger({
           id: 'ab12ff00-0000-4000-8000-000000000002',
-          type: 'trigger',
           at: '2026-11-23T08:00:00-08:00',
+          recordedAt,
           what: 'Short reply',
+          who: 'partner',
           intensity: 4,
-        },
-      ],
-    }),
+        }),
+      ),
+    ),
   );
 });
 afterAll(() => box.cleanup());

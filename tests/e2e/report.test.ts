@@ -1,45 +1,45 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/journal/types.js';
 import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
+import { journalOf, trigger } from '../helpers/entries.js';
 
 let box: Sandbox;
 beforeAll(() => {
   box = sandbox();
   mkdirSync(path.dirname(box.journal), { recursive: true });
-  const entries = [];
+  const entries: Entry[] = [];
   for (let w = 0; w < 8; w++) {
     const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 - 7 * w + offset)).toISOString().slice(0, 10);
-    const base = { who: 'partner', thought: null, instead: null, tags: [], note: null };
     if (w % 4 !== 1)
-      entries.push({
-        ...base,
-        id: `sun-${w}`,
-        type: 'trigger',
-        at: `${day(0)}T19:40:00+05:30`,
-        recordedAt: `${day(0)}T19:41:00+05:30`,
-        what: 'quiet evening',
-        triggers: ['seems-distant'],
-        intensity: 8,
-        body: ['tight-chest'],
-        urges: ['ask-reassurance'],
-        protest: ['withdrawing'],
-      });
-    entries.push({
-      ...base,
-      id: `day-${w}`,
-      type: 'trigger',
-      at: `${day(-1 - (w % 5))}T${String(7 + w).padStart(2, '0')}:10:00+05:30`,
-      recordedAt: `${day(-1)}T10:00:00+05:30`,
-      what: 'meeting',
-      triggers: ['work-distant'],
-      intensity: 3,
-      body: [],
-      urges: [],
-      protest: [],
-    });
+      entries.push(
+        trigger({
+          id: `sun-${w}`,
+          at: `${day(0)}T19:40:00+05:30`,
+          recordedAt: `${day(0)}T19:41:00+05:30`,
+          what: 'quiet evening',
+          who: 'partner',
+          triggers: ['seems-distant'],
+          intensity: 8,
+          body: ['tight-chest'],
+          urges: ['ask-reassurance'],
+          protest: ['withdrawing'],
+        }),
+      );
+    entries.push(
+      trigger({
+        id: `day-${w}`,
+        at: `${day(-1 - (w % 5))}T${String(7 + w).padStart(2, '0')}:10:00+05:30`,
+        recordedAt: `${day(-1)}T10:00:00+05:30`,
+        what: 'meeting',
+        who: 'partner',
+        triggers: ['work-distant'],
+        intensity: 3,
+      }),
+    );
   }
-  writeFileSync(box.journal, JSON.stringify({ version: 1, entries }));
+  writeFileSync(box.journal, JSON.stringify(journalOf(...entries)));
 });
 afterAll(() => box.cleanup());
 

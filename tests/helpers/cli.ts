@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built CLI; ATTACH_BIN points at another build (so parallel work can build without clobbering dist/). */
 export const BIN = process.env.ATTACH_BIN ?? path.join(ROOT, 'bin', 'attach.js');
+/**
+ * The Node that runs the CLI: ATTACH_NODE, else the one running the tests. .ci/run sets it to
+ * Node 24 for the end-to-end tests, while vitest itself stays on the system's Node.
+ */
+export const CLI_NODE = process.env.ATTACH_NODE || process.execPath;
 
 /** A throwaway home: XDG folders and HOME inside a temp dir, so no test touches the real one. */
 export interface Sandbox {
@@ -42,7 +47,7 @@ export interface Result {
 
 /** Runs the built CLI without a terminal (stdin closed), as a script or CI would. */
 export function attach(box: Sandbox, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Result {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(CLI_NODE, [BIN, ...args], {
     env: { ...box.env, ...extraEnv },
     input: '',
     encoding: 'utf8',
@@ -54,7 +59,7 @@ export function attach(box: Sandbox, args: string[], extraEnv: NodeJS.ProcessEnv
 /** The same, asynchronously, for tests that run many at once. */
 export function attachAsync(box: Sandbox, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...box.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(CLI_NODE, [BIN, ...args], { env: { ...box.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, type Result, type Sandbox } from './cli.js';
+import { BIN, CLI_NODE, type Result, type Sandbox } from './cli.js';
 
 /*
  * Shared by the hostile tests (issue 7): a small process pool, a runner with
@@ -37,7 +37,7 @@ export interface TimedResult extends Result {
 /** The built CLI without a terminal, killed (and said so) if it runs longer than `timeoutMs`. */
 export function attachTimed(box: Sandbox, args: string[], extraEnv: NodeJS.ProcessEnv = {}, timeoutMs = 20_000): Promise<TimedResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...box.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(CLI_NODE, [BIN, ...args], { env: { ...box.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

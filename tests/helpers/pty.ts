@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import * as pty from 'node-pty';
-import { BIN, ROOT, type Sandbox } from './cli.js';
+import { BIN, CLI_NODE, ROOT, type Sandbox } from './cli.js';
 
 /*
  * Driving the built CLI through a real pseudo-terminal (node-pty), as a
@@ -44,15 +46,16 @@ export class Terminal {
     for (const [name, value] of Object.entries({ ...box.env, TERM: 'xterm-256color', ...options.env })) {
       if (value !== undefined) env[name] = value;
     }
-    this.proc = pty.spawn(process.execPath, [BIN, ...args], {
+    this.proc = pty.spawn(CLI_NODE, [BIN, ...args], {
       name: 'xterm-256color',
       cols: options.cols ?? 100,
       rows: options.rows ?? 40,
       cwd: ROOT,
       env,
     });
+    const guard = new OutputGuard(this.proc);
     this.proc.onData((data) => {
-      this.output += data;
+      this.output = guard.seen(this.output + data);
     });
     this.exited = new Promise((resolve) => this.proc.onExit(resolve));
   }
@@ -113,6 +116,76 @@ export class Terminal {
     } catch {
       // Already gone.
     }
+  }
+}
+
+/**
+ * On Linux, node-pty can lose the end of what a program wrote just before it exited (microsoft/node-pty#726 and #85):
+ * once the program's side of the terminal is closed, whatever the reader had not read yet is gone, and node-pty itself
+ * destroys its socket 200 ms after the exit. Seen here: a `list --json` cut at 4 KB on a busy machine. So the test
+ * holds the program's side open too, and once the program has exited writes a marker into it: the marker comes out
+ * after everything the program wrote, and when it has been read, nothing is left to lose and the side is let go.
+ */
+class OutputGuard {
+  private slave: number | undefined;
+  private readonly marker = `[[output read to here ${randomBytes(6).toString('hex')}]]`;
+  /** What is left to write of the marker (the terminal may take part of it at a time); null until the exit. */
+  private unsent: Buffer | null = null;
+
+  constructor(proc: pty.IPty) {
+    type Socket = { destroy(error?: Error): unknown };
+    const inner = proc as unknown as { _socket?: Socket; ptsName?: string };
+    const socket = inner._socket;
+    if (process.platform !== 'linux' || !socket || !inner.ptsName) return;
+    this.slave = openSync(inner.ptsName, constants.O_RDWR | constants.O_NOCTTY | constants.O_NONBLOCK);
+    // node-pty notes the exit here (then waits for its socket to close, or destroys it 200 ms later).
+    let exited = false;
+    Object.defineProperty(proc, '_boundClose', {
+      configurable: true,
+      get: () => exited,
+      set: (value: boolean) => {
+        exited = value;
+        this.sendMarker();
+      },
+    });
+    // Its destroy 200 ms after the exit would drop what is still unread: while the marker is on its way, the socket
+    // stays (and the marker goes, should the exit have been missed above).
+    const destroy = socket.destroy.bind(socket);
+    socket.destroy = (error?: Error) => {
+      if (error || this.slave === undefined) return destroy(error);
+      this.sendMarker();
+      return socket;
+    };
+    proc.onExit(() => this.release());
+  }
+
+  /** The output so far, without the marker; once the marker is in it, the program's side is let go. */
+  seen(output: string): string {
+    if (this.slave === undefined || !output.includes(this.marker)) return output;
+    this.release();
+    return output.replace(this.marker, '');
+  }
+
+  private sendMarker(): void {
+    if (this.slave === undefined) return;
+    if (this.unsent === null) this.unsent = Buffer.from(this.marker);
+    else if (this.unsent.length === 0) return;
+    try {
+      this.unsent = this.unsent.subarray(writeSync(this.slave, this.unsent));
+    } catch (error) {
+      // Any answer but "full": nothing more can come out, so there is nothing to wait for.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+        this.release();
+        return;
+      }
+    }
+    // The terminal is full: the rest once the reader has made room.
+    if (this.unsent.length > 0) setImmediate(() => this.sendMarker());
+  }
+
+  private release(): void {
+    if (this.slave !== undefined) closeSync(this.slave);
+    this.slave = undefined;
   }
 }
 

@@ -1,27 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../src/journal/types.js';
+import type { Entry, TriggerEntry } from '../../src/journal/types.js';
 import { cell, csvColumns, renderCsv, textCell } from '../../src/render/csv.js';
+import * as make from '../helpers/entries.js';
 
 const CSV_COLUMNS = csvColumns();
 
-const trigger = (over: Record<string, unknown> = {}): Entry => ({
-  id: '5f0c2d9e-1b7a-4c1e-9a55-0b1c9f3e2a71',
-  type: 'trigger',
-  at: '2026-11-22T21:14:00-08:00',
-  recordedAt: '2026-11-22T21:20:03-08:00',
-  what: 'No reply for four hours',
-  who: 'partner',
-  triggers: ['delayed-reply'],
-  intensity: 7,
-  body: ['tight-chest', 'racing-heart'],
-  thought: null,
-  urges: ['double-text'],
-  protest: [],
-  instead: null,
-  tags: [],
-  note: null,
-  ...over,
-});
+// The columns below are checked against these values.
+const trigger = (over: Partial<TriggerEntry> = {}): Entry =>
+  make.trigger({
+    id: '5f0c2d9e-1b7a-4c1e-9a55-0b1c9f3e2a71',
+    at: '2026-11-22T21:14:00-08:00',
+    who: 'partner',
+    triggers: ['delayed-reply'],
+    intensity: 7,
+    body: ['tight-chest', 'racing-heart'],
+    urges: ['double-text'],
+    ...over,
+  });
 
 /** The row of `entry` as cells by column name (only for cells without quoting). */
 function rowOf(entry: Entry): Record<string, string> {
@@ -100,25 +95,18 @@ describe('CSV columns', () => {
       needs: '',
       note: '',
     });
-    const pause = rowOf({
-      id: 'p1',
-      type: 'pause',
-      at: '2026-11-22T21:30:00-08:00',
-      recordedAt: '2026-11-22T21:50:00-08:00',
-      for: 't1',
-      urge: 'text again',
-      plannedSeconds: 1200,
-      elapsedSeconds: 1200,
-      completed: true,
-      before: 8,
-      after: 0,
-      passed: false,
-      activities: ['breathe', 'walk'],
-      notes: [],
-      next: null,
-      tags: ['sunday'],
-      note: null,
-    });
+    const pause = rowOf(
+      make.pause({
+        id: 'p1',
+        for: 't1',
+        urge: 'text again',
+        before: 8,
+        after: 0,
+        passed: false,
+        activities: ['breathe', 'walk'],
+        tags: ['sunday'],
+      }),
+    );
     expect(pause).toMatchObject({
       type: 'pause',
       what: '',

@@ -4,28 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run as exportRun } from '../../src/commands/export.js';
 import { run as importRun } from '../../src/commands/import.js';
-import type { Entry } from '../../src/journal/types.js';
+import type { Entry, TriggerEntry } from '../../src/journal/types.js';
 import { mdText, renderJournalMarkdown } from '../../src/render/journal-md.js';
+import * as make from '../helpers/entries.js';
 import { fakeContext } from '../helpers/fake-context.js';
 
-const trigger = (id: string, at: string, over: Record<string, unknown> = {}): Entry => ({
-  id,
-  type: 'trigger',
-  at,
-  recordedAt: at,
-  what: 'no reply',
-  who: null,
-  triggers: [],
-  intensity: 5,
-  body: [],
-  thought: null,
-  urges: [],
-  protest: [],
-  instead: null,
-  tags: [],
-  note: null,
-  ...over,
-});
+const trigger = (id: string, at: string, over: Partial<TriggerEntry> = {}): Entry =>
+  make.trigger({ id, at, recordedAt: at, what: 'no reply', intensity: 5, ...over });
 const asIs = (_field: unknown, value: string) => value;
 
 describe('mdText', () => {

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, mergeEntries, sameContent } from '../../src/journal/merge.js';
-import type { Entry } from '../../src/journal/types.js';
+import type { Entry, TriggerEntry } from '../../src/journal/types.js';
+import { trigger } from '../helpers/entries.js';
 
-const entry = (id: string, over: Record<string, unknown> = {}): Entry => ({
-  id,
-  type: 'trigger',
-  at: '2026-11-22T21:14:00-08:00',
-  recordedAt: '2026-11-22T21:20:03-08:00',
-  what: `moment ${id}`,
-  who: 'partner',
-  triggers: ['delayed-reply'],
-  intensity: 6,
-  body: [],
-  thought: null,
-  urges: [],
-  protest: [],
-  instead: null,
-  tags: [],
-  note: null,
-  ...over,
-});
+const entry = (id: string, over: Partial<TriggerEntry> = {}): Entry =>
+  trigger({ id, what: `moment ${id}`, who: 'partner', triggers: ['delayed-reply'], intensity: 6, ...over });
 
 /** The same entry with its keys in reverse order. */
 const reversed = (e: Entry): Entry => Object.fromEntries(Object.entries(e).reverse()) as Entry;

@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../src/render/report-md.js';
 import { renderText } from '../../src/render/report-text.js';
 import { dayOf } from '../../src/time/calendar.js';
 import { makeStyle } from '../../src/ui/style.js';
+import * as make from '../helpers/entries.js';
 
 /*
  * One fixed journal rendered three ways. The snapshots are the review: a
@@ -17,24 +18,9 @@ const label: Labeller = (kind, name) => catalogues[kind as CatalogueName].find((
 
 function journal(): Entry[] {
   const entries: Entry[] = [];
-  let id = 0;
-  const push = (entry: Record<string, unknown>) =>
-    entries.push({ id: `fixed-${String(++id).padStart(3, '0')}`, tags: [], note: null, ...entry } as unknown as Entry);
+  const id = () => `fixed-${String(entries.length + 1).padStart(3, '0')}`;
   const trigger = (at: string, intensity: number, triggers: string[], urges: string[], protest: string[] = [], body: string[] = []) =>
-    push({
-      type: 'trigger',
-      at,
-      recordedAt: at,
-      what: 'moment',
-      who: 'partner',
-      triggers,
-      intensity,
-      body,
-      thought: null,
-      urges,
-      protest,
-      instead: null,
-    });
+    entries.push(make.trigger({ id: id(), at, recordedAt: at, what: 'moment', who: 'partner', triggers, intensity, body, urges, protest }));
   // Eight weeks ending Sunday 22 November 2026: Sunday evenings in 6 of them.
   for (let w = 0; w < 8; w++) {
     const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 - 7 * w + offset)).toISOString().slice(0, 10);
@@ -47,35 +33,30 @@ function journal(): Entry[] {
       ['overwork'],
     );
   }
-  push({
-    type: 'pause',
-    at: '2026-11-22T20:30:00-08:00',
-    recordedAt: '2026-11-22T20:51:00-08:00',
-    for: 'fixed-001',
-    urge: 'double-text',
-    plannedSeconds: 1200,
-    elapsedSeconds: 1200,
-    completed: true,
-    before: 8,
-    after: 4,
-    passed: true,
-    activities: ['breathe', 'walk'],
-    notes: [],
-    next: 'wait',
-  });
-  push({
-    type: 'reflection',
-    at: '2026-11-21T10:00:00-08:00',
-    recordedAt: '2026-11-21T10:00:00-08:00',
-    for: null,
-    protest: ['excessive-contact'],
-    situation: null,
-    needs: ['reassurance', 'were-okay'],
-    hoped: null,
-    happened: null,
-    felt: 'insecure',
-    ask: null,
-  });
+  entries.push(
+    make.pause({
+      id: id(),
+      at: '2026-11-22T20:30:00-08:00',
+      recordedAt: '2026-11-22T20:51:00-08:00',
+      for: 'fixed-001',
+      urge: 'double-text',
+      before: 8,
+      after: 4,
+      passed: true,
+      activities: ['breathe', 'walk'],
+      next: 'wait',
+    }),
+  );
+  entries.push(
+    make.reflection({
+      id: id(),
+      at: '2026-11-21T10:00:00-08:00',
+      recordedAt: '2026-11-21T10:00:00-08:00',
+      protest: ['excessive-contact'],
+      needs: ['reassurance', 'were-okay'],
+      felt: 'insecure',
+    }),
+  );
   return entries;
 }
 

@@ -1,58 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type Labeller } from '../../src/analysis/report.js';
-import type { Entry } from '../../src/journal/types.js';
+import type { Entry, PauseEntry, TriggerEntry } from '../../src/journal/types.js';
 import { parseLookback, parsePeriod } from '../../src/parse/period.js';
 import { renderMarkdown } from '../../src/render/report-md.js';
 import { heatmapLines, renderText, sparkline } from '../../src/render/report-text.js';
 import { dayOf } from '../../src/time/calendar.js';
 import { makeStyle } from '../../src/ui/style.js';
+import * as make from '../helpers/entries.js';
 
 const label: Labeller = (_kind, name) =>
   ({ 'delayed-reply': 'A slow or short reply', 'double-text': 'Text again', 'ask-reassurance': 'Ask for reassurance' })[name] ?? name;
 let n = 0;
-const base = (at: string) => ({ id: `e${++n}`, at, recordedAt: at, tags: [], note: null });
-const trigger = (at: string, intensity: number, more: Record<string, unknown> = {}): Entry => ({
-  ...base(at),
-  type: 'trigger',
-  what: 'x',
-  who: null,
-  triggers: [],
-  intensity,
-  body: [],
-  thought: null,
-  urges: [],
-  protest: [],
-  instead: null,
-  ...more,
-});
-const pause = (at: string, before: number, after: number | null, passed: boolean | null, more: Record<string, unknown> = {}): Entry => ({
-  ...base(at),
-  type: 'pause',
-  for: null,
-  urge: null,
-  plannedSeconds: 1200,
-  elapsedSeconds: 1200,
-  completed: true,
-  before,
-  after,
-  passed,
-  activities: [],
-  notes: [],
-  next: null,
-  ...more,
-});
-const reflection = (at: string, needs: string[]): Entry => ({
-  ...base(at),
-  type: 'reflection',
-  for: null,
-  protest: [],
-  situation: null,
-  needs,
-  hoped: null,
-  happened: null,
-  felt: null,
-  ask: null,
-});
+const fixed = (at: string) => ({ id: `e${++n}`, at, recordedAt: at });
+const trigger = (at: string, intensity: number, more: Partial<TriggerEntry> = {}): Entry =>
+  make.trigger({ ...fixed(at), what: 'x', intensity, ...more });
+const pause = (at: string, before: number, after: number | null, passed: boolean | null, more: Partial<PauseEntry> = {}): Entry =>
+  make.pause({ ...fixed(at), before, after, passed, ...more });
+const reflection = (at: string, needs: string[]): Entry => make.reflection({ ...fixed(at), needs });
 
 // Monday 16 to Sunday 22 November 2026.
 const week = { from: dayOf('2026-11-16'), to: dayOf('2026-11-22') };
