@@ -12,6 +12,7 @@ import { run as showRun } from '../../src/commands/show.js';
 import { AttachError } from '../../src/errors.js';
 import { Keyring, newSealer, type Sealer, seal } from '../../src/journal/crypto.js';
 import { newTrigger } from '../../src/journal/entries.js';
+import { ENTRY_TYPES, fieldsOf } from '../../src/journal/fields.js';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import { JournalStore } from '../../src/journal/store.js';
 import type { Journal, TriggerEntry } from '../../src/journal/types.js';
@@ -209,6 +210,8 @@ const KNOWN_NAMES = new Set([
   'format',
   'editedAt',
   ...[triggerFields, pauseFields, reflectionFields, otherFields].flatMap((fields) => Object.keys(fields)),
+  // Every field of the table, the types this file does not generate and fields added since 0.1 included.
+  ...ENTRY_TYPES.flatMap((type) => fieldsOf(type).map((field) => field.name)),
 ]);
 const extras = fc.dictionary(
   fc
