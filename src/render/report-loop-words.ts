@@ -13,6 +13,13 @@ export type Words = (catalogue: string, id: string) => string;
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A catalogue's words inside a sentence: "My partner" reads "your partner", "A friend" "a friend"; a person's own words as typed. */
+const lower = (words: string) =>
+  words
+    .replace(/^My /, 'your ')
+    .replace(/^(A|An|Family|Nobody) /, (w) => w.toLowerCase())
+    .replace(/^Family$/, 'family');
+
 /** "a, b and c". */
 function and(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -24,7 +31,7 @@ function fearWords(cameTrue: number, partly: number, didNot: number): string {
   const every = (n: number) => (n === 1 ? '' : n === 2 ? ' both times' : ` all ${n} times`);
   if (didNot === all) return didNot === 1 ? "didn't come true" : `didn't come true, any of the ${didNot} times`;
   if (cameTrue === all) return `came true${every(all)}`;
-  if (partly === all) return `came true partly${every(all)}`;
+  if (partly === all) return `partly came true${every(all)}`;
   const some = [
     cameTrue ? `came true ${times(cameTrue)}` : '',
     partly ? `${cameTrue ? '' : 'came true '}partly ${times(partly)}` : '',
@@ -60,7 +67,7 @@ export function heldWords(pauses: number, acted: LoopFigures['acted'], drafts: L
     const of = answered === pauses ? `${acted.no} of ${pauses} pauses` : `${acted.no} of the ${answered} pauses you answered`;
     const didAct = acted.yes + acted.partly;
     out.push(
-      `After ${of} you didn't act on the urge${didAct ? `; after ${didAct} you did, ${acted.partly ? 'at least partly' : 'and that is worth knowing too'}` : ''}.`,
+      `After ${of} you didn't act on the urge${didAct ? `; after ${didAct} you did${acted.partly ? ', at least partly' : ''}` : ''}.`,
     );
   }
   if (drafts.written > 0) {
@@ -75,10 +82,11 @@ export function heldWords(pauses: number, acted: LoopFigures['acted'], drafts: L
   return out;
 }
 
-export function plansWords(plans: LoopFigures['plans']): string[] {
+/** "2 plans in use; 1 moment this week was one a plan is for." */
+export function plansWords(plans: LoopFigures['plans'], span: string): string[] {
   if (plans.active === 0) return [];
   const matched = plans.matched
-    ? `; ${plural(plans.matched, 'moment')} of these days ${plans.matched === 1 ? 'was' : 'were'} one a plan was made for`
+    ? `; ${plural(plans.matched, 'moment')} ${span} ${plans.matched === 1 ? 'was one' : 'were ones'} a plan is for`
     : '';
   return [`${plural(plans.active, 'plan')} in use${matched}.`];
 }
@@ -87,18 +95,19 @@ export function plansWords(plans: LoopFigures['plans']): string[] {
 export function glimmerWords(g: LoopFigures['glimmers'], words: Words): string[] {
   if (g.count === 0) return [];
   const kinds = g.kinds.slice(0, 3).map((k) => words('glimmerKinds', k.name).toLowerCase());
-  const who = g.who.map((w) => `${words('who', w.name)} (${w.count})`);
+  const who = g.who.map((w) => `${lower(words('who', w.name))} (${w.count})`);
   return [`${plural(g.count, 'glimmer')}${kinds.length ? `: ${and(kinds)}` : ''}${who.length ? `; with ${and(who)}` : ''}.`];
 }
 
 /** Who was turned to, and, only when one person holds most of at least 8 answers, the article's one gentle line. */
 export function supportWords(f: Pick<LoopFigures, 'support' | 'supportAnswered'>, words: Words): string[] {
   if (f.support.length === 0) return [];
-  const out = [`You turned to ${and(f.support.map((s) => `${words('support', s.who)} (${s.count})`))}.`];
+  const out = [`You turned to ${and(f.support.map((s) => `${lower(words('support', s.who))} (${s.count})`))}.`];
   const [top] = f.support.filter((s) => s.who !== 'nobody-yet');
   if (top && f.supportAnswered >= 8 && top.count / f.supportAnswered > 0.75) {
     out.push(
-      `Most of the time it was ${words('support', top.who).toLowerCase()}. Spreading support across a few people can make each moment lighter.`,
+      `Most of the time it was ${lower(words('support', top.who))}. ` +
+        'Spreading support across a few people can make each moment lighter.',
     );
   }
   return out;

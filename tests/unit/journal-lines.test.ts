@@ -171,7 +171,7 @@ describe('every file reads exactly as JSON.parse reads it', () => {
   it('for any journal in the layout, with any line written by hand in any valid way', () => {
     const value = fc.jsonValue({ maxDepth: 3 });
     const entry = fc.record(
-      { id: fc.string({ minLength: 1 }), type: fc.constantFrom('dream', 'glimmer'), extra: value, more: value },
+      { id: fc.string({ minLength: 1 }), type: fc.constantFrom('dream', 'mood'), extra: value, more: value },
       { requiredKeys: ['id', 'type'] },
     );
     fc.assert(
