@@ -1,6 +1,9 @@
+import type { CatalogueName } from '../journal/fields.js';
 import type { Entry, PauseEntry, ReflectionEntry, TriggerEntry } from '../journal/types.js';
 import { type Day, dayOf, isoDay, wallClock, weekdayOf } from '../time/calendar.js';
 import { DAYPARTS, findPatterns, type Pattern, type SlotEntry, slotOf, WEEKDAYS } from './patterns.js';
+import { type LoopFigures, loopFigures } from './report-loop.js';
+import { patternText, suggest } from './report-words.js';
 import { type PausePoint, pauseSeries, type WeekPoint, weeklySeries } from './series.js';
 import { distinct, type Named, ranked, Tally, tally } from './tally.js';
 
@@ -15,7 +18,8 @@ export interface Period {
   to: Day;
 }
 
-export type LabelKind = 'triggers' | 'body' | 'urges' | 'protest' | 'needs' | 'activities';
+/** Which catalogue a name comes from (journal/fields.ts): the report's renderers turn ids into words through it. */
+export type LabelKind = CatalogueName;
 /** Turns a stored catalogue id into its words; own words come back as they are. */
 export type Labeller = (kind: LabelKind, name: string) => string;
 
@@ -28,7 +32,8 @@ export interface ReportPattern extends Omit<Pattern, 'pValue'> {
 
 export interface ReportData {
   schema: 'attach.report/1';
-  period: { from: string; to: string; days: number };
+  /** `soFar`: the period runs on past today; it is read up to that day (the days after it haven't happened). */
+  period: { from: string; to: string; days: number; soFar?: string };
   lookback: { from: string; to: string; weeks: number; weeksObserved: number };
   counts: { trigger: number; pause: number; reflection: number };
   intensity: { mean: number | null; max: number | null; previousMean: number | null };
@@ -46,7 +51,14 @@ export interface ReportData {
     meanAfter: number | null;
     meanDrop: number | null;
     helped: Named[];
+    acted: LoopFigures['acted'];
+    drafts: LoopFigures['drafts'];
   };
+  followUps: LoopFigures['followUps'];
+  plans: LoopFigures['plans'];
+  glimmers: LoopFigures['glimmers'];
+  support: LoopFigures['support'];
+  supportAnswered: number;
   reflections: { count: number; needs: Named[] };
   /** Trigger counts over the lookback: 7 weekdays (Monday first) x 4 dayparts. */
   heatmap: number[][];
@@ -64,43 +76,6 @@ export const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 function mean(values: readonly number[]): number | null {
   return values.length ? round2(values.reduce((sum, v) => sum + v, 0) / values.length) : null;
-}
-
-const plural: Record<string, string> = { morning: 'mornings', afternoon: 'afternoons', evening: 'evenings', night: 'nights' };
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
-
-function joinOr(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-}
-
-/** "Sunday evenings: 6 of the last 8 weeks, intensity 7.4 against your usual 4.9; most often you wanted to text again." */
-export function patternText(p: Omit<Pattern, 'pValue'>, label: Labeller): string {
-  let text = `${capital(p.weekday)} ${plural[p.daypart]}: ${p.weeks} of the last ${p.weeksObserved} weeks`;
-  if (p.meanIntensity !== null) {
-    text += `, intensity ${oneDecimal(p.meanIntensity)}`;
-    if (p.baselineIntensity !== null) text += ` against your usual ${oneDecimal(p.baselineIntensity)}`;
-  }
-  if (p.topUrges.length) text += `; most often you wanted to ${joinOr(p.topUrges.map((u) => label('urges', u).toLowerCase()))}`;
-  return `${text}.`;
-}
-
-function suggest(data: Omit<ReportData, 'suggestion'>, label: Labeller): string | null {
-  const [pattern] = data.patterns;
-  if (pattern) {
-    return `${capital(pattern.weekday)} ${plural[pattern.daypart]} tend to be hard. Planning something kind for then, a walk or a call with a friend, could give the alarm less room.`;
-  }
-  const [protest] = data.protest;
-  if (protest && data.reflections.count === 0) {
-    return `A reflection on "${label('protest', protest.name).toLowerCase()}" could show the need underneath it: attach reflect`;
-  }
-  if (data.pauses.count > 0 && data.pauses.passed > 0) {
-    return `Pausing has helped: the urge passed ${data.pauses.passed} of ${data.pauses.count} times. It is there whenever you need it: attach pause`;
-  }
-  if (data.counts.trigger > 0 && data.pauses.count === 0) {
-    return 'When the urge is loud next time, a 20-minute pause can help it settle: attach pause';
-  }
-  return null;
 }
 
 /** A trigger's moments in the period: how many, their intensities' sum, and the last moment that named it. */
@@ -121,11 +96,18 @@ interface ProtestGroup extends Named {
  * every protest behaviour). Every list keeps the journal's order, so ties
  * and sums come out exactly as they always have.
  */
-export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks: number, label: Labeller): ReportData {
+/**
+ * `today` is the person's day now: a period that runs on past it (this
+ * week, on a Tuesday) is read only as far as today, since days that have
+ * not happened can't count as observed (a coming Sunday is not a Sunday
+ * without a moment); without it, the whole period is taken as past.
+ */
+export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks: number, label: Labeller, today?: Day): ReportData {
   const length = period.to - period.from + 1;
-  // The lookback: `lookbackWeeks` weeks ending at the period's end, never before the first entry. No entry is before
-  // the first, so which entries it holds does not wait for the first to be known: those from `nominalFrom` on.
-  const nominalFrom = period.to - 7 * lookbackWeeks + 1;
+  // The last day that has happened, and the lookback: `lookbackWeeks` weeks ending then, never before the first entry.
+  // No entry is before the first, so which entries it holds does not wait for the first to be known: those from `nominalFrom` on.
+  const end = today === undefined ? period.to : Math.max(Math.min(period.to, today), period.from);
+  const nominalFrom = end - 7 * lookbackWeeks + 1;
   const triggers: TriggerEntry[] = [];
   // Each day's moments, summed in the journal's order (the same sums as adding each day's list).
   const dayCount = new Array<number>(length).fill(0);
@@ -133,6 +115,8 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   const pauses: PauseEntry[] = [];
   const reflections: ReflectionEntry[] = [];
   const previous: TriggerEntry[] = [];
+  // The period's entries of every type, for the parts that close the loop (follow-ups, glimmers, support).
+  const loop: Entry[] = [];
   // The lookback's moments, with the day of each.
   const look: TriggerEntry[] = [];
   const lookDays: Day[] = [];
@@ -141,15 +125,18 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   let lastDate = '';
   let lastDay: Day = 0;
   for (const entry of all) {
-    if (entry.type !== 'trigger' && entry.type !== 'pause' && entry.type !== 'reflection') continue;
+    const core = entry.type === 'trigger' || entry.type === 'pause' || entry.type === 'reflection';
+    if (!core && entry.type !== 'follow-up' && entry.type !== 'glimmer') continue;
     const at = entry.at as string;
     if (lastDate === '' || !at.startsWith(lastDate)) {
       lastDay = dayOf(at);
       lastDate = at.slice(0, 10);
     }
     const day = lastDay;
-    if (firstDay === null || day < firstDay) firstDay = day;
     const during = day >= period.from && day <= period.to;
+    if (during) loop.push(entry);
+    if (!core) continue;
+    if (firstDay === null || day < firstDay) firstDay = day;
     if (entry.type === 'pause') {
       if (during) pauses.push(entry as PauseEntry);
     } else if (entry.type === 'reflection') {
@@ -162,17 +149,15 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
         daySum[day - period.from]! += trigger.intensity;
       }
       if (day >= period.from - length && day <= period.from - 1) previous.push(trigger);
-      if (day >= nominalFrom && day <= period.to) {
+      if (day >= nominalFrom && day <= end) {
         look.push(trigger);
         lookDays.push(day);
       }
     }
   }
-  const lookFrom = firstDay === null ? nominalFrom : Math.min(Math.max(nominalFrom, firstDay), period.to);
+  const lookFrom = firstDay === null ? nominalFrom : Math.min(Math.max(nominalFrom, firstDay), end);
   const weeksObserved =
-    firstDay === null || firstDay > period.to
-      ? 0
-      : Math.min(lookbackWeeks, Math.floor((period.to - Math.max(firstDay, nominalFrom)) / 7) + 1);
+    firstDay === null || firstDay > end ? 0 : Math.min(lookbackWeeks, Math.floor((end - Math.max(firstDay, nominalFrom)) / 7) + 1);
 
   const heatmap = WEEKDAYS.map(() => DAYPARTS.map(() => 0));
   const slotEntries: SlotEntry[] = look.map((entry, i) => {
@@ -181,7 +166,7 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
     const slot = slotOf({ weekday: weekdayOf(day), hour });
     heatmap[slot.weekday]![slot.daypart]!++;
     // A night's small hours count in the week of the evening it began, so one night is one week.
-    const week = Math.min(Math.floor((period.to - (hour < 5 ? day - 1 : day)) / 7), weeksObserved - 1);
+    const week = Math.min(Math.floor((end - (hour < 5 ? day - 1 : day)) / 7), weeksObserved - 1);
     return { ...slot, week: Math.max(week, 0), intensity: entry.intensity, urges: entry.urges, protest: entry.protest };
   });
   const patterns = weeksObserved > 0 ? findPatterns({ entries: slotEntries, weeksObserved }) : [];
@@ -235,6 +220,7 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   const judged = pauses.filter((p) => p.passed !== null);
   const passed = pauses.filter((p) => p.passed === true);
 
+  const figures = loopFigures(loop, all);
   const daily = Array.from({ length }, (_, i) => {
     const count = dayCount[i]!;
     return { date: isoDay(period.from + i), count, meanIntensity: count ? round2(daySum[i]! / count) : null };
@@ -242,8 +228,8 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
 
   const data: Omit<ReportData, 'suggestion'> = {
     schema: 'attach.report/1',
-    period: { from: isoDay(period.from), to: isoDay(period.to), days: length },
-    lookback: { from: isoDay(lookFrom), to: isoDay(period.to), weeks: lookbackWeeks, weeksObserved },
+    period: { from: isoDay(period.from), to: isoDay(period.to), days: length, ...(end < period.to ? { soFar: isoDay(end) } : {}) },
+    lookback: { from: isoDay(lookFrom), to: isoDay(end), weeks: lookbackWeeks, weeksObserved },
     counts: { trigger: triggers.length, pause: pauses.length, reflection: reflections.length },
     intensity: {
       mean: triggers.length ? round2(sum / triggers.length) : null,
@@ -264,11 +250,23 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
       meanAfter: mean(afters.map((p) => p.after as number)),
       meanDrop: mean(afters.map((p) => p.before - (p.after as number))),
       helped: tally(passed.map((p) => p.activities)),
+      acted: figures.acted,
+      drafts: figures.drafts,
     },
     reflections: { count: reflections.length, needs: tally(reflections.map((r) => r.needs)) },
     heatmap,
     daily,
-    weekly: weeklySeries(slotEntries, weeksObserved, period.to, lookFrom),
+    followUps: {
+      count: figures.followUps.count,
+      fear: figures.followUps.fear,
+      asks: figures.followUps.asks,
+      waiting: figures.followUps.waiting,
+    },
+    plans: figures.plans,
+    glimmers: figures.glimmers,
+    support: figures.support,
+    supportAnswered: figures.supportAnswered,
+    weekly: weeklySeries(slotEntries, weeksObserved, end, lookFrom),
     pauseRatings: pauseSeries(pauses),
   };
   return { ...data, suggestion: suggest(data, label) };

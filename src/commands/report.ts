@@ -8,6 +8,7 @@ import { parseLookback, parsePeriod } from '../parse/period.js';
 import { parseChoice } from '../parse/values.js';
 import { renderMarkdown } from '../render/report-md.js';
 import { renderText } from '../render/report-text.js';
+import { localDay } from '../time/calendar.js';
 import { line } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
 
@@ -40,7 +41,7 @@ export async function run(options: ReportOptions, ctx: Context): Promise<void> {
 
   const catalogues = loadCatalogues();
   const label: Labeller = (kind, name) => catalogues[kind as CatalogueName].find((item) => item.id === name)?.label ?? name;
-  const data = buildReport(journal.entries, period, weeks, label);
+  const data = buildReport(journal.entries, period, weeks, label, localDay(now));
 
   if (format === 'html') {
     // Loaded only here: the other formats never pay for the page's code.

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { MonthFigures, ProgressData } from '../analysis/progress.js';
 import { clean } from './clean.js';
+import { maxOf } from './max.js';
 import { COLUMNS, type Column, headline, monthLabel, notes, rangeWords } from './progress-parts.js';
 import { wrap } from './progress-wrap.js';
 
@@ -9,12 +10,18 @@ const GAP = 2;
 /** The month-by-month table: as many columns as fit `width`, the most telling first; a month under way is marked *. */
 export function monthTable(months: readonly MonthFigures[], width: number): { lines: string[]; shown: Column[] } {
   const labels = months.map((m) => `${monthLabel(m.month)}${m.underway ? '*' : ''}`);
-  const labelWidth = Math.max(0, ...labels.map((l) => l.length));
+  const labelWidth = maxOf(
+    labels.map((l) => l.length),
+    0,
+  );
   const shown: { column: Column; width: number; cells: string[] }[] = [];
   let used = labelWidth;
   for (const column of COLUMNS) {
     const cells = months.map(column.value);
-    const w = Math.max(column.head.length, ...cells.map((c) => c.length));
+    const w = maxOf(
+      cells.map((c) => c.length),
+      column.head.length,
+    );
     if (used + GAP + w > width) break;
     shown.push({ column, width: w, cells });
     used += GAP + w;

@@ -1,13 +1,15 @@
-import type { Labeller } from '../analysis/report.js';
+import type { Labeller, ReportData } from '../analysis/report.js';
 import { barTable, protestFigure } from './html/bars.js';
 import { calendarFigure } from './html/calendar.js';
-import { glance, type ReportWithGlimmers } from './html/glance.js';
+import { glance } from './html/glance.js';
 import { heatmapFigure } from './html/heatmap.js';
 import { html, type Markup, one, plural } from './html/markup.js';
 import { count, mean } from './html/numbers.js';
 import { page } from './html/page.js';
 import { pausesFigure } from './html/pauses.js';
 import { weeklyFigure } from './html/weekly.js';
+import { maxOf } from './max.js';
+import { loopSections } from './report-loop.js';
 import { changeWords, periodWords } from './report-text.js';
 
 /*
@@ -20,7 +22,7 @@ function section(title: string, body: readonly (Markup | null | '')[]): Markup |
   return body.some(Boolean) ? html`<section><h2>${title}</h2>\n${body}</section>\n` : '';
 }
 
-function lede(r: ReportWithGlimmers): Markup {
+function lede(r: ReportData): Markup {
   const total = r.counts.trigger + r.counts.pause + r.counts.reflection;
   if (total === 0)
     return html`<p class="lede">Nothing was logged in these days. That is okay: a quiet stretch is not a failure.</p>
@@ -33,15 +35,19 @@ function lede(r: ReportWithGlimmers): Markup {
 ${plural(r.counts.reflection, 'reflection')}.</p>`;
 }
 
-export function renderReportHtml(r: ReportWithGlimmers, label: Labeller): string {
+export function renderReportHtml(r: ReportData, label: Labeller): string {
   const span = periodWords(r.period.from, r.period.to);
   const weeks = r.lookback.weeksObserved;
-  const mostTriggers = Math.max(1, ...r.triggers.map((t) => t.count));
+  const loop = loopSections(r, label);
+  const mostTriggers = maxOf(
+    r.triggers.map((t) => t.count),
+    1,
+  );
   const body = html`<header>
 <h1>Your report: ${span}</h1>
 ${lede(r)}
 </header>
-${glance(r)}
+${glance(r, label)}
 ${section(`What keeps coming back (over the last ${plural(weeks, 'week')})`, [
   r.patterns.length ? html`<ul class="patterns">${r.patterns.map((p) => html`<li>${p.text}</li>`)}</ul>` : null,
   r.heatmap.flat().some((c) => c > 0) ? heatmapFigure(r) : null,
@@ -82,7 +88,16 @@ in these days.</p>`
     : null,
   r.reflections.needs.length ? namedBars('The needs underneath', 'needs', r.reflections.needs, label, 'reflections.needs') : null,
 ])}
-${r.suggestion ? html`<section><h2>One idea</h2><p class="idea">${r.suggestion}</p></section>` : ''}`;
+${section(
+  'Looking back',
+  loopSections(r, label).lookingBack.map((text) => html`<p>${text}</p>`),
+)}
+${section(
+  'Who you turned to',
+  loopSections(r, label).support.map((text) => html`<p>${text}</p>`),
+)}
+${r.suggestion ? html`<section><h2>One idea</h2><p class="idea">${r.suggestion}</p></section>` : ''}
+${loop.waiting ? html`<p class="muted">${loop.waiting}</p>` : ''}`;
   return page(`attach report: ${span}`, body);
 }
 
@@ -93,7 +108,10 @@ function namedBars(
   label: Labeller,
   key: string = kind,
 ): Markup {
-  const most = Math.max(1, ...list.map((x) => x.count));
+  const most = maxOf(
+    list.map((x) => x.count),
+    1,
+  );
   return barTable(
     caption,
     list.map((x, i) => ({ label: label(kind, x.name), count: x.count, key: `${key}.${i}.count` })),

@@ -1,4 +1,5 @@
 import type { LoopFigures } from '../analysis/report-loop.js';
+import type { CatalogueName } from '../journal/fields.js';
 
 /*
  * The sentences that close the loop in a report, in VOICE.md's words:
@@ -8,7 +9,7 @@ import type { LoopFigures } from '../analysis/report-loop.js';
  * the page, so they can never disagree.
  */
 
-export type Words = (catalogue: string, id: string) => string;
+export type Words = (catalogue: CatalogueName, id: string) => string;
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -94,7 +95,7 @@ export function plansWords(plans: LoopFigures['plans'], span: string): string[] 
 /** "3 glimmers: most often feeling cared for; with your partner (2) and a friend (1)." */
 export function glimmerWords(g: LoopFigures['glimmers'], words: Words): string[] {
   if (g.count === 0) return [];
-  const kinds = g.kinds.slice(0, 3).map((k) => words('glimmerKinds', k.name).toLowerCase());
+  const kinds = g.kinds.slice(0, 3).map((k) => inSentence(words('glimmerKinds', k.name)));
   const who = g.who.map((w) => `${lower(words('who', w.name))} (${w.count})`);
   return [`${plural(g.count, 'glimmer')}${kinds.length ? `: ${and(kinds)}` : ''}${who.length ? `; with ${and(who)}` : ''}.`];
 }

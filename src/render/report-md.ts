@@ -1,6 +1,7 @@
 import type { Labeller, ReportData } from '../analysis/report.js';
 import { weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
+import { loopSections } from './report-loop.js';
 import { changeWords, periodWords } from './report-text.js';
 
 /** Table cells: no pipes or line breaks from a person's words may break the table. */
@@ -108,7 +109,16 @@ export function renderMarkdown(r: ReportData, words: Labeller): string {
       ),
     );
   }
+  const loop = loopSections(r, label);
+  for (const [title, lines] of [
+    ['Looking back', loop.lookingBack],
+    ['Glimmers', loop.glimmers],
+    ['Who you turned to', loop.support],
+  ] as const) {
+    if (lines.length) out.push(`## ${title}`, '', ...lines.map((text) => `${cell(text)}  `), '');
+  }
   if (r.suggestion) out.push('## One idea', '', r.suggestion, '');
+  if (loop.waiting) out.push(`*${cell(loop.waiting)}*`, '');
   out.push('---', '', '*attach is a self-reflection tool, not a diagnosis or therapy.*', '');
   return out.join('\n');
 }

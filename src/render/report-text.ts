@@ -3,6 +3,7 @@ import type { Labeller, ReportData } from '../analysis/report.js';
 import { dayOf, weekdayOf } from '../time/calendar.js';
 import { formatDay, weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
+import { loopSections } from './report-loop.js';
 
 const SHADES = [' ', '░', '▒', '▓', '█'];
 const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -129,6 +130,16 @@ export function renderText(r: ReportData, label: Labeller, style: ChalkInstance)
       `  ${r.reflections.count} reflection${r.reflections.count === 1 ? '' : 's'}${needs ? `; the needs named most: ${needs}` : ''}.`,
     );
   }
+  const loop = loopSections(r, (kind, name) => clean(label(kind, name)));
+  for (const [title, lines] of [
+    ['Looking back', loop.lookingBack],
+    ['Glimmers', loop.glimmers],
+    ['Who you turned to', loop.support],
+  ] as const) {
+    if (lines.length === 0) continue;
+    heading(title);
+    for (const text of lines) out.push(`  ${text}`);
+  }
   if (r.heatmap.flat().some((count) => count > 0)) {
     heading(`When moments came, ${periodWords(r.lookback.from, r.lookback.to)}`);
     out.push(...heatmapLines(r.heatmap));
@@ -142,6 +153,7 @@ export function renderText(r: ReportData, label: Labeller, style: ChalkInstance)
     heading('One idea');
     out.push(`  ${r.suggestion}`);
   }
+  if (loop.waiting) out.push('', style.dim(loop.waiting));
   return `${out.join('\n')}\n`;
 }
 

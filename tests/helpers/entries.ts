@@ -1,4 +1,4 @@
-import type { Entry, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from '../../src/journal/types.js';
+import type { Entry, EntryOf, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from '../../src/journal/types.js';
 
 /*
  * Entries for tests, built in one place: when the format gains a field, it is
@@ -80,6 +80,57 @@ export function reflection(over: Partial<ReflectionEntry> = {}): ReflectionEntry
     happened: null,
     felt: null,
     ask: null,
+    tags: [],
+    note: null,
+    ...over,
+  };
+}
+
+export function followUp(over: Partial<EntryOf<'follow-up'>> = {}): EntryOf<'follow-up'> {
+  return {
+    id: '8c3f5a2b-4e0d-4f4b-8d88-3e4f2c6b5d04',
+    type: 'follow-up',
+    at: '2026-11-23T12:00:00-08:00',
+    recordedAt: '2026-11-23T12:00:00-08:00',
+    for: TRIGGER_ID,
+    happened: null,
+    fear: null,
+    intensity: null,
+    asked: null,
+    landed: null,
+    tags: [],
+    note: null,
+    ...over,
+  };
+}
+
+export function plan(over: Partial<EntryOf<'plan'>> = {}): EntryOf<'plan'> {
+  return {
+    id: '9d4a6b3c-5f1e-4a5c-9e99-4f5a3d7c6e15',
+    type: 'plan',
+    at: '2026-11-01T09:00:00-08:00',
+    recordedAt: '2026-11-01T09:00:00-08:00',
+    when: "he doesn't reply for hours",
+    // biome-ignore lint/suspicious/noThenProperty: a plan's "then" is DESIGN's field name; a string, so never taken for a promise.
+    then: 'take a pause and call Sam',
+    triggers: [],
+    active: true,
+    tags: [],
+    note: null,
+    ...over,
+  };
+}
+
+export function glimmer(over: Partial<EntryOf<'glimmer'>> = {}): EntryOf<'glimmer'> {
+  return {
+    id: 'ae5b7c4d-6a2f-4b6d-8faa-5a6b4e8d7f26',
+    type: 'glimmer',
+    at: '2026-11-21T18:00:00-08:00',
+    recordedAt: '2026-11-21T18:00:00-08:00',
+    what: 'she texted good luck',
+    who: null,
+    kinds: [],
+    body: [],
     tags: [],
     note: null,
     ...over,

@@ -168,6 +168,8 @@ describe('what the report counts', () => {
         { name: 'breathe', count: 1 },
         { name: 'walk', count: 1 },
       ],
+      acted: { yes: 0, partly: 0, no: 0 },
+      drafts: { written: 0, sent: 0, changed: 0, letGo: 0, kept: 0 },
     });
     expect(r.reflections).toEqual({
       count: 2,

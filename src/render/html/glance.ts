@@ -1,26 +1,18 @@
-import type { Named, ReportData } from '../../analysis/report.js';
+import type { ReportData } from '../../analysis/report.js';
 import { barTable } from './bars.js';
 import { html, type Markup } from './markup.js';
 import { count, mean } from './numbers.js';
 
-/**
- * `glimmers` of attach.report/1 (issue 13: small moments that felt safe or
- * warm). Until the analysis gives it, the place beside the hard moments stays
- * empty; once it does, the card appears with no change here.
- */
-export interface Glimmers {
-  count: number;
-  kinds: Named[];
-  who: Named[];
-}
-export type ReportWithGlimmers = ReportData & { glimmers?: Glimmers };
+/** The glimmers of the period (small moments that felt safe or warm), beside the hard moments when there are any. */
+type Glimmers = ReportData['glimmers'];
+type Words = (catalogue: 'glimmerKinds' | 'who', id: string) => string;
 
 function tile(title: string, value: Markup, note?: Markup): Markup {
   return html`<li><span class="big">${value}</span>${title}${note ? html`<br><span class="muted">${note}</span>` : ''}</li>`;
 }
 
 /** The period at a glance: the hard moments, what was done with them, and the glimmers beside them. */
-export function glance(r: ReportWithGlimmers): Markup {
+export function glance(r: ReportData, words: Words): Markup {
   const span = r.period.days === 7 ? 'the week before' : `the ${r.period.days} days before`;
   const before = r.intensity.previousMean === null ? undefined : html`${span}: ${mean('intensity.previousMean', r.intensity.previousMean)}`;
   const hard = html`<section data-part="hard"><h3>The hard moments</h3><ul class="tiles">
@@ -35,20 +27,21 @@ ${tile('reflections', count('counts.reflection', r.counts.reflection))}
 </ul></section>`;
   // Nothing logged: the page already says so in words, and tiles of zeros would only repeat it.
   const quiet = r.counts.trigger + r.counts.pause + r.counts.reflection === 0;
-  if (quiet && !r.glimmers) return html``;
-  return html`<div class="beside">${quiet ? '' : [hard, done]}${r.glimmers ? glimmerCard(r.glimmers) : ''}</div>`;
+  // A glimmer is an offer, never a duty: a week without one shows no card saying so.
+  const glimmers = r.glimmers.count > 0;
+  if (quiet && !glimmers) return html``;
+  return html`<div class="beside">${quiet ? '' : [hard, done]}${glimmers ? glimmerCard(r.glimmers, words) : ''}</div>`;
 }
 
-function glimmerCard(g: Glimmers): Markup {
-  const most = Math.max(1, ...g.kinds.map((k) => k.count), ...g.who.map((w) => w.count));
+function glimmerCard(g: Glimmers, words: Words): Markup {
+  const most = [...g.kinds, ...g.who].reduce((top, named) => Math.max(top, named.count), 1);
   return html`<section data-part="glimmers"><h3>Glimmers</h3>
 <ul class="tiles">${tile('glimmers noted', count('glimmers.count', g.count))}</ul>
-${g.count === 0 ? html`<p class="muted">No glimmers noted in these days. They are there whenever you want them: attach glimmer.</p>` : ''}
 ${
   g.kinds.length
     ? barTable(
         'What they were',
-        g.kinds.map((k, i) => ({ label: k.name, count: k.count, key: `glimmers.kinds.${i}.count` })),
+        g.kinds.map((k, i) => ({ label: words('glimmerKinds', k.name), count: k.count, key: `glimmers.kinds.${i}.count` })),
         most,
       )
     : ''
@@ -57,7 +50,7 @@ ${
   g.who.length
     ? barTable(
         'With whom',
-        g.who.map((w, i) => ({ label: w.name, count: w.count, key: `glimmers.who.${i}.count` })),
+        g.who.map((w, i) => ({ label: words('who', w.name), count: w.count, key: `glimmers.who.${i}.count` })),
         most,
       )
     : ''

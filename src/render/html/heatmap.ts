@@ -1,5 +1,6 @@
 import { DAYPARTS, WEEKDAYS } from '../../analysis/patterns.js';
 import type { ReportData } from '../../analysis/report.js';
+import { maxOf } from '../max.js';
 import { periodWords } from '../report-text.js';
 import { figure, numbersTable, svg, tip } from './figure.js';
 import { html, type Markup, n, plural } from './markup.js';
@@ -14,7 +15,7 @@ const TOP = 22;
 
 /** Weekday x time of day over the lookback: a shade and a number in each slot, the recurring patterns outlined. */
 export function heatmapFigure(r: ReportData): Markup {
-  const max = Math.max(0, ...r.heatmap.flat());
+  const max = maxOf(r.heatmap.flat(), 0);
   const total = r.heatmap.flat().reduce((sum, c) => sum + c, 0);
   const outlined = new Map(r.patterns.map((p) => [`${WEEKDAYS.indexOf(p.weekday)}:${DAYPARTS.indexOf(p.daypart)}`, p.text]));
   const cells: Markup[] = [];

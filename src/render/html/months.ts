@@ -1,4 +1,5 @@
 import { monthName } from '../../time/calendar-words.js';
+import { maxOf } from '../max.js';
 import { figure, svg, tip } from './figure.js';
 import { html, type Markup, n, one } from './markup.js';
 import { linear, niceMax } from './numbers.js';
@@ -71,7 +72,14 @@ export interface MeasureChart {
 export function measureFigure(c: MeasureChart): Markup {
   const band = (W - LEFT - RIGHT) / Math.max(1, c.values.length);
   const x = (i: number) => LEFT + band * (i + 0.5);
-  const top = c.scale10 ? 10 : niceMax(Math.max(1, ...c.values.map((m) => m.value ?? 0)));
+  const top = c.scale10
+    ? 10
+    : niceMax(
+        maxOf(
+          c.values.map((m) => m.value ?? 0),
+          1,
+        ),
+      );
   const y = linear(0, top, H - BOTTOM, TOP);
   const base = html`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${n(y(0))}" y2="${n(y(0))}"/>`;
   const marks = c.values.map((m, i) => {

@@ -1,6 +1,7 @@
 import type { ReportData } from '../../analysis/report.js';
 import { wallClock } from '../../time/calendar.js';
 import { monthName, weekdayName } from '../../time/calendar-words.js';
+import { maxOf } from '../max.js';
 import { figure, numbersTable, svg, tip } from './figure.js';
 import { html, type Markup, n, one, plural } from './markup.js';
 import { count, linear } from './numbers.js';
@@ -37,7 +38,10 @@ export function pausesFigure(r: ReportData): Markup | null {
     pair.count++;
     pairs.set(key, pair);
   }
-  const most = Math.max(1, ...[...pairs.values()].map((p) => p.count));
+  const most = maxOf(
+    [...pairs.values()].map((p) => p.count),
+    1,
+  );
   const lines = [...pairs.values()].map(
     (p) => html`<line class="line" x1="${X0}" x2="${X1}" y1="${n(y(p.before))}" y2="${n(y(p.after))}" \
 stroke-width="${n(2 + (6 * (p.count - 1)) / Math.max(1, most - 1))}" stroke-opacity="0.7">\

@@ -1,5 +1,6 @@
 import type { ReportData } from '../../analysis/report.js';
 import { monthName } from '../../time/calendar-words.js';
+import { maxOf } from '../max.js';
 import { periodWords } from '../report-text.js';
 import { figure, numbersTable, svg, tip } from './figure.js';
 import { html, type Markup, n, one, plural } from './markup.js';
@@ -26,7 +27,10 @@ export function weeklyFigure(r: ReportData): Markup | null {
   const W = LEFT + RIGHT + band * weeks.length;
   const mid = (i: number) => LEFT + band * (i + 0.5);
   const y = linear(0, 10, H - BOTTOM, TOP);
-  const maxCount = Math.max(1, ...weeks.map((w) => w.count));
+  const maxCount = maxOf(
+    weeks.map((w) => w.count),
+    1,
+  );
   const colH = linear(0, maxCount, 0, (H - BOTTOM - TOP) * 0.8);
   const labelEvery = Math.ceil(BAND / band);
   const showValues = band === BAND;

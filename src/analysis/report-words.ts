@@ -1,0 +1,43 @@
+import type { Pattern } from './patterns.js';
+import type { Labeller, ReportData } from './report.js';
+
+/* The report's own sentences: a pattern in words, and the one gentle suggestion. */
+
+const plural: Record<string, string> = { morning: 'mornings', afternoon: 'afternoons', evening: 'evenings', night: 'nights' };
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
+
+function joinOr(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** "Sunday evenings: 6 of the last 8 weeks, intensity 7.4 against your usual 4.9; most often you wanted to text again." */
+export function patternText(p: Omit<Pattern, 'pValue'>, label: Labeller): string {
+  let text = `${capital(p.weekday)} ${plural[p.daypart]}: ${p.weeks} of the last ${p.weeksObserved} weeks`;
+  if (p.meanIntensity !== null) {
+    text += `, intensity ${oneDecimal(p.meanIntensity)}`;
+    if (p.baselineIntensity !== null) text += ` against your usual ${oneDecimal(p.baselineIntensity)}`;
+  }
+  if (p.topUrges.length) text += `; most often you wanted to ${joinOr(p.topUrges.map((u) => label('urges', u).toLowerCase()))}`;
+  return `${text}.`;
+}
+
+export function suggest(data: Omit<ReportData, 'suggestion'>, label: Labeller): string | null {
+  const [pattern] = data.patterns;
+  if (pattern) {
+    const when = `${capital(pattern.weekday)} ${plural[pattern.daypart]}`;
+    return `${when} tend to be hard. Planning something kind for then, a walk or a call with a friend, could give the alarm less room.`;
+  }
+  const [protest] = data.protest;
+  if (protest && data.reflections.count === 0) {
+    return `A reflection on "${label('protest', protest.name).toLowerCase()}" could show the need underneath it: attach reflect`;
+  }
+  if (data.pauses.count > 0 && data.pauses.passed > 0) {
+    const { passed, count } = data.pauses;
+    return `Pausing has helped: the urge passed ${passed} of ${count} times. It is there whenever you need it: attach pause`;
+  }
+  if (data.counts.trigger > 0 && data.pauses.count === 0) {
+    return 'When the urge is loud next time, a 20-minute pause can help it settle: attach pause';
+  }
+  return null;
+}
