@@ -15,11 +15,12 @@ const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A catalogue's words inside a sentence: "My partner" reads "your partner", "A friend" "a friend"; a person's own words as typed. */
-const lower = (words: string) =>
-  words
-    .replace(/^My /, 'your ')
-    .replace(/^(A|An|Family|Nobody) /, (w) => w.toLowerCase())
-    .replace(/^Family$/, 'family');
+const lower = (words: string) => (/^My /.test(words) ? words.replace(/^My /, 'your ') : inSentence(words));
+
+/** Words inside a sentence: the first letter small ("Grateful for ..." -> "grateful for ..."), but never "I", and nothing else changed. */
+function inSentence(words: string): string {
+  return /^I\b/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
+}
 
 /** "a, b and c". */
 function and(items: readonly string[]): string {
