@@ -14,8 +14,15 @@ export type Words = (catalogue: CatalogueName, id: string) => string;
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** A catalogue's words inside a sentence: "My partner" reads "your partner", "A friend" "a friend"; a person's own words as typed. */
-const lower = (words: string) => (/^My /.test(words) ? words.replace(/^My /, 'your ') : inSentence(words));
+/**
+ * An item's words inside a sentence: "My partner" reads "your partner", "A friend" "a friend", "I felt close"
+ * keeps its I; a person's own words (no label of the catalogue) stay exactly as typed, "Sam" included.
+ */
+function phrase(words: Words, catalogue: CatalogueName, id: string): string {
+  const label = words(catalogue, id);
+  if (label === id) return id;
+  return /^My /.test(label) ? label.replace(/^My /, 'your ') : inSentence(label);
+}
 
 /** Words inside a sentence: the first letter small ("Grateful for ..." -> "grateful for ..."), but never "I", and nothing else changed. */
 function inSentence(words: string): string {
@@ -96,19 +103,19 @@ export function plansWords(plans: LoopFigures['plans'], span: string): string[] 
 /** "3 glimmers: most often feeling cared for; with your partner (2) and a friend (1)." */
 export function glimmerWords(g: LoopFigures['glimmers'], words: Words): string[] {
   if (g.count === 0) return [];
-  const kinds = g.kinds.slice(0, 3).map((k) => inSentence(words('glimmerKinds', k.name)));
-  const who = g.who.map((w) => `${lower(words('who', w.name))} (${w.count})`);
+  const kinds = g.kinds.slice(0, 3).map((k) => phrase(words, 'glimmerKinds', k.name));
+  const who = g.who.map((w) => `${phrase(words, 'who', w.name)} (${w.count})`);
   return [`${plural(g.count, 'glimmer')}${kinds.length ? `: ${and(kinds)}` : ''}${who.length ? `; with ${and(who)}` : ''}.`];
 }
 
 /** Who was turned to, and, only when one person holds most of at least 8 answers, the article's one gentle line. */
 export function supportWords(f: Pick<LoopFigures, 'support' | 'supportAnswered'>, words: Words): string[] {
   if (f.support.length === 0) return [];
-  const out = [`You turned to ${and(f.support.map((s) => `${lower(words('support', s.who))} (${s.count})`))}.`];
+  const out = [`You turned to ${and(f.support.map((s) => `${phrase(words, 'support', s.who)} (${s.count})`))}.`];
   const [top] = f.support.filter((s) => s.who !== 'nobody-yet');
   if (top && f.supportAnswered >= 8 && top.count / f.supportAnswered > 0.75) {
     out.push(
-      `Most of the time it was ${lower(words('support', top.who))}. ` +
+      `Most of the time it was ${phrase(words, 'support', top.who)}. ` +
         'Spreading support across a few people can make each moment lighter.',
     );
   }
