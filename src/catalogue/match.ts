@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { clean } from '../render/clean.js';
 import { CATALOGUES, type CatalogueName, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
 import type { Catalogues, Item } from './catalogue.js';
@@ -43,7 +44,8 @@ export function matchItem(raw: string, items: readonly Item[]): Matched {
   const exact = items.find((item) => normal(item.id) === text || normal(item.label) === text);
   if (exact) return { kind: 'item', id: exact.id };
   let near: { item: Item; distance: number } | undefined;
-  for (const item of items) {
+  // Only attach's own items can be mistyped: a person's own words (their id is their words) may differ by a letter on purpose.
+  for (const item of items.filter((candidate) => candidate.id !== candidate.label)) {
     for (const name of [item.id, item.label]) {
       const distance = editDistance(text, normal(name));
       if (distance <= allowed(Math.min(text.length, name.length)) && (!near || distance < near.distance)) near = { item, distance };
@@ -81,8 +83,9 @@ export function resolveFlagWords(type: string, values: Record<string, unknown>, 
       if (matched.kind === 'near') {
         const { id, label } = matched.item;
         const list = CATALOGUES[field.catalogue!].one;
-        const hint = `To keep "${raw.trim()}" as your own words, add it first: attach config add ${list} "${raw.trim()}"`;
-        throw new UsageError(`${flag}: "${raw.trim()}" is not in the list; did you mean ${id} ("${label}")?`, [hint]);
+        const typed = clean(raw.trim());
+        const hint = `To keep "${typed}" as your own words, add it first: attach config add ${list} "${typed}"`;
+        throw new UsageError(`${flag}: "${typed}" is not in the list; did you mean ${id} ("${label}")?`, [hint]);
       }
       own.push({ field: field.name, flag, text: matched.text });
       return matched.text;
@@ -114,6 +117,6 @@ export function firstTimeWords(own: Resolved['own'], entries: readonly Entry[]):
 /** "Kept "mom calls twice" (--trigger) as your own words; attach will offer them next time." */
 export function ownWordsLine(own: Resolved['own']): string | null {
   if (own.length === 0) return null;
-  const words = own.map(({ flag, text }) => `"${text}" (${flag})`).join(', ');
+  const words = own.map(({ flag, text }) => `"${clean(text)}" (${flag})`).join(', ');
   return `Kept ${words} as your own words; attach will offer ${own.length === 1 ? 'it' : 'them'} next time.`;
 }

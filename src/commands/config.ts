@@ -18,7 +18,7 @@ const LISTS = Object.keys(OWN_LISTS);
 /** "did you mean pauseMinutes?" for a name a letter or two away from one. */
 function closest(name: string, names: readonly string[]): string {
   const near = names.find((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase()) <= 2);
-  return near ? `; did you mean ${near}?` : '';
+  return near ? `; did you mean ${near}?` : '.';
 }
 
 function settingOf(key: string | undefined) {

@@ -706,23 +706,30 @@ describe('attach encrypt on a terminal', () => {
     const wrong = new Terminal(box, ['list']);
     terminals.push(wrong);
     await wrong.waitFor('Passphrase for your journal:');
+    // Asked again with the reason, up to three times, then exit 3.
+    wrong.type('not it at all', '\r');
+    await wrong.waitFor("That passphrase doesn't open your journal (2 more tries). Passphrase:");
+    wrong.type('not it at all', '\r');
+    await wrong.waitFor("That passphrase doesn't open your journal (one more try). Passphrase:");
     wrong.type('not it at all', '\r');
     expect((await wrong.exit()).exitCode).toBe(3);
     expect(wrong.text).toContain("That passphrase doesn't open your journal");
     expect(wrong.raw).not.toContain('not it at all');
   });
 
-  it('two different passphrases: exit 2, nothing changed', async () => {
+  it('two different passphrases, three times: asked again each time with the reason, then exit 2, nothing changed', async () => {
     const box = newBox();
     seed(box, fixture());
     const before = snapshot(box.dir);
     const term = new Terminal(box, ['encrypt']);
     terminals.push(term);
-    await term.waitFor('Choose a passphrase:');
-    term.type(TYPED, '\r');
-    await term.waitFor('The same passphrase again:');
-    term.type(`${TYPED}x`, '\r');
-    await term.waitFor('The two passphrases were different; nothing was changed.');
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await term.waitFor(attempt === 1 ? 'Choose a passphrase:' : 'The two were different. Choose a passphrase:');
+      term.type(TYPED, '\r');
+      await term.waitFor('The same passphrase again:');
+      term.type(`${TYPED}x`, '\r');
+    }
+    await term.waitFor('The two were different. Nothing was changed; run it again when you are ready.');
     expect((await term.exit()).exitCode).toBe(2);
     expect(term.raw).not.toContain('wombat');
     expect(snapshot(box.dir)).toEqual(before);

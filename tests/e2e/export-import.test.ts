@@ -181,6 +181,18 @@ describe('attach export', () => {
       'ask',
       'tags',
       'note',
+      // added since 0.1, after its 33 columns
+      'reachedOut',
+      'acted',
+      'draft',
+      'draftOutcome',
+      'fear',
+      'asked',
+      'landed',
+      'when',
+      'then',
+      'active',
+      'kinds',
     ]);
     expect(body).toHaveLength(ENTRIES.length);
     const expected = (value: unknown): string => {

@@ -56,6 +56,8 @@ describe('attach log, typed', () => {
     term.type(KEY.space, KEY.enter);
     await term.waitFor("? Did you do something you'd call protest?");
     term.type(KEY.enter);
+    await term.waitFor('? Did you turn to anyone?');
+    term.type(KEY.down, KEY.space, KEY.enter); // a friend
     await term.waitFor('? What did you do instead');
     term.type(KEY.enter);
     await term.waitFor('? Start a 20-minute pause now? (y/N)');
@@ -73,6 +75,7 @@ describe('attach log, typed', () => {
       thought: "They're losing interest",
       urges: ['double-text'],
       protest: [],
+      reachedOut: ['friend'],
       instead: null,
     });
     expectScreenIsSaved(term, entry!);
@@ -98,6 +101,8 @@ describe('attach log, typed', () => {
       await term.waitFor('? What is the alarm');
       term.type(KEY.enter);
       await term.waitFor('? Did you do something');
+      term.type(KEY.enter);
+      await term.waitFor('? Did you turn to anyone?');
       term.type(KEY.enter);
       await term.waitFor('? What did you do instead');
       term.type(KEY.enter);
@@ -127,7 +132,14 @@ describe('attach log, typed', () => {
     term.type(KEY.enter, 'q', KEY.enter);
     await term.waitFor('Type a number from 0 to 10');
     term.type('4', KEY.enter);
-    for (const question of ['Where do you feel it', 'What story', 'What is the alarm', 'Did you do something', 'What did you do instead']) {
+    for (const question of [
+      'Where do you feel it',
+      'What story',
+      'What is the alarm',
+      'Did you do something',
+      'Did you turn to anyone',
+      'What did you do instead',
+    ]) {
       await term.waitFor(`? ${question}`);
       term.type(KEY.enter);
     }
@@ -173,7 +185,13 @@ describe('attach log, typed', () => {
     mkdirSync(path.join(box.dir, 'config', 'attach'), { recursive: true });
     writeFileSync(path.join(box.dir, 'config', 'attach', 'config.json'), JSON.stringify({ pauseMinutes: 0.05 }));
     const { term } = start(['log', 'no reply for hours', '-i', '9', '--who', 'partner', '-t', 'delayed-reply', '-b', 'tight-chest'], box);
-    for (const question of ['What story', 'What is the alarm', 'Did you do something', 'What did you do instead']) {
+    for (const question of [
+      'What story',
+      'What is the alarm',
+      'Did you do something',
+      'Did you turn to anyone',
+      'What did you do instead',
+    ]) {
       await term.waitFor(`? ${question}`);
       term.type(KEY.enter);
     }
@@ -185,7 +203,13 @@ describe('attach log, typed', () => {
     term.type('9', KEY.enter);
     await term.waitFor('? How strong is the urge now?', 20_000);
     term.type('6', KEY.enter);
-    for (const question of ['Did the urge pass?', 'What did you do with the time?', 'What will you do now?']) {
+    for (const question of [
+      'Did the urge pass?',
+      'Did you do what the urge pushed for?',
+      'What did you do with the time?',
+      'Did you turn to anyone?',
+      'What will you do now?',
+    ]) {
       await term.waitFor(`? ${question}`);
       term.type(KEY.enter);
     }

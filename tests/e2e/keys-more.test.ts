@@ -175,7 +175,7 @@ describe('encrypt, doctor --repair and config, typed', () => {
     expect(term.text).not.toContain('? ');
     term = start(box, ['log', 'still saved', '-i', '2', '--who', 'partner', '-t', 'conflict', '-b', 'tight-chest', '--thought', 't']);
     await term.waitFor('The setting pauseMinutes ("lots") is ignored');
-    for (const question of ['What is the alarm', 'Did you do something', 'What did you do instead']) {
+    for (const question of ['What is the alarm', 'Did you do something', 'Did you turn to anyone', 'What did you do instead']) {
       await term.waitFor(`? ${question}`);
       term.type(KEY.enter);
     }

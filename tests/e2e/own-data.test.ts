@@ -186,16 +186,20 @@ describe('config', () => {
     ['set pauseMinutes 0', ['config', 'set', 'pauseMinutes', '0'], /pauseMinutes takes a number from 0.05 to 180 \(you gave "0"\)/],
     ['set breath square', ['config', 'set', 'breath', 'square'], /breath takes box, 478, coherent, none/],
     ['set lookbackWeeks 2.5', ['config', 'set', 'lookbackWeeks', '2.5'], /lookbackWeeks takes a whole number from 1 to 260/],
-    ['an unknown key', ['config', 'set', 'colour', 'blue'], /"colour" is not a setting: pauseMinutes, breath, lookbackWeeks, journal/],
+    [
+      'an unknown key',
+      ['config', 'set', 'colour', 'blue'],
+      /"colour" is not a setting\. The settings are pauseMinutes, breath, lookbackWeeks, journal/,
+    ],
     ['an unknown action', ['config', 'frob'], /attach config takes list, get, set, unset, add or remove/],
-    ['an unknown list', ['config', 'add', 'mood', 'x'], /"mood" is not a list: who, trigger, body/],
+    ['an unknown list', ['config', 'add', 'mood', 'x'], /"mood" is not a list\. The lists are who, trigger, body/],
   ])('refuses %s with exit 2', (_name, args, message) => {
     const r = attach(box, args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });
 
-  it('refuses unreadable settings with exit 3 and never overwrites them', () => {
+  it('never lets unreadable settings stop a moment, and never overwrites them', () => {
     const own = sandbox();
     try {
       const file = path.join(own.env.XDG_CONFIG_HOME!, 'attach', 'config.json');
@@ -203,16 +207,26 @@ describe('config', () => {
       for (const text of ['{"pauseMinutes": ', '{"pauseMinutes": 999}']) {
         writeFileSync(file, text);
         for (const args of [
-          ['config', 'set', 'breath', 'box'],
           ['log', 'x', '-i', '3'],
-          ['pause', '--before', '3'],
+          ['pause', '--at', '1h ago', '--before', '3'],
         ]) {
           const r = attach(own, args);
-          expect(r.code).toBe(3);
-          expect(r.stderr).toContain(file);
+          expect([args[0], r.code]).toEqual([args[0], 0]);
+          expect(r.stderr.split('\n')[0]).toMatch(
+            text.endsWith('999}') ? /The setting pauseMinutes \(999\) is ignored/ : /can't be read \(they are not valid JSON\)/,
+          );
           expect(readFileSync(file, 'utf8')).toBe(text);
         }
       }
+      // config set repairs: a bad value is replaced, a file that isn't JSON is kept aside, never overwritten.
+      expect(attach(own, ['config', 'set', 'pauseMinutes', '15']).code).toBe(0);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ pauseMinutes: 15 });
+      writeFileSync(file, '{"pauseMinutes": ');
+      const aside = attach(own, ['config', 'set', 'breath', 'box']);
+      expect(aside.code).toBe(0);
+      const kept = /kept as (.*)\.$/m.exec(aside.stderr)![1]!;
+      expect(readFileSync(kept, 'utf8')).toBe('{"pauseMinutes": ');
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ breath: 'box' });
     } finally {
       own.cleanup();
     }

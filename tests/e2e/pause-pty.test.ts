@@ -99,7 +99,7 @@ describe('attach pause in a real terminal', () => {
     await term.waitFor('left of 01:00');
     const timerShown = Date.now();
     expect(term.raw).toContain(ENTER_SCREEN);
-    await term.waitFor('space pause · + / - a minute · n write a note · q finish');
+    await term.waitFor('space pause · +/- a minute · n note · m message · q finish');
     await term.waitFor('00:59 left of 01:00');
 
     // space: paused, and it says so; the clock stands still while paused.
@@ -140,6 +140,8 @@ describe('attach pause in a real terminal', () => {
     term.type(KEY.down, KEY.down);
     await term.waitFor('❯ Not yet');
     term.type(KEY.enter);
+    await term.waitFor('? Did you do what the urge pushed for?');
+    term.type(KEY.down, KEY.down, KEY.enter); // partly
     await term.waitFor('? What did you do with the time? (optional)');
     await term.waitFor('❯◯ Breathe slowly');
     term.type(KEY.space);
@@ -148,6 +150,8 @@ describe('attach pause in a real terminal', () => {
     await term.waitFor('❯◯ Write it down');
     term.type(KEY.space);
     await term.waitFor('❯◉ Write it down');
+    term.type(KEY.enter);
+    await term.waitFor('? Did you turn to anyone? (optional)');
     term.type(KEY.enter);
     await term.waitFor('? What will you do now?');
     term.type(KEY.down, KEY.down, KEY.down);
@@ -179,6 +183,8 @@ describe('attach pause in a real terminal', () => {
       activities: ['breathe', 'write'],
       notes: ['I want to explain myself again'],
       next: 'ask-directly',
+      acted: 'partly',
+      reachedOut: [],
     });
     // The 2.5 s paused are not counted: about the running time (1-2 s), give or take a second.
     const running = (stoppedAt - timerShown - pausedMs) / 1000;
@@ -232,7 +238,7 @@ describe('attach pause in a real terminal', () => {
       env: { NO_COLOR: undefined },
     });
     await term.waitFor(/\d\d:\d\d left/);
-    await term.waitFor('space · +/- · n note · q');
+    await term.waitFor('space · +/- · n · m · q');
     // A long note: the line is cut to fit, never wrapped.
     term.type('n', 'a note far longer than forty columns, to see it cut');
     await term.waitFor('Note: a note far longer');
@@ -240,7 +246,7 @@ describe('attach pause in a real terminal', () => {
     await term.waitFor(/\d\d:\d\d left/);
     await term.waitFor(/\d\d:\d\d left/);
     term.type(KEY.escape);
-    await term.waitFor('space · +/- · n note · q');
+    await term.waitFor('space · +/- · n · m · q');
 
     const narrow = frames(term.raw);
     expect(narrow.length).toBeGreaterThan(3);
@@ -256,7 +262,7 @@ describe('attach pause in a real terminal', () => {
     // Wider: the next frames use the room.
     term.resize(100, 30);
     await term.waitFor('left of 01:00');
-    await term.waitFor('space pause · + / - a minute · n write a note · q finish');
+    await term.waitFor('space pause · +/- a minute · n note · m message · q finish');
 
     term.type('q');
     await term.waitFor('? How strong is the urge now?');
@@ -305,7 +311,11 @@ describe('attach pause in a real terminal', () => {
     term.type(KEY.down);
     await term.waitFor('❯ Yes, it passed');
     term.type(KEY.enter);
+    await term.waitFor('? Did you do what the urge pushed for?');
+    term.type(KEY.enter);
     await term.waitFor('? What did you do with the time? (optional)');
+    term.type(KEY.enter);
+    await term.waitFor('? Did you turn to anyone? (optional)');
     term.type(KEY.enter);
     await term.waitFor('? What will you do now?');
     term.type(KEY.down);
@@ -348,7 +358,13 @@ describe('attach pause in a real terminal', () => {
     await term.waitFor('? How strong is the urge now?');
     await term.waitFor('• ⏎ skip');
     term.type('3', KEY.enter);
-    for (const question of ['Did the urge pass?', 'What did you do with the time?', 'What will you do now?']) {
+    for (const question of [
+      'Did the urge pass?',
+      'Did you do what the urge pushed for?',
+      'What did you do with the time?',
+      'Did you turn to anyone?',
+      'What will you do now?',
+    ]) {
       await term.waitFor(`? ${question}`);
       term.type(KEY.enter);
     }
