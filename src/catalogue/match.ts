@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
-import { clean } from '../render/clean.js';
 import { CATALOGUES, type CatalogueName, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
+import { clean } from '../render/clean.js';
 import type { Catalogues, Item } from './catalogue.js';
 
 /*
