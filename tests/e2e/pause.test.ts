@@ -105,6 +105,10 @@ describe('attach pause without a terminal', () => {
       activities: [],
       notes: [],
       next: null,
+      acted: null,
+      draft: null,
+      draftOutcome: null,
+      reachedOut: [],
       tags: [],
       note: null,
     });
