@@ -5,7 +5,7 @@ import { JournalStore } from './journal/store.js';
 import type { Asker } from './ui/prompts.js';
 import { line, type Stream } from './ui/stream.js';
 import { colorLevel, makeStyle } from './ui/style.js';
-import type { TimerIO } from './ui/timer-screen.js';
+import type { Clock, TimerIO } from './ui/timer-screen.js';
 
 /**
  * What every command is given: the journal path, the terminal, the clock and
@@ -50,6 +50,15 @@ export interface GlobalOptions {
   input?: boolean;
 }
 
+/** The pause timer's clock: the real one, ticking with setInterval (tests give theirs). */
+const timerClock: Clock = {
+  now: () => Date.now(),
+  every: (ms, run) => {
+    const handle = setInterval(run, ms);
+    return () => clearInterval(handle);
+  },
+};
+
 /** The real terminal, the real clock, and the journal path of DESIGN.md section 2. */
 export async function createContext(globals: GlobalOptions, command: string, env: Env = process.env): Promise<Context> {
   const [{ journalPath, pagesPath }, { readSettings }] = await Promise.all([import('./journal/paths.js'), import('./journal/config.js')]);
@@ -86,7 +95,7 @@ export async function createContext(globals: GlobalOptions, command: string, env
     settings: async () => settings,
     asker,
     ...(passphrase ? { passphrase } : {}),
-    timerIO: async (live) => (await import('./ui/terminal-io.js')).terminalIO(process.stdin, process.stderr, live),
+    timerIO: async (live) => (await import('./ui/terminal-io.js')).terminalIO(process.stdin, process.stderr, live, timerClock),
     now,
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,11 +1,11 @@
 import { emitKeypressEvents } from 'node:readline';
-import { LEAVE_SCREEN, realClock, type TimerIO } from './timer-screen.js';
+import { type Clock, LEAVE_SCREEN, type TimerIO } from './timer-screen.js';
 
 /** How long keys are swallowed after the timer ends, before the first question. */
 const SETTLE_MS = 400;
 
 /** The real terminal: raw keys from stdin (when `live`), resize and signals from the process. */
-export function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WriteStream, live: boolean): TimerIO {
+export function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WriteStream, live: boolean, clock: Clock): TimerIO {
   const interrupts = new Set<() => void>();
   const onInterrupt = (listener: () => void) => {
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -36,10 +36,10 @@ export function terminalIO(stdin: NodeJS.ReadStream, out: NodeJS.WriteStream, li
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     stop();
   };
-  if (!live) return { clock: realClock, out, onInterrupt, quiet, settle };
+  if (!live) return { clock, out, onInterrupt, quiet, settle };
   emitKeypressEvents(stdin);
   return {
-    clock: realClock,
+    clock,
     out,
     keys: stdin,
     onResize: (listener) => {

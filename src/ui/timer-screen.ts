@@ -10,14 +10,6 @@ export interface Clock {
   every(ms: number, run: () => void): () => void;
 }
 
-export const realClock: Clock = {
-  now: () => Date.now(),
-  every: (ms, run) => {
-    const handle = setInterval(run, ms);
-    return () => clearInterval(handle);
-  },
-};
-
 export interface Key {
   name?: string;
   sequence?: string;
