@@ -178,8 +178,7 @@ export function findChanges(series: Series, months: readonly MonthFigures[]): { 
     const c = series.counts[measure];
     const enough = c.events.length >= MIN_EVENTS && series.end - c.start >= MIN_SPAN_DAYS;
     const units = enough ? stretches(c.start, series.end, c.events) : [];
-    // The test rearranges whole stretches only; the curve a change is described with uses every day.
-    const result = enough ? countTrend(units.filter((u) => u.exposure === UNIT_DAYS).map((u) => u.count)) : null;
+    const result = enough ? countTrend(units.map((u) => u.count)) : null;
     const rate = result ? fitLogLinear(units, c.start) : null;
     candidates.set(measure, {
       test: blank(measure, 'permutation', c.events.length, enough),
@@ -212,17 +211,15 @@ export function findChanges(series: Series, months: readonly MonthFigures[]): { 
   return { changes, tests: ORDER.map((m) => candidates.get(m)!.test) };
 }
 
-/** Stretches of UNIT_DAYS from `start`, the last one as long as what is left. */
+/**
+ * The stretch from `start` to `end` cut into equal parts of at least UNIT_DAYS (183 days: 13 of 14.1 days),
+ * so that every part can change places with every other and no day is left out.
+ */
 function stretches(start: number, end: number, events: readonly number[]): CountUnit[] {
-  const units: CountUnit[] = [];
-  for (let lo = start; lo < end; lo += UNIT_DAYS) {
-    const hi = Math.min(lo + UNIT_DAYS, end);
-    units.push({ x: (lo + hi) / 2, exposure: hi - lo, count: 0 });
-  }
-  for (const e of events) {
-    const unit = units[Math.min(units.length - 1, Math.max(0, Math.floor((e - start) / UNIT_DAYS)))];
-    if (unit) unit.count++;
-  }
+  const parts = Math.max(1, Math.floor((end - start) / UNIT_DAYS));
+  const length = (end - start) / parts;
+  const units: CountUnit[] = Array.from({ length: parts }, (_, k) => ({ x: start + (k + 0.5) * length, exposure: length, count: 0 }));
+  for (const e of events) units[Math.min(parts - 1, Math.max(0, Math.floor((e - start) / length)))]!.count++;
   return units;
 }
 

@@ -8,8 +8,9 @@ import type { Trend } from './trend.js';
  * lumpy the stretches are (a hard week, a quiet one), so the p-value is
  * exact whatever the counts' spread; a Poisson or quasi-Poisson test needs
  * that spread modelled and, with hard weeks, claims too much
- * (bench/PROGRESS-EVAL.md). The stretches are 14 days long, so a hard spell
- * of a week or so mostly falls inside one of them rather than across two.
+ * (bench/PROGRESS-EVAL.md). The stretches are at least 14 days long (the
+ * caller cuts the months into equal ones), so a hard spell of a week or so
+ * mostly falls inside one of them rather than across two.
  *
  * The arrangements are drawn at random from a fixed seed (mulberry32), so a
  * journal always gets the same answer.
@@ -24,6 +25,7 @@ export interface CountTrend extends Trend {
   units: number;
 }
 
+/** The shortest stretch the caller cuts the months into. */
 export const UNIT_DAYS = 14;
 const DRAWS = 4999;
 const SEED = 0x5eed;
@@ -41,9 +43,9 @@ function random(seed: number): () => number {
 }
 
 /**
- * `counts`: events in consecutive stretches of equal length, oldest first (a
- * shorter stretch at the end is left out by the caller). Null with fewer than
- * 3 stretches or when every stretch has the same count.
+ * `counts`: events in consecutive stretches of equal length, oldest first.
+ * Null with fewer than 3 stretches; p = 1 when every stretch has the same
+ * count (every arrangement is the one lived).
  */
 export function countTrend(counts: readonly number[], draws = DRAWS): CountTrend | null {
   const k = counts.length;
@@ -53,7 +55,7 @@ export function countTrend(counts: readonly number[], draws = DRAWS): CountTrend
   const mean = counts.reduce((a, b) => a + b, 0) / k;
   let spread = 0;
   for (const c of counts) spread += (c - mean) ** 2;
-  if (!(spread > 0)) return null;
+  if (!(spread > 0)) return { z: 0, p: 1, units: k };
   const score = (values: readonly number[]) => values.reduce((acc, v, i) => acc + v * position[i]!, 0);
   const observed = score(counts);
   // The variance of a linear statistic over all arrangements: sum (c - mean)^2 * sum position^2 / (k - 1).
