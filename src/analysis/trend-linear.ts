@@ -66,15 +66,18 @@ export function linearTrend(x: readonly number[], y: readonly number[], cluster?
   const rho = clusters.length < n ? intraclass(x, y, cluster!, sums, first) : 0;
   const line = rho > 0 ? fitMeans(clusters.map((c) => ({ ...c, w: c.size / (1 + (c.size - 1) * rho) }))) : first;
   if (!line) return null;
+  if (y.every((v) => v === y[0])) return null;
   const df = clusters.length - 2;
-  const variance = line.scatter / df;
-  if (!(variance > 1e-12 * (1 + line.intercept ** 2))) return null;
+  // Points exactly on a line leave no scatter: a floor far below any real spread keeps z finite (and huge).
+  const variance = Math.max(line.scatter / df, 1e-18 * (1 + line.mean ** 2));
   const z = line.slope / Math.sqrt(variance / line.sxx);
   return { z, p: studentTwoSided(z, df), intercept: line.intercept, slope: line.slope, rho, df };
 }
 
 /** Weighted least squares of cluster means: the line, the weighted spread of x, and the weighted squared residuals. */
-function fitMeans(points: readonly (Cluster & { w: number })[]): { intercept: number; slope: number; sxx: number; scatter: number } | null {
+function fitMeans(
+  points: readonly (Cluster & { w: number })[],
+): { intercept: number; slope: number; mean: number; sxx: number; scatter: number } | null {
   let w = 0;
   let wx = 0;
   let wy = 0;
@@ -95,7 +98,7 @@ function fitMeans(points: readonly (Cluster & { w: number })[]): { intercept: nu
   const slope = sxy / sxx;
   let scatter = 0;
   for (const p of points) scatter += p.w * (p.y - my - slope * (p.x - mx)) ** 2;
-  return { intercept: my - slope * mx, slope, sxx, scatter };
+  return { intercept: my - slope * mx, slope, mean: my, sxx, scatter };
 }
 
 /**

@@ -42,6 +42,13 @@ describe('least-squares trend, every observation alone', () => {
     expect(r.p).toBeCloseTo(0.16567578960917653, 7);
   });
 
+  it('finds a line without any scatter, with a finite z', () => {
+    const r = linearTrend([1, 2, 3, 4, 5], [9, 8, 7, 6, 5])!;
+    expect(r.z).toBeLessThan(-1e6);
+    expect(Number.isFinite(r.z)).toBe(true);
+    expect(r.p).toBeLessThan(1e-9);
+  });
+
   it('has no answer for a constant intensity, one time, or too few observations', () => {
     expect(linearTrend([1, 2, 3, 4], [5, 5, 5, 5])).toBeNull();
     expect(linearTrend([2, 2, 2, 2], [1, 5, 3, 4])).toBeNull();
