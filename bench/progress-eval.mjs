@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 /*
@@ -103,7 +103,7 @@ export const SCENARIOS = [
 ];
 
 /** Levels shown beside the one the code uses (ALPHA), read off the same journals' Holm-adjusted p-values. */
-const ALPHAS = [0.01, 0.02, 0.05, 0.1];
+const ALPHAS = [0.01, 0.02, 0.03, 0.05, 0.1];
 
 export async function loadProgress() {
   const out = await build({
@@ -133,6 +133,9 @@ function evaluate(mod, scenario, seeds) {
     claimedZ: [],
     missedZ: [],
     tested: [],
+    // Intensity rows: how often the best possible test of that one trend would pass the bar the method sets.
+    oracle: 0,
+    oracleZ: [],
   };
   for (const seed of seeds) {
     const journal = generate(seed, scenario.gen);
@@ -152,6 +155,11 @@ function evaluate(mod, scenario, seeds) {
     for (const c of claims) r.byMeasure[`${c.measure} ${c.direction}`] = (r.byMeasure[`${c.measure} ${c.direction}`] ?? 0) + 1;
     r.tested.push(data.tests.filter((t) => t.enough).length);
     if (!scenario.expect) continue;
+    if (scenario.expect[0] === 'meanIntensity') {
+      const z = oracleZ(journal.entries, scenario.gen.spread ?? 1.6);
+      r.oracleZ.push(Math.abs(z));
+      if (Math.abs(z) >= firstBar(data.tests, mod.ALPHA) && z < 0 === (scenario.expect[1] === 'down')) r.oracle++;
+    }
     const [measure, direction] = scenario.expect;
     const planted = data.tests.find((t) => t.measure === measure);
     if (planted.z !== null) {
@@ -163,6 +171,60 @@ function evaluate(mod, scenario, seeds) {
     if (claims.some((c) => c.measure !== measure && !scenario.allowed.includes(c.measure))) r.unrelated++;
   }
   return r;
+}
+
+/**
+ * The most powerful test there is for a straight-line trend in normal noise of known size: the least-squares
+ * slope over its exact standard error, sigma / sqrt(Sxx), sigma the generator's own (rounding adds 1/12).
+ * No test can do better on these journals; rows with a planted intensity show how close the method comes.
+ */
+function oracleZ(entries, spread) {
+  const moments = entries.filter((e) => e.type === 'trigger');
+  const x = moments.map((e) => Date.parse(`${e.at.slice(0, 19)}Z`) / 86_400_000);
+  const y = moments.map((e) => e.intensity);
+  const mx = x.reduce((a, b) => a + b, 0) / x.length;
+  const my = y.reduce((a, b) => a + b, 0) / y.length;
+  let sxx = 0;
+  let sxy = 0;
+  x.forEach((v, i) => {
+    sxx += (v - mx) ** 2;
+    sxy += (v - mx) * (y[i] - my);
+  });
+  return (sxy / sxx) * Math.sqrt(sxx / (spread ** 2 + 1 / 12));
+}
+
+/** The bar the method's first step sets for one measure: |z| for a two-sided p of ALPHA / (measures with a share). */
+function firstBar(tests, alpha) {
+  const tested = tests.filter((t) => t.enough).map((t) => t.measure);
+  const shares = tested.filter((m) => m !== 'strong' || !tested.some((p) => p === 'meanIntensity' || p === 'moments')).length;
+  return normalQuantile(1 - alpha / (2 * shares));
+}
+
+/** Inverse of the standard normal distribution (Acklam's rational approximation, relative error under 1.2e-9). */
+function normalQuantile(p) {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  if (p > 1 - 0.02425) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
+}
+
+/** Wilson's 95% interval for k of n, in percent. */
+function wilson(k, n) {
+  const z = 1.959964;
+  const p = k / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return `${(100 * Math.max(0, centre - half)).toFixed(1)}-${(100 * Math.min(1, centre + half)).toFixed(1)}%`;
 }
 
 const seedsFor = (scenario, count, base) => {
@@ -215,9 +277,12 @@ export async function run({ write = true, out = (line) => process.stdout.write(`
   const perJournal = rows.reduce((a, r) => a + r.large.ms, 0) / rows.reduce((a, r) => a + r.large.n, 0);
   const row = (id) => rows.find((r) => r.scenario.id === id).large;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const missed = Math.max(...row(2).missedZ, ...row(3).missedZ);
-  const claimed = Math.min(...row(2).claimedZ, ...row(3).claimedZ);
   const levelCell = (s, r, i) => (s.expect ? `${pct(r.at[i].found, r.n)} (${pct(r.at[i].unrelated, r.n)})` : pct(r.at[i].any, r.n));
+  const interval = (s, r) => (s.expect ? wilson(r.found, r.n) : wilson(r.any, r.n));
+  // Not row f: its bursts copy a moment's intensity, which the best possible test for independent moments ignores.
+  const intensityRows = rows.filter((r) => r.scenario.expect?.[0] === 'meanIntensity' && !r.scenario.gen.clusters);
+  const chance = [1, 'a', 'b', 'c', 'd'].map((id) => row(id).any);
+  const at05 = ALPHAS.indexOf(0.05);
   const lines = [
     SECTION_START,
     HEADING,
@@ -227,66 +292,90 @@ export async function run({ write = true, out = (line) => process.stdout.write(`
     'Synthetic journals through the real `src/analysis/progress.ts`, compiled on the fly; seeded, so a change',
     'in these figures is a change in the method or the generator, never chance.',
     '',
-    '| # | scenario | target | 20 journals | result | 200 journals | rate | result |',
-    '|---|---|---|---|---|---|---:|---|',
+    '| # | scenario | target | 20 journals | result | 200 journals | rate | 95% interval | result |',
+    '|---|---|---|---|---|---|---:|---:|---|',
     ...rows.map(({ scenario: s, small, large: r, passSmall, passLarge }) => {
       const rate = s.expect ? pct(r.found, r.n) : pct(r.any, r.n);
-      const cells = [s.id, s.name, target(s), cell(s, small), result(passSmall), cell(s, r), rate, result(passLarge)];
+      const cells = [s.id, s.name, target(s), cell(s, small), result(passSmall), cell(s, r), rate, interval(s, r), result(passLarge)];
       return `| ${cells.join(' | ')} |`;
     }),
     '',
     'Rows 1-3 are the targets of issue 15 (for 200 journals, the same rates: at most 10 with a claim; at least',
     '190 found, none unrelated). "found": the planted change claimed in the right direction; "unrelated": a',
     'journal where a measure was claimed that neither was planted nor follows from it arithmetically (with',
-    'intensity falling, fewer strong moments is allowed). Rows a-k are not targets.',
+    'intensity falling, fewer strong moments is allowed; with fewer moments, fewer strong and protest moments).',
+    `Rows a-k are not targets. The interval is Wilson's, for the rate of the 200 journals. Level: ${mod.ALPHA}.`,
     '',
-    `### The level, traded off (the code uses ${mod.ALPHA}, Holm over the measures tested)`,
+    '### What these journals allow',
     '',
-    'The same 200 journals of each row, read at other familywise levels (their Holm-adjusted p-values are',
-    'in `tests[]`): for no-trend rows, journals with any claim; for planted rows, found (and unrelated).',
+    'The rows with a planted intensity, against the most powerful test there is for that one trend (least',
+    "squares with the generator's own noise known: no test can do better on the same journals), read at the",
+    "bar the method's first step sets for one measure (two-sided p of the level over the measures with a share):",
+    '',
+    '| # | of 20: method | of 20: best possible | of 200: method | of 200: best possible | median \\|z\\|, method | best possible |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...intensityRows.map(
+      ({ scenario: s, small, large: r }) =>
+        `| ${s.id} | ${small.found} | ${small.oracle} | ${pct(r.found, r.n)} | ${pct(r.oracle, r.n)} | ${median(r.z).toFixed(2)} | ${median(r.oracleZ).toFixed(2)} |`,
+    ),
+    '',
+    `- Row 2 sits at the edge of what six months of 18 moments hold: even the best possible test finds the fall`,
+    `  in ${pct(row(2).oracle, LARGE)} of journals at this bar, and the method comes within a few journals of it. Finding 19 in`,
+    '  20 reliably needs a lower bar, that is a higher level or fewer measures, and each measure claimed by chance',
+    '  comes with it (the table of levels below).',
+    '- "Nothing unrelated" cannot be had together with 19 in 20 found. An unrelated claim is a chance claim about a',
+    '  measure that did not change; the other measures are tested at the same bar as the planted one, so they are',
+    `  claimed by chance about as often as in a journal where nothing changed: at ${mod.ALPHA}, ${pct(row(2).unrelated, LARGE)} and`,
+    `  ${pct(row(3).unrelated, LARGE)} of journals (rows 2, 3) against ${pct(Math.min(...chance), LARGE)}-${pct(Math.max(...chance), LARGE)} with nothing planted (rows 1, a-d).`,
+    '  None in 200 would need chance claims near 1 in 1000 journals, a bar no test clears for these trends in',
+    '  19 of 20 journals. Only giving some measures a larger share of the level than others could do both, and',
+    '  which measures matter more is for the issue to say, not for the evaluation to tune.',
+    `- Counts carry little, as the issue foresaw: halving moments (row g) is found in ${pct(row('g').found, LARGE)}, tripling glimmers`,
+    `  (row i) in ${pct(row('i').found, LARGE)}; a change in how strong moments are shows far sooner than one in how many there are.`,
+    '- Every claim counted unrelated here was checked: the planted trend does not move it in the generator, and',
+    '  each measure on its own is claimed by chance about as often as the level allows, within the noise of 3,000',
+    '  journals (bench/progress-compare.mjs counts them measure by measure; the intensity test in journals with',
+    '  both bursts and hard weeks a little more, below). They are chance, not a flaw of one test.',
+    '',
+    `### The level, traded off (the code uses ${mod.ALPHA})`,
+    '',
+    'The same 200 journals of each row, read at other familywise levels (their adjusted p-values are in',
+    '`tests[]`): for no-trend rows, journals with any claim; for planted rows, found (and unrelated).',
     '',
     `| # | ${ALPHAS.map((a) => `at ${a}`).join(' | ')} |`,
     `|---|${ALPHAS.map(() => '---:').join('|')}|`,
     ...rows.map(({ scenario: s, large: r }) => `| ${s.id} | ${ALPHAS.map((_, i) => levelCell(s, r, i)).join(' | ')} |`),
     '',
+    ...(at05 >= 0
+      ? [
+          `At 0.05 row 2 would be found in ${levelCell(rows[1].scenario, row(2), at05)}, but journals with nothing planted would show`,
+          `a claim in up to ${pct(Math.max(...[1, 'a', 'b', 'c', 'd'].map((id) => row(id).at[at05].any)), LARGE)}: over 1 in 20.`,
+          '',
+        ]
+      : []),
     'What was claimed, over the 200 journals of each row (measure, direction, journals):',
     '',
     ...rows.map(({ scenario: s, large: r }) => `- ${s.id}: ${claimsOf(r)}`),
     '',
-    '### Reading the figures',
+    '### Method (src/analysis/progress-changes.ts, trend-linear.ts, trend-count.ts, progress-multiplicity.ts)',
     '',
-    `- With nothing changing, a change is claimed in ${pct(row(1).any, row(1).n)} of journals (row 1), and in at most`,
-    `  ${pct(Math.max(...['a', 'b', 'c', 'd'].map((id) => row(id).any)), LARGE)} with hard weeks and bursts, a late start and a month under way,`,
-    '  12 months, or a quiet journal (rows a-d).',
-    `- The planted trends of rows 2 and 3 are found in ${pct(row(2).found, LARGE)} and ${pct(row(3).found, LARGE)} of journals. That is`,
-    "  how much one person's six months can show, more than the test: the planted measure's median |z| is",
-    `  ${median(row(2).z).toFixed(2)} (row 2, Kendall) and ${median(row(3).z).toFixed(2)} (row 3, Cochran-Armitage,`,
-    `  where strong moments of one evening share a pause); Holm over the ${median(row(2).tested)} measures with enough`,
-    '  data asks for more than the largest |z|',
-    `  left unclaimed, ${missed.toFixed(2)} (the smallest claimed: ${claimed.toFixed(2)}). No level in the table meets`,
-    '  all three targets at once: finding 19 in 20 takes about 0.1, where unrelated claims reach 5-10% of',
-    "  journals. Rows j and k show how much rests on how spread out a person's intensities are.",
-    '- Counts carry little: halving moments (row g) or tripling glimmers (row i) is rarely found, as the issue',
-    '  foresaw for monthly counts; a change in how strong moments are is found far more often than one in how',
-    '  many there are.',
-    '',
-    '### Method (src/analysis/progress-changes.ts, trend.ts)',
-    '',
-    "- intensity: Kendall's tau of each moment's intensity against its time, tie-corrected variance",
-    "  (scipy's asymptotic kendalltau);",
-    '- shares (paused after a strong moment, urge passed, acted, fear came true, asks landed): Cochran-Armitage,',
-    '  each answer against its time, with the exact (permutation) variance;',
-    '- both widened by a design effect of at least 1 when moments of one evening (wall-clock day, the small',
-    '  hours with the evening before) go together: the cluster-robust variance over the independent one;',
-    '- counts (moments, strong, protest, glimmers): Poisson regression of weekly counts on time, score test,',
-    '  quasi-Poisson (Pearson dispersion of the fit, at least 1) read against t with weeks - 2 degrees of',
-    '  freedom; each counted from the first entry of its kind (glimmers from the first glimmer), that entry',
-    '  left out;',
-    `- a measure is tested only with at least ${mod.MIN_MOMENTS} moments (intensity), ${mod.MIN_ANSWERS} answers with`,
-    `  ${mod.MIN_EACH} of each outcome (shares) or ${mod.MIN_EVENTS} events (counts), spread over at least ${mod.MIN_SPAN_DAYS} days;`,
-    '  Holm over those tested;',
-    `  claimed at an adjusted p of ${mod.ALPHA} or less, with its figures read off the fitted curve at the first and`,
-    '  last month (a line, a logistic curve, the log-linear rate).',
+    "- intensity: least squares of each moment's intensity on its time, over evenings (wall-clock day, the small",
+    "  hours with the evening before): each evening's mean at its mean time, weighted by size / (1 + (size - 1) rho),",
+    "  rho the residuals' intraclass correlation (one-way ANOVA, at least 0); the slope over its standard error from",
+    "  the evenings' own scatter, read against Student's t with evenings - 2 degrees of freedom. With one moment an",
+    '  evening it is the textbook slope t-test (scipy.stats.linregress);',
+    '- shares (paused after a strong moment, urge passed, acted, fear came true, asks landed): the same on each answer',
+    '  (1 yes, 0 no), that is Cochran-Armitage studentised by the residual variance rather than the variance under',
+    '  "no change", which a real change inflates;',
+    '- counts (moments, strong, protest, glimmers): a permutation test (4,999 arrangements from a fixed seed) of the',
+    '  counts of equal stretches of at least 14 days (183 days: 13 of 14.1) against their order, counted from the',
+    '  first entry of their kind (that entry left out); exact whatever the spread of hard and quiet fortnights;',
+    `- a measure is tested only with at least ${mod.MIN_MOMENTS} moments (intensity), ${mod.MIN_ANSWERS} answers with ${mod.MIN_EACH} of each outcome (shares)`,
+    `  or ${mod.MIN_EVENTS} events (counts), spread over at least ${mod.MIN_SPAN_DAYS} days;`,
+    "- the correction: Holm's step-down over the measures tested, as a graphical procedure in which strong moments",
+    '  start with no share of the level and receive the share of mean intensity or moments once that is claimed',
+    '  (they follow from it arithmetically); claimed at an adjusted p of the level or less, with the figures read',
+    '  off the fitted curve at the first and last month (the line, a logistic curve, the log-linear rate).',
     '',
     '### Generator (bench/progress-generate.mjs)',
     '',
@@ -307,7 +396,15 @@ export async function run({ write = true, out = (line) => process.stdout.write(`
   out('');
   out(pass ? 'all targets met' : 'some targets missed');
   if (write) {
-    writeFileSync(OUT, `# attach progress: evaluation\n\n${markdown}\n`);
+    // Only this section is rewritten; what the file holds around it (bench/progress-compare.mjs's section, notes) stays.
+    const old = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+    const from = old.indexOf(SECTION_START);
+    const to = old.indexOf(SECTION_END);
+    const next =
+      from >= 0 && to > from
+        ? `${old.slice(0, from)}${markdown}${old.slice(to + SECTION_END.length)}`
+        : `# attach progress: evaluation\n\n${markdown}\n${old.replace(/^# attach progress: evaluation\n+/, '\n')}`;
+    writeFileSync(OUT, next);
     // Tables aligned the way `npm test`'s biome check wants them (as RESULTS.md's are).
     spawnSync(path.join(HERE, '..', 'node_modules', '.bin', 'biome'), ['format', '--write', OUT], { stdio: 'ignore' });
   }

@@ -1,30 +1,38 @@
 import { daysInMonth, type MonthIndex, monthKey, monthOfWall, monthStart } from './progress-calendar.js';
 import type { MonthFigures } from './progress-month.js';
+import { adjustedPValues } from './progress-multiplicity.js';
 import { countFigures, monthNames, shareFigures, WORDS } from './progress-wording.js';
-import { type CountUnit, cochranArmitage, holm, kendall, poissonTrend, type Trend } from './trend.js';
-import { fitLine, fitLogistic } from './trend-fit.js';
+import type { CountUnit, Trend } from './trend.js';
+import { countTrend, UNIT_DAYS } from './trend-count.js';
+import { fitLogistic, fitLogLinear } from './trend-fit.js';
+import { linearTrend } from './trend-linear.js';
 
 /*
  * Which measures changed over the months, claimed only when a trend test
  * over every entry says so after correcting for the number of measures
  * tested (method and its measured error rates: bench/PROGRESS-EVAL.md).
  *
- *   meanIntensity      Kendall's tau of each moment's intensity against its
- *                      time (ties corrected; trend.ts kendall)
+ *   meanIntensity      least squares of each moment's intensity on its time,
+ *                      over evenings (trend-linear.ts: moments of one evening
+ *                      that go together count as one evening's evidence)
  *   pausedAfterStrong, urgePassed, acted, fearCameTrue, asksLanded
- *                      Cochran-Armitage: each answer (yes/no) against its time
+ *                      the same on each answer (1 yes, 0 no): Cochran-Armitage
+ *                      studentised by the residual variance
  *   moments, strong, protest, glimmers
- *                      quasi-Poisson regression of weekly counts on time,
- *                      counted from the first entry of their kind
+ *                      permutation test of the counts of 14-day stretches
+ *                      against their order (trend-count.ts), counted from the
+ *                      first entry of their kind
  * Not tested, only shown: pauses, follow-ups and asks made, which say more
  * about how attach was used than about how moments went.
  *
- * A measure is tested only with enough data (below); Holm's correction runs
- * over the measures tested, and a change is claimed at a corrected p of
- * ALPHA or less. `from` and `to` are read off the fitted trend (a line for
- * intensity, a logistic curve for shares, the log-linear rate for counts) at
- * the first and last month, so they always show the direction the test
- * found, where the raw figures of two single months could show noise.
+ * A measure is tested only with enough data (below); the correction runs
+ * over the measures tested (progress-multiplicity.ts: Holm, with strong
+ * moments following from intensity and moments), and a change is claimed at
+ * a corrected p of ALPHA or less. `from` and `to` are read off the fitted
+ * trend (the line for intensity, a logistic curve for shares, the log-linear
+ * rate for counts) at the first and last month, so they always show the
+ * direction the test found, where the raw figures of two single months
+ * could show noise.
  */
 
 export type ShareMeasure = 'pausedAfterStrong' | 'urgePassed' | 'acted' | 'fearCameTrue' | 'asksLanded';
@@ -54,7 +62,7 @@ export interface Change {
 
 export interface MeasureTest {
   measure: Measure;
-  test: 'kendall' | 'cochran-armitage' | 'poisson';
+  test: 'least-squares' | 'permutation';
   /** Observations the test had: moments with an intensity, answers, or events counted. */
   n: number;
   /** Whether the minimum of data below was met; only then is the measure tested. */
@@ -65,8 +73,12 @@ export interface MeasureTest {
   pAdjusted: number | null;
 }
 
-/** Familywise level: the chance that a journal with no change at all shows any claimed change. */
-export const ALPHA = 0.05;
+/**
+ * Familywise level: the chance that a journal with no change at all shows any claimed change. The tests are
+ * exact or nearly so, so a journal with nothing changing shows a claim about this often; 0.03 keeps that under
+ * 1 in 20 in every no-change journal of the evaluation, bursts and 12 months included (bench/PROGRESS-EVAL.md).
+ */
+export const ALPHA = 0.03;
 /** Every test: its data must spread over at least this many days (about two months). */
 export const MIN_SPAN_DAYS = 60;
 /** Intensity: at least this many moments. */
@@ -138,11 +150,11 @@ export function findChanges(series: Series, months: readonly MonthFigures[]): { 
   const { t, y } = series.intensity;
   const [iLo, iHi] = extent(t);
   const iEnough = t.length >= MIN_MOMENTS && iHi - iLo >= MIN_SPAN_DAYS;
-  const line = iEnough ? fitLine(t, y) : null;
+  const line = iEnough ? linearTrend(t, y, t.map(evening)) : null;
   candidates.set('meanIntensity', {
-    test: blank('meanIntensity', 'kendall', t.length, iEnough),
-    result: iEnough ? (kendall(t, y, t.map(evening)) ?? { z: 0, p: 1 }) : null,
-    ...(line ? { at: (x: number) => Math.min(10, Math.max(0, line.a + line.b * x)) } : {}),
+    test: blank('meanIntensity', 'least-squares', t.length, iEnough),
+    result: iEnough ? (line ?? { z: 0, p: 1 }) : null,
+    ...(line ? { at: (x: number) => Math.min(10, Math.max(0, line.intercept + line.slope * x)) } : {}),
     lo: iLo,
     hi: iHi,
   });
@@ -154,8 +166,8 @@ export function findChanges(series: Series, months: readonly MonthFigures[]): { 
     const enough = s.t.length >= MIN_ANSWERS && Math.min(yes, s.t.length - yes) >= MIN_EACH && hi - lo >= MIN_SPAN_DAYS;
     const fit = enough ? fitLogistic(s.t, s.y) : null;
     candidates.set(measure, {
-      test: blank(measure, 'cochran-armitage', s.t.length, enough),
-      result: enough ? cochranArmitage(s.t, s.y, s.t.map(evening)) : null,
+      test: blank(measure, 'least-squares', s.t.length, enough),
+      result: enough ? linearTrend(s.t, s.y.map(Number), s.t.map(evening)) : null,
       ...(fit ? { at: (x: number) => 1 / (1 + Math.exp(-(fit.a + fit.b * x))) } : {}),
       lo,
       hi,
@@ -165,19 +177,24 @@ export function findChanges(series: Series, months: readonly MonthFigures[]): { 
   for (const measure of COUNTS) {
     const c = series.counts[measure];
     const enough = c.events.length >= MIN_EVENTS && series.end - c.start >= MIN_SPAN_DAYS;
-    const result = enough ? poissonTrend(weeklyUnits(c.start, series.end, c.events)) : null;
+    const units = enough ? stretches(c.start, series.end, c.events) : [];
+    const result = enough ? countTrend(units.map((u) => u.count)) : null;
+    const rate = result ? fitLogLinear(units, c.start) : null;
     candidates.set(measure, {
-      test: blank(measure, 'poisson', c.events.length, enough),
+      test: blank(measure, 'permutation', c.events.length, enough),
       result,
       // A whole month's worth at the rate fitted for that time.
-      ...(result ? { at: (x: number) => Math.exp(result.a + result.b * x) * daysInMonth(monthOfWall(x)) } : {}),
+      ...(rate ? { at: (x: number) => Math.exp(rate.a + rate.b * (x - c.start)) * daysInMonth(monthOfWall(x)) } : {}),
       lo: c.start,
       hi: series.end - 1e-9,
     });
   }
 
   const tested = ORDER.map((m) => candidates.get(m)!).filter((c) => c.result !== null);
-  const adjusted = holm(tested.map((c) => c.result!.p));
+  const adjusted = adjustedPValues(
+    tested.map((c) => c.result!.p),
+    tested.map((c) => c.test.measure),
+  );
   tested.forEach((c, i) => {
     c.test.z = round2(c.result!.z);
     c.test.p = sig(c.result!.p);
@@ -194,17 +211,15 @@ export function findChanges(series: Series, months: readonly MonthFigures[]): { 
   return { changes, tests: ORDER.map((m) => candidates.get(m)!.test) };
 }
 
-/** Seven-day stretches from `start`, the last one as long as what is left. */
-function weeklyUnits(start: number, end: number, events: readonly number[]): CountUnit[] {
-  const units: CountUnit[] = [];
-  for (let lo = start; lo < end; lo += 7) {
-    const hi = Math.min(lo + 7, end);
-    units.push({ x: (lo + hi) / 2, exposure: hi - lo, count: 0 });
-  }
-  for (const e of events) {
-    const unit = units[Math.min(units.length - 1, Math.max(0, Math.floor((e - start) / 7)))];
-    if (unit) unit.count++;
-  }
+/**
+ * The stretch from `start` to `end` cut into equal parts of at least UNIT_DAYS (183 days: 13 of 14.1 days),
+ * so that every part can change places with every other and no day is left out.
+ */
+function stretches(start: number, end: number, events: readonly number[]): CountUnit[] {
+  const parts = Math.max(1, Math.floor((end - start) / UNIT_DAYS));
+  const length = (end - start) / parts;
+  const units: CountUnit[] = Array.from({ length: parts }, (_, k) => ({ x: start + (k + 0.5) * length, exposure: length, count: 0 }));
+  for (const e of events) units[Math.min(parts - 1, Math.max(0, Math.floor((e - start) / length)))]!.count++;
   return units;
 }
 

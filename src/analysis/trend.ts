@@ -8,8 +8,14 @@ import { fitLogLinear } from './trend-fit.js';
  * six points (STACK-NOTES.md: a fall from 11 to 4 strong moments a month is
  * missed more often than found that way). Two-sided, normal approximations
  * whose variances are the exact ones under "no change", checked against
- * scipy in tests/unit/trend.test.ts. The p-values are corrected for the
- * number of measures by the caller (holm below).
+ * scipy in tests/unit/trend.test.ts.
+ *
+ * These were attach progress's first tests. It now uses trend-linear.ts
+ * (intensity and shares) and trend-count.ts (counts), which find a real
+ * change more often at the same level and stay honest with bursts and hard
+ * weeks (bench/PROGRESS-EVAL.md, "What was tried"); kendall, cochranArmitage
+ * and poissonTrend stay as checked references for that comparison, and
+ * holm is what progress-multiplicity.ts reduces to without dependent measures.
  */
 
 export interface Trend {

@@ -34,7 +34,7 @@ const figures = (month: string, more: Partial<MonthFigures>): MonthFigures => ({
 
 const untested = (measure: MeasureTest['measure'], n = 0): MeasureTest => ({
   measure,
-  test: 'cochran-armitage',
+  test: 'least-squares',
   n,
   enough: false,
   z: null,
@@ -63,7 +63,7 @@ const data: ProgressData = {
     },
   ],
   tests: [
-    { measure: 'strong', test: 'poisson', n: 13, enough: true, z: -3.1, p: 0.002, pAdjusted: 0.01 },
+    { measure: 'strong', test: 'permutation', n: 13, enough: true, z: -3.1, p: 0.002, pAdjusted: 0.01 },
     untested('acted', 6),
     untested('asksLanded'),
   ],

@@ -53,9 +53,10 @@ const AFTER = { to: '2026-11', months: 6, now: '2026-12-02T10:00:00-08:00' };
  * A fixed journal with a known answer: a moment every other evening at 20:00 from 1 June to
  * 30 November (92), intensity 8 - floor(4k / 91) plus a fixed wiggle, so it drifts down by 4;
  * of the strong ones (44), 16 were followed by a pause 30 minutes later, most of them late.
- * The reference figures were computed with scipy from the same formula:
- *   stats.kendalltau(k, y, method='asymptotic') -> tau -0.49432, p 7.10998e-11 (z -6.518)
- *   pearsonr(k, paused) * sqrt(44 - 1)          -> z 3.76725, p 0.000165054
+ * Each moment has an evening of its own, so both tests are the textbook slope t-test; the reference
+ * figures were computed with scipy from the same formula:
+ *   stats.linregress(k, y)             -> t -8.29068, p 1.02322e-12 (90 degrees of freedom)
+ *   stats.linregress(k_strong, paused) -> t 4.54877, p 4.54062e-05 (42 degrees of freedom)
  */
 function driftingJournal(): Entry[] {
   const wiggle = [0, 1, -1, 2, -2, 1, 0, -1];
@@ -71,24 +72,27 @@ function driftingJournal(): Entry[] {
 describe('attach progress: the trend tests on a journal with a known answer', () => {
   const p = buildProgress(driftingJournal(), AFTER);
 
-  it("tests intensity with Kendall's tau over every moment, as scipy computes it", () => {
+  it('tests intensity by least squares over every moment, as scipy.stats.linregress computes it', () => {
     const t = test(p, 'meanIntensity');
-    expect(t).toMatchObject({ test: 'kendall', n: 92, enough: true });
-    expect(t.z).toBeCloseTo(-6.52, 2);
-    expect(t.p! / 7.109976269191125e-11).toBeCloseTo(1, 2);
+    expect(t).toMatchObject({ test: 'least-squares', n: 92, enough: true });
+    expect(t.z).toBeCloseTo(-8.29, 2);
+    expect(t.p! / 1.0232178248834381e-12).toBeCloseTo(1, 2);
   });
 
-  it('tests "paused after a strong moment" with Cochran-Armitage over every strong moment, as scipy computes it', () => {
+  it('tests "paused after a strong moment" by least squares over every strong moment (1 paused, 0 not), as scipy does', () => {
     const t = test(p, 'pausedAfterStrong');
-    expect(t).toMatchObject({ test: 'cochran-armitage', n: 44, enough: true });
-    expect(t.z).toBeCloseTo(3.77, 2);
-    expect(t.p).toBeCloseTo(0.000165, 6);
+    expect(t).toMatchObject({ test: 'least-squares', n: 44, enough: true });
+    expect(t.z).toBeCloseTo(4.55, 2);
+    expect(t.p! / 4.540617517440232e-5).toBeCloseTo(1, 2);
   });
 
-  it('corrects for the measures tested (Holm) and names the changes that pass, with fitted figures', () => {
+  it('corrects for the measures tested, strong moments following from intensity, and names the changes that pass', () => {
+    // Tested: moments, intensity, strong, paused after strong; strong starts with no share, so the smallest p is
+    // multiplied by 3, not 4 (progress-multiplicity.ts).
     const tested = p.tests.filter((t) => t.p !== null);
+    expect(tested.map((t) => t.measure)).toEqual(['moments', 'meanIntensity', 'strong', 'pausedAfterStrong']);
     const smallest = Math.min(...tested.map((t) => t.p!));
-    expect(test(p, 'meanIntensity').pAdjusted).toBeCloseTo(Math.min(1, smallest * tested.length), 12);
+    expect(test(p, 'meanIntensity').pAdjusted! / (smallest * 3)).toBeCloseTo(1, 2);
     const intensity = p.changes.find((c) => c.measure === 'meanIntensity')!;
     expect(intensity).toMatchObject({ direction: 'down', fromMonth: '2026-06', toMonth: '2026-11' });
     expect(intensity.from).toBeGreaterThan(intensity.to + 3);
