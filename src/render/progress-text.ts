@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { MonthFigures, ProgressData } from '../analysis/progress.js';
 import { clean } from './clean.js';
 import { COLUMNS, type Column, headline, monthLabel, notes, rangeWords } from './progress-parts.js';
-import { wrap } from './progress-wrap.js';
+import { wrap } from './wrap.js';
 
 const GAP = 2;
 

@@ -3,7 +3,6 @@ import { buildProgress, type MeasureTest, type MonthFigures, type ProgressData }
 import type { Entry } from '../../src/journal/types.js';
 import { escapeMarkdown, renderProgressMarkdown } from '../../src/render/progress-md.js';
 import { renderProgressText } from '../../src/render/progress-text.js';
-import { wrap } from '../../src/render/progress-wrap.js';
 import { makeStyle } from '../../src/ui/style.js';
 
 const figures = (month: string, more: Partial<MonthFigures>): MonthFigures => ({
@@ -90,7 +89,7 @@ describe('attach progress as text', () => {
         'more; paused: strong moments followed by',
         'a pause within 2 hours.',
         '* November is still under way: its',
-        'figures are so far.',
+        '  figures are so far.',
         'Your journal began on 12 September 2026,',
         'so September counts from then.',
         'Too little logged to read on its own:',
@@ -148,7 +147,7 @@ describe('attach progress as text', () => {
     const empty: ProgressData = { ...data, range: { ...data.range, since: null }, months: [], changes: [], tests: [] };
     expect(renderProgressText(empty, 80)).toBe(
       'Change over months: September – November 2026\n\n' +
-        'Nothing logged in these months yet. When something stirs you up, `attach log`\nkeeps it.\n',
+        'Nothing logged in these months yet. When something stirs you up, attach log\nkeeps it.\n',
     );
   });
 
@@ -177,15 +176,6 @@ describe('attach progress as Markdown', () => {
     expect(escapeMarkdown('When it stirs, `attach log` keeps it.')).toBe('When it stirs, `attach log` keeps it.');
     // clean() shows the bell as \x07, and Markdown needs that backslash escaped to show it.
     expect(escapeMarkdown('bell\u0007 and\nnewline')).toBe('bell\\\\x07 and newline');
-  });
-});
-
-describe('wrap', () => {
-  it('breaks between words, keeps a command in backticks whole, and cuts only a word wider than the line', () => {
-    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
-    expect(wrap('then run `attach pause --minutes 5` now', 30)).toEqual(['then run', '`attach pause --minutes 5` now']);
-    expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
-    expect(wrap('a b', 10, '  ')).toEqual(['  a b']);
   });
 });
 
