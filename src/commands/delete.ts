@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findEntry, shortId } from '../journal/entries.js';
 import { entryLine } from '../render/entries.js';
-import { line } from '../ui/stream.js';
+import { line, say } from '../ui/stream.js';
 
 export interface DeleteOptions {
   yes?: boolean;
@@ -14,13 +14,13 @@ export async function run(id: string, options: DeleteOptions, ctx: Context): Pro
   const found = findEntry(await store.read(), id, (candidate) => entryLine(candidate, now));
   if (!options.yes) {
     if (!ctx.interactive) throw new UsageError(`To delete ${shortId(found.id)} without a terminal to ask on, add --yes.`);
-    line(ctx.stderr, entryLine(found, now));
+    say(ctx.stderr, entryLine(found, now));
     const sure = await (await ctx.asker()).confirm({
       message: 'Delete this entry? It can only come back from a backup or an export.',
       default: false,
     });
     if (!sure) {
-      line(ctx.stderr, 'Kept it; nothing was deleted.');
+      say(ctx.stderr, 'Kept it; nothing was deleted.');
       return;
     }
   }
@@ -33,7 +33,7 @@ export async function run(id: string, options: DeleteOptions, ctx: Context): Pro
     for (const entry of linked) entry.for = null;
     return linked;
   });
-  line(ctx.stderr, `Deleted ${shortId(found.id)}.`);
+  say(ctx.stderr, `Deleted ${shortId(found.id)}.`);
   if (unlinked.length) {
     const kinds = unlinked.map((entry) => `${entry.type} ${shortId(entry.id)}`).join(', ');
     line(

@@ -10,7 +10,7 @@ import { type FilterFlags, parseFilters } from '../parse/filters.js';
 import { parseChoice } from '../parse/values.js';
 import { csvChunks } from '../render/csv.js';
 import { renderJournalMarkdown } from '../render/journal-md.js';
-import { line } from '../ui/stream.js';
+import { line, say } from '../ui/stream.js';
 
 export interface ExportOptions extends Omit<FilterFlags, 'limit'> {
   format?: string;
@@ -52,7 +52,7 @@ export async function run(options: ExportOptions, ctx: Context): Promise<void> {
 
   const onTerminal = out === undefined ? Boolean(ctx.stdout.isTTY) : Boolean(ctx.stderr.isTTY);
   if (onTerminal)
-    line(ctx.stderr, ctx.style.dim('An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.'));
+    say(ctx.stderr, ctx.style.dim('An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.'));
   if (entries.length === 0) {
     line(
       ctx.stderr,
@@ -78,5 +78,5 @@ export async function run(options: ExportOptions, ctx: Context): Promise<void> {
     throw new UsageError(`-o, --out: can't write ${out} (${error.code ?? error.message}); choose another place.`);
   });
   const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
-  line(ctx.stderr, `${count} written to ${out} (only you can open it on this computer).`);
+  say(ctx.stderr, `${count} written to ${out} (only you can open it on this computer).`);
 }

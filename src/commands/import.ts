@@ -9,7 +9,7 @@ import type { Journal } from '../journal/types.js';
 import { checkJournal } from '../journal/validate.js';
 import { parseChoice } from '../parse/values.js';
 import { clean } from '../render/clean.js';
-import { line } from '../ui/stream.js';
+import { say } from '../ui/stream.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -121,7 +121,7 @@ export async function run(file: string, options: ImportOptions, ctx: Context): P
   const incoming = await readIncoming(file, ctx.passphrase);
   const name = clean(file);
   if (incoming.entries.length === 0) {
-    line(ctx.stderr, `${name} has no entries, so there was nothing to import.`);
+    say(ctx.stderr, `${name} has no entries, so there was nothing to import.`);
     return;
   }
 
@@ -135,5 +135,5 @@ export async function run(file: string, options: ImportOptions, ctx: Context): P
       return merged;
     });
   }
-  for (const text of summary(result, name, Boolean(options.dryRun), prefer)) line(ctx.stderr, text);
+  for (const text of summary(result, name, Boolean(options.dryRun), prefer)) say(ctx.stderr, text);
 }

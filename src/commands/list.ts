@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { applyFilters } from '../journal/filter.js';
 import { type FilterFlags, parseFilters } from '../parse/filters.js';
 import { entryLine } from '../render/entries.js';
-import { jsonFor, line } from '../ui/stream.js';
+import { line, say, writeJson } from '../ui/stream.js';
 
 export interface ListOptions extends FilterFlags {
   json?: boolean;
@@ -17,7 +17,7 @@ export async function run(options: ListOptions, ctx: Context): Promise<void> {
   const shown = limit === undefined ? found : found.slice(0, limit);
 
   if (options.json) {
-    line(ctx.stdout, jsonFor(ctx.stdout, shown));
+    writeJson(ctx.stdout, shown);
     return;
   }
   if (found.length === 0) {
@@ -37,6 +37,6 @@ export async function run(options: ListOptions, ctx: Context): Promise<void> {
   const now = ctx.now();
   for (const entry of shown) line(ctx.stdout, entryLine(entry, now, width));
   if (shown.length < found.length) {
-    line(ctx.stderr, ctx.style.dim(`${shown.length} of ${found.length} shown; --limit ${found.length} shows them all.`));
+    say(ctx.stderr, ctx.style.dim(`${shown.length} of ${found.length} shown; --limit ${found.length} shows them all.`));
   }
 }

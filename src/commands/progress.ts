@@ -8,7 +8,7 @@ import { parseChoice } from '../parse/values.js';
 import { renderProgressMarkdown } from '../render/progress-md.js';
 import { renderProgressText } from '../render/progress-text.js';
 import { toOffsetIso } from '../time/calendar.js';
-import { line } from '../ui/stream.js';
+import { say } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
 
 export interface ProgressOptions {
@@ -86,5 +86,5 @@ export async function run(options: ProgressOptions, ctx: Context): Promise<void>
   await writeAtomic(file, text).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`-o, --out: can't write ${file} (${error.code ?? error.message}); choose another place.`);
   });
-  line(ctx.stderr, `Progress written to ${file} (readable only by you).`);
+  say(ctx.stderr, `Progress written to ${file} (readable only by you).`);
 }

@@ -8,7 +8,7 @@ import { parseLookback, parsePeriod } from '../parse/period.js';
 import { parseChoice } from '../parse/values.js';
 import { renderMarkdown } from '../render/report-md.js';
 import { renderText } from '../render/report-text.js';
-import { line } from '../ui/stream.js';
+import { say } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
 
 export interface ReportOptions {
@@ -66,5 +66,5 @@ export async function run(options: ReportOptions, ctx: Context): Promise<void> {
   await writeAtomic(file, text).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`-o, --out: can't write ${file} (${error.code ?? error.message}); choose another place.`);
   });
-  line(ctx.stderr, `Report written to ${file} (readable only by you).`);
+  say(ctx.stderr, `Report written to ${file} (readable only by you).`);
 }

@@ -2,7 +2,7 @@ import { fieldLabeller } from '../catalogue/catalogue.js';
 import type { Context } from '../context.js';
 import { findEntry } from '../journal/entries.js';
 import { entryDetail, entryLine } from '../render/entries.js';
-import { jsonFor, line } from '../ui/stream.js';
+import { line, writeJson } from '../ui/stream.js';
 
 export interface ShowOptions {
   json?: boolean;
@@ -15,7 +15,7 @@ export async function run(id: string, options: ShowOptions, ctx: Context): Promi
   const linked = journal.entries.filter((other) => other.for === entry.id);
 
   if (options.json) {
-    line(ctx.stdout, jsonFor(ctx.stdout, { ...entry, linked: linked.map((other) => other.id) }));
+    writeJson(ctx.stdout, { ...entry, linked: linked.map((other) => other.id) });
     return;
   }
   const label = fieldLabeller();

@@ -105,6 +105,7 @@ export function fakeContext(setup: FakeSetup) {
     stdout,
     stderr,
     style: makeStyle(0),
+    outStyle: makeStyle(0),
     journal: () => new JournalStore(file, { now: () => new Date(clock.now()) }),
     config: async () => setup.config ?? {},
     settings: async () => ({
