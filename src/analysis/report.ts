@@ -43,7 +43,11 @@ export interface ReportData {
     count: number;
     completed: number;
     passed: number;
+    /** Pauses where the person said whether the urge passed: what `passed` and `passedRate` are out of. */
+    answered: number;
     passedRate: number | null;
+    /** Pauses rated afterwards: the one set `meanBefore`, `meanAfter` and `meanDrop` are all taken over. */
+    rated: number;
     meanBefore: number | null;
     meanAfter: number | null;
     meanDrop: number | null;
@@ -132,7 +136,8 @@ function suggest(data: Omit<ReportData, 'suggestion'>, label: Labeller): string 
     return `A reflection on "${label('protest', protest.name).toLowerCase()}" could show the need underneath it: attach reflect`;
   }
   if (data.pauses.count > 0 && data.pauses.passed > 0) {
-    return `Pausing has helped: the urge passed ${data.pauses.passed} of ${data.pauses.count} times. It is there whenever you need it: attach pause`;
+    const { passed, answered } = data.pauses;
+    return `Pausing has helped: the urge passed in ${passed} of the ${answered} pauses you answered. It is there whenever you need it: attach pause`;
   }
   if (data.counts.trigger > 0 && data.pauses.count === 0) {
     return 'When the urge is loud next time, a 20-minute pause can help it settle: attach pause';
@@ -221,8 +226,11 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
       count: pauses.length,
       completed: pauses.filter((p) => p.completed).length,
       passed: passed.length,
+      answered: judged.length,
       passedRate: judged.length ? round2(passed.length / judged.length) : null,
-      meanBefore: mean(pauses.map((p) => p.before)),
+      // Before, after and the drop over the same pauses, so that "7.5 before, 5.0 after" is a drop of 2.5.
+      rated: afters.length,
+      meanBefore: mean(afters.map((p) => p.before)),
       meanAfter: mean(afters.map((p) => p.after as number)),
       meanDrop: mean(afters.map((p) => p.before - (p.after as number))),
       helped: tally(passed.map((p) => p.activities)),

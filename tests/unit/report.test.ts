@@ -191,13 +191,15 @@ describe('what the report counts', () => {
     ]);
   });
 
-  it('sums pauses, counting only those with an answer for after and passed', () => {
+  it('sums pauses: passed out of those answered, before, after and the drop over the same pauses rated afterwards', () => {
     expect(r.pauses).toEqual({
       count: 3,
       completed: 2,
       passed: 1,
+      answered: 2,
       passedRate: 0.5,
-      meanBefore: 7,
+      rated: 2,
+      meanBefore: 7.5,
       meanAfter: 5.5,
       meanDrop: 2,
       helped: [
