@@ -24,7 +24,9 @@ export interface Named {
 }
 
 /** A pattern as reported: its p-value stays inside (every number of the report has 2 decimals, which would round it away). */
-export interface ReportPattern extends Omit<Pattern, 'pValue'> {
+export interface ReportPattern extends Omit<Pattern, 'pValue' | 'weeksSeen'> {
+  /** The evidence: the day of each week that counted (`weeks` of them), newest first: "2026-11-22" for a Sunday evening. */
+  seenOn: string[];
   text: string;
 }
 
@@ -116,7 +118,7 @@ function joinOr(items: readonly string[]): string {
 }
 
 /** "Sunday evenings: 6 of the last 8 weeks, intensity 7.4 against your usual 4.9; most often you wanted to text again." */
-export function patternText(p: Omit<Pattern, 'pValue'>, label: Labeller): string {
+export function patternText(p: Omit<Pattern, 'pValue' | 'weeksSeen'>, label: Labeller): string {
   let text = `${capital(p.weekday)} ${plural[p.daypart]}: ${p.weeks} of the last ${p.weeksObserved} weeks`;
   if (p.meanIntensity !== null) {
     text += `, intensity ${oneDecimal(p.meanIntensity)}`;
@@ -215,7 +217,12 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
       max: triggers.length ? Math.max(...triggers.map((e) => e.intensity)) : null,
       previousMean: mean(previous.map((e) => e.intensity)),
     },
-    patterns: patterns.map(({ pValue: _, ...p }) => ({ ...p, text: patternText(p, label) })),
+    patterns: patterns.map(({ pValue: _, weeksSeen, ...p }) => ({
+      ...p,
+      // The slot's weekday inside each lookback week (the 7 days ending `to - 7w`); a night is its evening's day.
+      seenOn: weeksSeen.map((w) => isoDay(period.to - 7 * w - ((weekdayOf(period.to) - WEEKDAYS.indexOf(p.weekday) + 7) % 7))),
+      text: patternText(p, label),
+    })),
     triggers: [...byTrigger.values()]
       .map((g) => ({ name: g.name, count: g.intensities.length, meanIntensity: mean(g.intensities) }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),

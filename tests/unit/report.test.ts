@@ -281,6 +281,8 @@ describe('the lookback', () => {
       meanIntensity: 8,
       baselineIntensity: 4,
       topUrges: ['double-text'],
+      // The evidence: the Sundays that counted, newest first (not 8 Nov and 18 Oct, weeks 2 and 5).
+      seenOn: ['2026-11-22', '2026-11-15', '2026-11-01', '2026-10-25', '2026-10-11', '2026-10-04'],
     });
     expect(r.patterns[0]!.text).toBe(
       'Sunday evenings: 6 of the last 8 weeks, intensity 8.0 against your usual 4.0; most often you wanted to text again.',
