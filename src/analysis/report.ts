@@ -117,6 +117,16 @@ function joinOr(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
+/**
+ * Words inside a sentence: a catalogue's words start lower case ("something
+ * I saw on social media", "I felt close" kept), a person's own words stay
+ * exactly as typed ("call Sam").
+ */
+export function inSentence(label: Labeller, kind: LabelKind, name: string): string {
+  const words = label(kind, name);
+  return words === name || /^I\b/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
+}
+
 /** "Sunday evenings: 6 of the last 8 weeks, intensity 7.4 against your usual 4.9; most often you wanted to text again." */
 export function patternText(p: Omit<Pattern, 'pValue' | 'weeksSeen'>, label: Labeller): string {
   let text = `${capital(p.weekday)} ${plural[p.daypart]}: ${p.weeks} of the last ${p.weeksObserved} weeks`;
@@ -124,7 +134,7 @@ export function patternText(p: Omit<Pattern, 'pValue' | 'weeksSeen'>, label: Lab
     text += `, intensity ${oneDecimal(p.meanIntensity)}`;
     if (p.baselineIntensity !== null) text += ` against your usual ${oneDecimal(p.baselineIntensity)}`;
   }
-  if (p.topUrges.length) text += `; most often you wanted to ${joinOr(p.topUrges.map((u) => label('urges', u).toLowerCase()))}`;
+  if (p.topUrges.length) text += `; most often you wanted to ${joinOr(p.topUrges.map((u) => inSentence(label, 'urges', u)))}`;
   return `${text}.`;
 }
 
@@ -135,7 +145,7 @@ function suggest(data: Omit<ReportData, 'suggestion'>, label: Labeller): string 
   }
   const [protest] = data.protest;
   if (protest && data.reflections.count === 0) {
-    return `A reflection on "${label('protest', protest.name).toLowerCase()}" could show the need underneath it: attach reflect`;
+    return `A reflection on "${inSentence(label, 'protest', protest.name)}" could show the need underneath it: attach reflect`;
   }
   if (data.pauses.count > 0 && data.pauses.passed > 0) {
     const { passed, answered } = data.pauses;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, type Labeller } from '../../src/analysis/report.js';
+import { buildReport, inSentence, type Labeller, patternText } from '../../src/analysis/report.js';
 import type { Entry } from '../../src/journal/types.js';
 import { parseLookback, parsePeriod } from '../../src/parse/period.js';
 import { renderMarkdown } from '../../src/render/report-md.js';
@@ -288,5 +288,27 @@ describe('the lookback', () => {
       'Sunday evenings: 6 of the last 8 weeks, intensity 8.0 against your usual 4.0; most often you wanted to text again.',
     );
     expect(r.suggestion).toMatch(/^Sunday evenings tend to be hard/);
+  });
+
+  it('puts catalogue words in a sentence lower case, and a person’s own words as they typed them', () => {
+    const words: Labeller = (_kind, name) =>
+      ({ 'social-media': 'Something I saw on social media', 'felt-close': 'I felt close', 'double-text': 'Text again' })[name] ?? name;
+    expect(inSentence(words, 'triggers', 'social-media')).toBe('something I saw on social media');
+    expect(inSentence(words, 'triggers', 'felt-close')).toBe('I felt close');
+    expect(inSentence(words, 'urges', 'Call Sam')).toBe('Call Sam');
+    const p = {
+      weekday: 'sunday',
+      daypart: 'evening',
+      weeks: 4,
+      weeksObserved: 5,
+      entries: 4,
+      meanIntensity: 7,
+      baselineIntensity: 4,
+      topUrges: ['double-text', 'Call Sam'],
+      topProtest: [],
+    } as const;
+    expect(patternText({ ...p, topUrges: [...p.topUrges], topProtest: [] }, words)).toBe(
+      'Sunday evenings: 4 of the last 5 weeks, intensity 7.0 against your usual 4.0; most often you wanted to text again or Call Sam.',
+    );
   });
 });
