@@ -4,8 +4,8 @@ import { UsageError } from '../errors.js';
 import { type Config, checkConfig, keepAside, OWN_LISTS, SETTINGS, type Settings, writeConfig } from '../journal/config.js';
 import { dedupe } from '../parse/values.js';
 import { clean } from '../render/clean.js';
-import { command } from '../render/wrap.js';
 import { itemLines, settingLines } from '../render/settings.js';
+import { command } from '../render/wrap.js';
 import { line, say, writeJson } from '../ui/stream.js';
 
 export interface ConfigOptions {

@@ -1,7 +1,7 @@
-import { UsageError } from '../errors.js';
-import type { Filters } from '../journal/filter.js';
 import { editDistance } from '../catalogue/match.js';
+import { UsageError } from '../errors.js';
 import { ENTRY_TYPES, type EntryType, TYPE_WORDS } from '../journal/fields.js';
+import type { Filters } from '../journal/filter.js';
 import { clean } from '../render/clean.js';
 import { parseDayPhrase } from './when.js';
 
@@ -16,7 +16,11 @@ export interface FilterFlags {
   limit?: string;
 }
 
-const key = (text: string) => text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const key = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 /** Every way of naming a type: `trigger`, `triggers`, `moment`, `Moments`, `follow-ups`, `followup`. */
 const TYPE_NAMES = new Map<string, EntryType>(
@@ -35,9 +39,7 @@ export function parseType(raw: string): EntryType {
   const names = ENTRY_TYPES.map((type) => (TYPE_WORDS[type].one === type ? type : `${TYPE_WORDS[type].one} (${type})`));
   const near = [...TYPE_NAMES.keys()].find((name) => editDistance(key(raw), name) <= 2);
   const hint = near ? ` Did you mean --type ${TYPE_NAMES.get(near)}?` : '';
-  throw new UsageError(
-    `--type takes ${names.slice(0, -1).join(', ')} or ${names.at(-1)} (you gave "${clean(raw)}").${hint}`,
-  );
+  throw new UsageError(`--type takes ${names.slice(0, -1).join(', ')} or ${names.at(-1)} (you gave "${clean(raw)}").${hint}`);
 }
 
 /** Checks and reads the filter flags; a bad one is exit 2 naming it. */

@@ -47,10 +47,13 @@ const COMMANDS = new Set([
 const SGR = /\u001b\[([0-9;]*)m/g;
 const LEAD = /^( *)((?:[-*•]|\d{1,2}[.)]) +)?/;
 
-/** A command to type, held together on one line (and never broken in the middle). */
-export function command(text: string): string {
+/** Words held together on one line: a date, a count and its noun, a legend's entry. */
+export function together(text: string): string {
   return text.replace(/ /g, NBSP);
 }
+
+/** A command to type, held together on one line (and never broken in the middle). */
+export const command = together;
 
 interface Token {
   gap: string;
