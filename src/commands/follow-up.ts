@@ -4,8 +4,7 @@ import { type Draft, findEntry, newEntry, newestFirst, shortId } from '../journa
 import type { FlagValues } from '../journal/field-types.js';
 import type { Entry, Journal } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
-import { clean } from '../render/clean.js';
-import { entryLine } from '../render/entries.js';
+import { entryLine, typeWords } from '../render/entries.js';
 import { followUpClosing, lookedBackOn } from '../render/follow-up.js';
 import { say, writeJson } from '../ui/stream.js';
 
@@ -34,7 +33,9 @@ async function target(id: string | undefined, journal: Journal, ctx: Context): P
   if (id !== undefined) {
     const found = findEntry(journal, id, (candidate) => entryLine(candidate, now));
     if (found.type !== 'trigger' && found.type !== 'reflection') {
-      throw new UsageError(`${shortId(found.id)} is a ${clean(found.type)}; a follow-up looks back on a logged moment or a reflection.`);
+      throw new UsageError(
+        `${shortId(found.id)} is a ${typeWords(found.type)}; a follow-up looks back on a logged moment or a reflection.`,
+      );
     }
     return found;
   }
