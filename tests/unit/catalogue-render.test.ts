@@ -63,7 +63,7 @@ describe('rendering entries', () => {
     expect(entryLine(entry, now)).toBe('5f0c2d9e  Sun 22 Nov 21:14  moment       7  No reply for four hours after I texted');
     expect(entryLine(entry, now, 70)).toBe('5f0c2d9e  Sun 22 Nov 21:14  moment       7  No reply for four hours a…');
     // A narrow screen keeps the id, the day and the words.
-    expect(entryLine(entry, now, 40)).toBe('5f0c2d9e 22 Nov  7  No reply for four ho…');
+    expect(entryLine(entry, now, 40)).toBe('5f0c2d9e 22 Nov  7  No reply for four h…');
   });
 
   it('neutralises escape sequences and control characters in stored text', () => {
