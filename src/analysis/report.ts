@@ -1,3 +1,4 @@
+import { inSentence as sentenceWords } from '../catalogue/sentence.js';
 import type { Entry, PauseEntry, ReflectionEntry, TriggerEntry } from '../journal/types.js';
 import { type Day, dayOf, isoDay, wallClock, weekdayOf } from '../time/calendar.js';
 import { DAYPARTS, findPatterns, type Pattern, type SlotEntry, slotOf, WEEKDAYS } from './patterns.js';
@@ -123,8 +124,7 @@ function joinOr(items: readonly string[]): string {
  * exactly as typed ("call Sam").
  */
 export function inSentence(label: Labeller, kind: LabelKind, name: string): string {
-  const words = label(kind, name);
-  return words === name || /^I\b/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
+  return sentenceWords(label(kind, name), name);
 }
 
 /** "Sunday evenings: 6 of the last 8 weeks, intensity 7.4 against your usual 4.9; most often you wanted to text again." */

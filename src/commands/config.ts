@@ -6,7 +6,7 @@ import { dedupe } from '../parse/values.js';
 import { clean } from '../render/clean.js';
 import { itemLines, settingLines } from '../render/settings.js';
 import { command } from '../render/wrap.js';
-import { line, say, writeJson } from '../ui/stream.js';
+import { line, say, widthOf, writeJson } from '../ui/stream.js';
 
 export interface ConfigOptions {
   json?: boolean;
@@ -53,23 +53,19 @@ async function show(list: string | undefined, settings: Settings, options: Confi
     const builtIn = new Set(loadCatalogues()[name].map((item) => item.id.toLowerCase()));
     const own = new Set(items.filter((item) => !builtIn.has(item.id.toLowerCase())).map((item) => item.id.toLowerCase()));
     if (options.json)
-      return line(
+      return writeJson(
         ctx.stdout,
-        JSON.stringify(
-          items.map((item) => ({ ...item, own: own.has(item.id.toLowerCase()) })),
-          null,
-          2,
-        ),
+        items.map((item) => ({ ...item, own: own.has(item.id.toLowerCase()) })),
       );
-    for (const text of itemLines(items, own)) line(ctx.stdout, text);
+    for (const text of itemLines(items, own, widthOf(ctx.stdout))) line(ctx.stdout, text);
     return;
   }
   if (options.json) return writeJson(ctx.stdout, config);
   say(ctx.stderr, ctx.style.dim(`Settings in ${settings.file}`));
-  for (const text of settingLines(config, SETTINGS, ctx.style.dim)) line(ctx.stdout, text);
+  for (const text of settingLines(config, SETTINGS, ctx.outStyle.dim, widthOf(ctx.stdout))) line(ctx.stdout, text);
   for (const name of LISTS) {
     const items = config.own?.[OWN_LISTS[name]!] ?? [];
-    if (items.length) line(ctx.stdout, `your ${name} items: ${items.map(clean).join(', ')}`);
+    if (items.length) say(ctx.stdout, `your ${name} items: ${items.map(clean).join(', ')}`, '  ');
   }
   for (const problem of settings.problems) say(ctx.stderr, problem);
   if (settings.unreadable)

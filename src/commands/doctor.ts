@@ -5,9 +5,9 @@ import { Keyring } from '../journal/crypto.js';
 import { fileSystemReason, isFileSystemError } from '../journal/fs-errors.js';
 import { checkHealth } from '../journal/health.js';
 import { previewRepair, type RepairOutcome, type RepairPlan, repairJournal } from '../journal/repair.js';
-import { describeHealth, renderFindings } from '../render/doctor.js';
+import { describeHealth, heldCommand, type Problem, renderFindings } from '../render/doctor.js';
 import { nothingToRepairLine, repairedLines, repairPreviewLines } from '../render/repair.js';
-import { line, say, writeJson } from '../ui/stream.js';
+import { line, say, widthOf, writeJson } from '../ui/stream.js';
 
 /*
  * `attach doctor`: where every file is and whether it is healthy, as data on
@@ -27,10 +27,11 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<void> {
   const health = await checkHealth({ file: ctx.file, env: ctx.env, now: ctx.now(), settings: ctx.settings });
   const findings = describeHealth(health);
   if (options.json) writeJson(ctx.stdout, findings);
-  else for (const text of renderFindings(findings)) line(ctx.stdout, text);
+  else for (const text of renderFindings(findings, widthOf(ctx.stdout))) line(ctx.stdout, text);
   const [first, ...more] = findings.problems;
   if (first) {
-    throw new JournalError(first.message, [first.next, ...more.flatMap((problem) => [problem.message, problem.next])]);
+    const next = (problem: Problem) => heldCommand(problem.next);
+    throw new JournalError(first.message, [next(first), ...more.flatMap((problem) => [problem.message, next(problem)])]);
   }
 }
 

@@ -1,4 +1,5 @@
 import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
+import { inSentence } from '../catalogue/sentence.js';
 import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import type { BREATHS } from '../journal/config.js';
@@ -6,6 +7,7 @@ import { findLinkTarget, latestTrigger, newPause, type PauseDraft, shortId } fro
 import type { FlagValues } from '../journal/field-types.js';
 import type { TriggerEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
+import { clean } from '../render/clean.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
 import { pauseEnding } from '../render/pause-ending.js';
 import { duration } from '../render/time.js';
@@ -66,13 +68,13 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   // The plan made for moments like the one this pause is for, at the start: it was made for now.
   const moment = journal.entries.find((entry): entry is TriggerEntry => entry.type === 'trigger' && entry.id === before.for);
   const [plan] = moment ? plans.plansFor(journal.entries, moment) : [];
-  if (plan) say(ctx.stderr, `Your plan for this: ${plan.then}`);
+  if (plan) say(ctx.stderr, `Your plan for this: ${clean(plan.then)}`);
 
   const live = ctx.canAnimate && !plain && at === undefined;
   const steps = catalogues.breathing.find((item) => item.id === breath)?.steps ?? null;
   const ideas = catalogues.activities.slice(0, 4).map((item) => item.label);
   const urgeWords = before.urge && (catalogues.urges.find((item) => item.id === before.urge)?.label ?? before.urge);
-  const title = urgeWords ? `Pausing with the urge: ${urgeWords.toLowerCase()}` : 'Pausing';
+  const title = before.urge && urgeWords ? `Pausing with the urge: ${clean(inSentence(urgeWords, before.urge))}` : 'Pausing';
   const plannedMs = Math.round(minutes * 60_000);
   let timed: TimedPause = {
     outcome: {

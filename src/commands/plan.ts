@@ -1,4 +1,4 @@
-import { inSentence } from '../analysis/report.js';
+import { inSentence } from '../catalogue/sentence.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type Draft, findEntry, newEntry, shortId } from '../journal/entries.js';
@@ -33,8 +33,7 @@ export async function run(action: string | undefined, id: string | undefined, op
     import('../catalogue/match.js'),
   ]);
   const catalogues = personalise(loadCatalogues(), await ctx.config(), journal.entries);
-  const words = (value: string) =>
-    inSentence((_kind, id) => catalogues.triggers.find((item) => item.id === id)?.label ?? id, 'triggers', value);
+  const words = (value: string) => inSentence(catalogues.triggers.find((item) => item.id === value)?.label ?? value, value);
 
   if (what === 'list') {
     const plans = all ? journal.entries.filter((entry): entry is PlanEntry => entry.type === 'plan') : activePlans(journal.entries);
