@@ -181,9 +181,9 @@ const label = (name: string) => name.padEnd(PAD.length);
  * is worth a look, then the verdict.
  */
 export function renderFindings(f: Findings, width = 80): string[] {
-  return [...journalLines(f.journal), ...otherFileLines(f), ...verdictLines(f)].flatMap((text) =>
-    wrap(heldCommand(text), width, text.startsWith('- ') || text.startsWith('  ') ? undefined : PAD),
-  );
+  // A file's lines hang under its column of values; what is worth a look, and the verdict, hang as they are.
+  const blocks = [...journalLines(f.journal), ...otherFileLines(f)].flatMap((text) => wrap(heldCommand(text), width, PAD));
+  return [...blocks, ...verdictLines(f).flatMap((text) => wrap(heldCommand(text), width))];
 }
 
 /** A shell command at the end of a sentence ("...: chmod 600 <path>") held together, to copy in one piece. */
