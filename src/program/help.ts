@@ -30,7 +30,7 @@ function items(rows: [string, string][], width: number): string[] {
       const hang = ' '.repeat(INDENT.length + termWidth + 2);
       out.push(...wrap(`${INDENT}${padEnd(term, termWidth)}  ${words}`, width, hang));
     } else {
-      out.push(...wrap(INDENT + term, width, `${INDENT}  `), ...wrap(`${INDENT}    ${words}`, width));
+      out.push(...wrap(INDENT + term, width, `${INDENT}  `), ...wrap(`${INDENT}  ${words}`, width));
     }
   }
   return out;

@@ -125,7 +125,6 @@ export function entryDetail(
     if (Array.isArray(value) && value.length === 0) continue;
     const field = known.find((spec) => spec.name === name);
     const shown = valueLines(field, value, label);
-    // The entry this points to, as its row of `attach list`, cut to the room it gets below.
     if (field?.kind === 'link' && target) link = shown;
     // A field's own name is cleaned like its value: a field named "\u001b[2J" is data.
     rows.push([field?.label ?? clean(name), shown]);
@@ -138,7 +137,8 @@ export function entryDetail(
   const lines = wrap(`${typeWords(entry.type)} · ${when}`, width);
   const nameWidth = rows.reduce((widest, [name]) => Math.max(widest, displayWidth(name)), 0);
   const beside = width - nameWidth - 2 >= BESIDE;
-  if (link && target) link[0] = entryLine(target, now, beside ? width - nameWidth - 2 : width - 2, label);
+  // The entry this points to as its whole row of `attach list`, carried on under itself rather than cut.
+  if (link && target) link[0] = entryLine(target, now, undefined, label);
   for (const [name, shown] of rows) {
     if (beside) {
       const hang = ' '.repeat(nameWidth + 2);

@@ -77,8 +77,25 @@ function tokens(text: string): Token[] {
   return found;
 }
 
-/** A word wider than `room` in pieces that fit, cut after a "/" when one is in the second half of a piece. */
+/**
+ * A word wider than `room` in pieces that fit: words held together (a
+ * command) part at their own spaces first; a single word is cut, after a "/"
+ * when one is in the second half of a piece.
+ */
 function pieces(word: string, room: number): string[] {
+  if (word.includes(NBSP)) {
+    const out: string[] = [];
+    for (const part of word.split(NBSP)) {
+      const last = out.at(-1);
+      if (last !== undefined && displayWidth(last) + 1 + displayWidth(part) <= room) out[out.length - 1] = `${last} ${part}`;
+      else out.push(...(displayWidth(part) > room ? cut(part, room) : [part]));
+    }
+    return out;
+  }
+  return cut(word, room);
+}
+
+function cut(word: string, room: number): string[] {
   const out: string[] = [];
   let current: string[] = [];
   let used = 0;
