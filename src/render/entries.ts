@@ -157,7 +157,8 @@ export function entryDetail(
   }
   if (linked.length) {
     lines.push('', 'linked');
-    for (const other of linked) lines.push(`  ${entryLine(other, now, width - 2, label)}`);
+    // Each whole, carried on under itself: this is the full view, nothing in it is cut.
+    for (const other of linked) lines.push(...wrap(`  ${entryLine(other, now, undefined, label)}`, width, '    '));
   }
   return lines;
 }
