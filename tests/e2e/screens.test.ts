@@ -99,6 +99,36 @@ const CASES: Case[] = [
       ['? What did you do instead', KEY.enter],
     ],
   },
+  {
+    name: 'a pause, timed on the terminal',
+    args: ['pause', '--minutes', '0.05', '--for', 'none', '--no-bell'],
+    writes: true,
+    keys: [
+      ['? What is the urge right now?', KEY.down, KEY.enter],
+      ['? How strong is it, right now?', '8', KEY.enter],
+      ['? How strong is the urge now?', '9', KEY.enter],
+      ['? Did the urge pass?', KEY.down, KEY.down, KEY.enter],
+      ['? Did you do what the urge pushed for?', KEY.enter],
+      ['? What did you do with the time?', KEY.space, KEY.enter],
+      ['? Did you turn to anyone?', KEY.enter],
+      ['? What will you do now?', KEY.enter],
+    ],
+  },
+  {
+    name: 'reflect, asked on the terminal',
+    args: ['reflect', '--for', 'none'],
+    writes: true,
+    keys: [
+      ['? What did you do?', KEY.space, KEY.enter],
+      ['? What happened just before?', 'He said he needed a quiet evening on his own after a long week', KEY.enter],
+      ['? Underneath it, what were you needing?', KEY.space, KEY.enter],
+      ['? What did you hope would happen?', KEY.enter],
+      ['? What actually happened?', KEY.enter],
+      ['? How did it feel afterwards?', KEY.down, KEY.enter],
+      ['? Words you could use.', KEY.down, KEY.enter],
+      ['? Your words (change anything', KEY.enter],
+    ],
+  },
 ];
 
 const boxes: Sandbox[] = [];
