@@ -1,5 +1,5 @@
 import type { Config, OwnList } from '../journal/config.js';
-import { CATALOGUES, type CatalogueName, ENTRY_TYPES, fieldsOf } from '../journal/fields.js';
+import { CATALOGUES, ENTRY_TYPES, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
 import type { Catalogues, Item } from './catalogue.js';
 

@@ -54,7 +54,7 @@ export async function afterMoment(input: {
   const result: AfterMoment = { pause: false };
   if (moment.intensity === 10) {
     // Two paragraphs, each broken to the screen's width (never inside a number or an address), a blank line around each.
-    for (const text of CRISIS_LINES) say('\n' + text);
+    for (const text of CRISIS_LINES) say(`\n${text}`);
     say();
   }
   const [plan] = plansFor(entries, moment);

@@ -113,11 +113,11 @@ export const choose = createPrompt<string | null, ChooseConfig>((config, done) =
   const message = theme.style.message(config.message, status);
   // One column short of the edge: a line exactly as wide as the terminal makes inquirer add a blank line after it.
   const room = Math.max(10, (config.width ?? 80) - 1);
-  const fit = (text: string, hang: string) => wrap(text, room, hang).join('\n');
+  const broken = (text: string, hang: string) => wrap(text, room, hang).join('\n');
   if (status === 'done') {
     // "7  hard to think of anything else" reads as "7 · hard to think of anything else" once answered.
     const answer = active >= 0 ? theme.style.answer(items[active]!.name.trim().replace(/\s{2,}/g, ' · ')) : theme.style.help(SKIPPED);
-    return fit(`${prefix} ${message} ${answer}`, '  ');
+    return broken(`${prefix} ${message} ${answer}`, '  ');
   }
   const page = usePagination({
     items: items as ChooseChoice[],
@@ -133,5 +133,5 @@ export const choose = createPrompt<string | null, ChooseConfig>((config, done) =
   const how = config.numbered ? 'type a number or ↑↓' : '↑↓';
   const enter = active >= 0 ? '⏎ choose' : config.required === undefined ? '⏎ skip' : 'then ⏎';
   const help = theme.style.help(`${how} • ${enter}`);
-  return [fit(`${prefix} ${message}`, '  '), page, ' ', hint ? fit(theme.style.error(hint), '') : help].join('\n');
+  return [broken(`${prefix} ${message}`, '  '), page, ' ', hint ? broken(theme.style.error(hint), '') : help].join('\n');
 });

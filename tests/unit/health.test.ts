@@ -2,7 +2,6 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JournalError } from '../../src/errors.js';
 import { readSettings } from '../../src/journal/config.js';
 import { type KdfParams, newSealer, seal } from '../../src/journal/crypto.js';
 import { newTrigger } from '../../src/journal/entries.js';

@@ -58,12 +58,14 @@ function agrees(r: ReportData, text: string): void {
     ['Where it lived in the body', r.body, 'body'],
     ['What the alarm pushed you to do', r.urges, 'urges'],
   ] as const) {
-    list.forEach((item, i) => expect(rows(heading)[i]).toMatch(new RegExp(`^${escape(label(kind, item.name))}\\s+${item.count}×$`)));
+    for (const [i, item] of list.entries()) {
+      expect(rows(heading)[i]).toMatch(new RegExp(`^${literal(label(kind, item.name))}\\s+${item.count}×$`));
+    }
   }
   const protest = rows('Protest behaviours');
   let at = 0;
   for (const p of r.protest) {
-    expect(protest[at++]).toMatch(new RegExp(`^${escape(label('protest', p.name))}\\s+${p.count}×$`));
+    expect(protest[at++]).toMatch(new RegExp(`^${literal(label('protest', p.name))}\\s+${p.count}×$`));
     if (p.after.length) expect(numbers(protest[at++]!)).toEqual(p.after.map((a) => String(a.count)));
   }
   if (r.pauses.count) {
@@ -101,7 +103,7 @@ function agrees(r: ReportData, text: string): void {
   });
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('the report text against its own JSON', () => {
   it.each([
