@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/width.js';
-import { type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
 import { KEY, Terminal } from '../helpers/pty.js';
 import { screenJournal } from '../helpers/report-journals.js';
 import { type Screen, screenOf, wordsOf } from '../helpers/vt.js';
@@ -191,5 +191,18 @@ describe.each(CASES)('$name', (c) => {
       }
     }
     expect(steady(screens.get(80)!.rows, screens.get(80)!.box)).toMatchSnapshot();
+  });
+});
+
+describe('FORCE_COLOR', () => {
+  const run = (args: string[], env: NodeJS.ProcessEnv) => attach(shared, args, { NO_COLOR: undefined, ...env });
+  it('forces colour even into a pipe, on the data and on the messages; --no-color and FORCE_COLOR=0 turn it off', () => {
+    const forced = run(['report', '--to', '2026-11-22'], { FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain('\u001b[1mYour report: 16–22 Nov 2026');
+    const said = run(['list', '--limit', '1'], { FORCE_COLOR: '1' });
+    expect(said.stderr).toMatch(/\u001b\[2m1 of \d+ shown/);
+    for (const off of [run(['report', '--to', '2026-11-22', '--no-color'], { FORCE_COLOR: '1' }), run(['report'], { FORCE_COLOR: '0' })])
+      expect(`${off.stdout}${off.stderr}`).not.toContain('\u001b');
+    expect(run(['report', '--to', '2026-11-22'], {}).stdout).not.toContain('\u001b');
   });
 });
