@@ -20,8 +20,27 @@ const SGR = /\u001b\[[0-9;]*m/g;
  * the few symbols of its prompts; not the ones string-width reads as emoji
  * (©, ®, ‼, ↔, ▶, ✔ ...). A unit test checks every one against string-width.
  */
-const NARROW =
-  /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff\u23ce\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u25c1-\u25fa\u2713\u276f]*$/;
+const NARROW_RANGES = [
+  '\u0020-\u007e',
+  '\u00a0-\u00a8',
+  '\u00aa-\u00ac',
+  '\u00af-\u02ff',
+  '\u2010-\u2027',
+  '\u2030-\u203b',
+  '\u203d-\u2048',
+  '\u204a-\u205e',
+  '\u2190-\u2193',
+  '\u219a-\u21a8',
+  '\u21ab-\u21ff',
+  '\u23ce',
+  '\u2500-\u25a9',
+  '\u25ac-\u25b5',
+  '\u25b7-\u25bf',
+  '\u25c1-\u25fa',
+  '\u2713',
+  '\u276f',
+];
+const NARROW = new RegExp(`^[${NARROW_RANGES.join('')}]*$`);
 
 type Measure = (text: string) => number;
 let measure: Measure | undefined;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attach, attachAsync, BIN, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { unwrap } from '../helpers/unwrap.js';
 
 /*
  * `attach pause` as a built process without a terminal (stdin closed, stdout
@@ -45,7 +46,7 @@ function startPause(box: Sandbox, args: string[]) {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const done = new Promise<Result & { signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr: unwrap(stderr) }));
   });
   return {
     child,
