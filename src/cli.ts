@@ -2,6 +2,8 @@ import { CommanderError } from 'commander';
 import { AttachError, isPromptCancel } from './errors.js';
 import { buildProgram } from './program/index.js';
 import type { MakeContext } from './program/shared.js';
+import { clean } from './render/clean.js';
+import { say } from './ui/stream.js';
 
 /*
  * The entry point and its one error boundary: whatever a command throws ends
@@ -15,19 +17,19 @@ function writeError(error: unknown, debug: boolean): number {
     return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? 0 : 2;
   }
   if (isPromptCancel(error)) {
-    stderr.write('\nNothing was saved.\n');
+    say(stderr, '\nNothing was saved.');
     return 130;
   }
+  // A message may echo what was typed ("you gave ..."): shown, never obeyed by the terminal.
   if (error instanceof AttachError) {
-    stderr.write(`${[error.message, ...error.details].join('\n')}\n`);
+    for (const text of [error.message, ...error.details]) say(stderr, clean(text));
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`attach ran into a bug and stopped: ${message}\n`);
-  stderr.write(
-    debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run the same command with --debug to see the details.\n',
-  );
+  say(stderr, clean(`attach ran into a bug and stopped: ${message}`));
+  if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  else say(stderr, 'Run the same command with --debug to see the details.');
   return 1;
 }
 

@@ -3,7 +3,7 @@ import type { Config, Settings } from './journal/config.js';
 import type { Env } from './journal/paths.js';
 import { JournalStore } from './journal/store.js';
 import type { Asker } from './ui/prompts.js';
-import { line, type Stream } from './ui/stream.js';
+import { type Stream, say } from './ui/stream.js';
 import { colorLevel, makeStyle } from './ui/style.js';
 import type { Clock, TimerIO } from './ui/timer-screen.js';
 
@@ -25,6 +25,12 @@ export interface Context {
   stderr: Stream;
   /** Colours for messages on stderr. */
   style: ChalkInstance;
+  /**
+   * Colours for data on stdout (a report's headings): on when stdout is a
+   * terminal, or when FORCE_COLOR asks for them even into a pipe; never in a
+   * file written with -o.
+   */
+  outStyle: ChalkInstance;
   /** The journal at `file`, with this context's clock. */
   journal(): JournalStore;
   /** Preferences from the config file: only the ones that can be used (a bad one falls back to its default). */
@@ -68,13 +74,17 @@ export async function createContext(globals: GlobalOptions, command: string, env
   // once, here, except by the two commands that show settings themselves.
   const settings = await readSettings(env);
   const config = settings.config;
-  // The prompts colour through Node's own hasColors(), which reads NO_COLOR;
-  // this is how --no-color reaches them too.
-  if (globals.color === false) process.env.NO_COLOR = '1';
+  // The prompts colour through Node's own hasColors(), which reads NO_COLOR
+  // and FORCE_COLOR (FORCE_COLOR first): this is how --no-color reaches them too.
+  if (globals.color === false) {
+    process.env.NO_COLOR = '1';
+    delete process.env.FORCE_COLOR;
+  }
   const file = journalPath(globals.file, env, config.journal);
   const now = () => new Date();
   const style = makeStyle(colorLevel(process.stderr, env, globals.color === false));
-  if (command !== 'config' && command !== 'doctor') for (const problem of settings.problems) line(process.stderr, problem);
+  const outStyle = makeStyle(colorLevel(process.stdout, env, globals.color === false));
+  if (command !== 'config' && command !== 'doctor') for (const problem of settings.problems) say(process.stderr, problem);
   const interactive = globals.input !== false && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
   const asker = async () => (await import('./ui/prompts.js')).createAsker();
   // A passphrase can be asked even when stdout is a pipe (`attach list | less`): the prompt is on stderr.
@@ -100,11 +110,12 @@ export async function createContext(globals: GlobalOptions, command: string, env
     stdout: process.stdout,
     stderr: process.stderr,
     style,
+    outStyle,
     journal: () =>
       new JournalStore(file, {
         now,
         ...(passphrase ? { passphrase, passphraseTries: fromEnv ? 1 : 3 } : {}),
-        onLockWait: () => line(process.stderr, style.dim('Waiting for another attach to finish with your journal…')),
+        onLockWait: () => say(process.stderr, style.dim('Waiting for another attach to finish with your journal…')),
       }),
   };
 }

@@ -126,6 +126,8 @@ export interface Pattern {
   daypart: Daypart;
   /** Distinct weeks with at least one entry in this slot. */
   weeks: number;
+  /** Those weeks (0 = the newest lookback week), newest first: the evidence behind `weeks`. */
+  weeksSeen: number[];
   weeksObserved: number;
   /** Entries in this slot over the lookback. */
   entries: number;
@@ -210,6 +212,7 @@ export function findPatterns(input: PatternInput): Pattern[] {
       weekday: WEEKDAYS[Math.floor(slot / DAYPARTS.length)]!,
       daypart: DAYPARTS[slot % DAYPARTS.length]!,
       weeks: weeksIn[slot]!,
+      weeksSeen: [...new Set(inSlot.map((e) => e.week))].sort((a, b) => a - b),
       weeksObserved,
       entries: inSlot.length,
       meanIntensity: meanOf(inSlot.map((e) => e.intensity)),

@@ -1,5 +1,6 @@
+import { inSentence as sentenceWords } from '../catalogue/sentence.js';
 import type { Pattern } from './patterns.js';
-import type { Labeller, ReportData } from './report.js';
+import type { LabelKind, Labeller, ReportData } from './report.js';
 
 /* The report's own sentences: a pattern in words, and the one gentle suggestion. */
 
@@ -11,14 +12,23 @@ function joinOr(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
+/**
+ * Words inside a sentence: a catalogue's words start lower case ("something
+ * I saw on social media", "I felt close" kept), a person's own words stay
+ * exactly as typed ("call Sam").
+ */
+export function inSentence(label: Labeller, kind: LabelKind, name: string): string {
+  return sentenceWords(label(kind, name), name);
+}
+
 /** "Sunday evenings: 6 of the last 8 weeks, intensity 7.4 against your usual 4.9; most often you wanted to text again." */
-export function patternText(p: Omit<Pattern, 'pValue'>, label: Labeller): string {
+export function patternText(p: Omit<Pattern, 'pValue' | 'weeksSeen'>, label: Labeller): string {
   let text = `${capital(p.weekday)} ${plural[p.daypart]}: ${p.weeks} of the last ${p.weeksObserved} weeks`;
   if (p.meanIntensity !== null) {
     text += `, intensity ${oneDecimal(p.meanIntensity)}`;
     if (p.baselineIntensity !== null) text += ` against your usual ${oneDecimal(p.baselineIntensity)}`;
   }
-  if (p.topUrges.length) text += `; most often you wanted to ${joinOr(p.topUrges.map((u) => label('urges', u).toLowerCase()))}`;
+  if (p.topUrges.length) text += `; most often you wanted to ${joinOr(p.topUrges.map((u) => inSentence(label, 'urges', u)))}`;
   return `${text}.`;
 }
 
@@ -30,11 +40,12 @@ export function suggest(data: Omit<ReportData, 'suggestion'>, label: Labeller): 
   }
   const [protest] = data.protest;
   if (protest && data.reflections.count === 0) {
-    return `A reflection on "${label('protest', protest.name).toLowerCase()}" could show the need underneath it: attach reflect`;
+    return `A reflection on "${inSentence(label, 'protest', protest.name)}" could show the need underneath it: attach reflect`;
   }
   if (data.pauses.count > 0 && data.pauses.passed > 0) {
-    const { passed, count } = data.pauses;
-    return `Pausing has helped: the urge passed ${passed} of ${count} times. It is there whenever you need it: attach pause`;
+    const { passed, answered } = data.pauses;
+    const helped = `Pausing has helped: the urge passed in ${passed} of the ${answered} pauses you answered.`;
+    return `${helped} It is there whenever you need it: attach pause`;
   }
   if (data.counts.trigger > 0 && data.pauses.count === 0) {
     return 'When the urge is loud next time, a 20-minute pause can help it settle: attach pause';

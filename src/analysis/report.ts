@@ -4,6 +4,9 @@ import { type Day, dayOf, isoDay, wallClock, weekdayOf } from '../time/calendar.
 import { DAYPARTS, findPatterns, type Pattern, type SlotEntry, slotOf, WEEKDAYS } from './patterns.js';
 import { type LoopFigures, loopFigures } from './report-loop.js';
 import { patternText, suggest } from './report-words.js';
+
+export { inSentence } from './report-words.js';
+
 import { type PausePoint, pauseSeries, type WeekPoint, weeklySeries } from './series.js';
 import { distinct, type Named, ranked, Tally, tally } from './tally.js';
 
@@ -26,7 +29,9 @@ export type Labeller = (kind: LabelKind, name: string) => string;
 export type { Named };
 
 /** A pattern as reported: its p-value stays inside (every number of the report has 2 decimals, which would round it away). */
-export interface ReportPattern extends Omit<Pattern, 'pValue'> {
+export interface ReportPattern extends Omit<Pattern, 'pValue' | 'weeksSeen'> {
+  /** The evidence: the day of each week that counted (`weeks` of them), newest first: "2026-11-22" for a Sunday evening. */
+  seenOn: string[];
   text: string;
 }
 
@@ -46,7 +51,11 @@ export interface ReportData {
     count: number;
     completed: number;
     passed: number;
+    /** Pauses where the person said whether the urge passed: what `passed` and `passedRate` are out of. */
+    answered: number;
     passedRate: number | null;
+    /** Pauses rated afterwards: the one set `meanBefore`, `meanAfter` and `meanDrop` are all taken over. */
+    rated: number;
     meanBefore: number | null;
     meanAfter: number | null;
     meanDrop: number | null;
@@ -236,7 +245,12 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
       max,
       previousMean: mean(previous.map((e) => e.intensity)),
     },
-    patterns: patterns.map(({ pValue: _, ...p }) => ({ ...p, text: patternText(p, label) })),
+    patterns: patterns.map(({ pValue: _, weeksSeen, ...p }) => ({
+      ...p,
+      // The slot's weekday inside each lookback week (the 7 days ending `end - 7w`); a night is its evening's day.
+      seenOn: weeksSeen.map((w) => isoDay(end - 7 * w - ((weekdayOf(end) - WEEKDAYS.indexOf(p.weekday) + 7) % 7))),
+      text: patternText(p, label),
+    })),
     triggers: ranked(triggerTally.groups()).map((g) => ({ name: g.name, count: g.count, meanIntensity: round2(g.sum / g.count) })),
     body: ranked(bodyTally.groups()),
     urges: ranked(urgeTally.groups()),
@@ -245,8 +259,11 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
       count: pauses.length,
       completed: pauses.filter((p) => p.completed).length,
       passed: passed.length,
+      answered: judged.length,
       passedRate: judged.length ? round2(passed.length / judged.length) : null,
-      meanBefore: mean(pauses.map((p) => p.before)),
+      // Before, after and the drop over the same pauses, so that "7.5 before, 5.0 after" is a drop of 2.5.
+      rated: afters.length,
+      meanBefore: mean(afters.map((p) => p.before)),
       meanAfter: mean(afters.map((p) => p.after as number)),
       meanDrop: mean(afters.map((p) => p.before - (p.after as number))),
       helped: tally(passed.map((p) => p.activities)),

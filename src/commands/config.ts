@@ -5,7 +5,8 @@ import { type Config, checkConfig, keepAside, OWN_LISTS, SETTINGS, type Settings
 import { dedupe } from '../parse/values.js';
 import { clean } from '../render/clean.js';
 import { itemLines, settingLines } from '../render/settings.js';
-import { line } from '../ui/stream.js';
+import { command } from '../render/wrap.js';
+import { line, say, widthOf, writeJson } from '../ui/stream.js';
 
 export interface ConfigOptions {
   json?: boolean;
@@ -15,17 +16,20 @@ const ACTIONS = ['list', 'get', 'set', 'unset', 'add', 'remove'];
 const KEYS = Object.keys(SETTINGS);
 const LISTS = Object.keys(OWN_LISTS);
 
-/** "did you mean pauseMinutes?" for a name a letter or two away from one. */
-function closest(name: string, names: readonly string[]): string {
-  const near = names.find((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase()) <= 2);
-  return near ? `; did you mean ${near}?` : '.';
+/** "; did you mean pauseMinutes?" for a name a letter or two away from one (with the command, when given it). */
+function closest(name: string, names: readonly string[], typed?: (near: string) => string): string {
+  const distance = (candidate: string) => editDistance(name.toLowerCase(), candidate.toLowerCase());
+  const near = names.filter((candidate) => distance(candidate) <= 2).sort((a, b) => distance(a) - distance(b))[0];
+  if (!near) return '.';
+  return typed ? `; did you mean ${near} (${command(typed(near))})?` : `; did you mean ${near}?`;
 }
 
-function settingOf(key: string | undefined) {
+/** The setting named `key`; `typed` is the command again, with the name put right, for the suggestion. */
+function settingOf(key: string | undefined, typed?: (near: string) => string) {
   const setting = key === undefined ? undefined : SETTINGS[key];
   if (setting) return setting;
   if (key === undefined) throw new UsageError(`Name a setting: ${KEYS.join(', ')}.`);
-  throw new UsageError(`"${clean(key)}" is not a setting${closest(key, KEYS)} The settings are ${KEYS.join(', ')}.`);
+  throw new UsageError(`"${clean(key)}" is not a setting${closest(key, KEYS, typed)} The settings are ${KEYS.join(', ')}.`);
 }
 
 function listOf(name: string | undefined) {
@@ -49,34 +53,30 @@ async function show(list: string | undefined, settings: Settings, options: Confi
     const builtIn = new Set(loadCatalogues()[name].map((item) => item.id.toLowerCase()));
     const own = new Set(items.filter((item) => !builtIn.has(item.id.toLowerCase())).map((item) => item.id.toLowerCase()));
     if (options.json)
-      return line(
+      return writeJson(
         ctx.stdout,
-        JSON.stringify(
-          items.map((item) => ({ ...item, own: own.has(item.id.toLowerCase()) })),
-          null,
-          2,
-        ),
+        items.map((item) => ({ ...item, own: own.has(item.id.toLowerCase()) })),
       );
-    for (const text of itemLines(items, own)) line(ctx.stdout, text);
+    for (const text of itemLines(items, own, widthOf(ctx.stdout))) line(ctx.stdout, text);
     return;
   }
-  if (options.json) return line(ctx.stdout, JSON.stringify(config, null, 2));
-  line(ctx.stderr, ctx.style.dim(`Settings in ${settings.file}`));
-  for (const text of settingLines(config, SETTINGS, ctx.style.dim)) line(ctx.stdout, text);
+  if (options.json) return writeJson(ctx.stdout, config);
+  say(ctx.stderr, ctx.style.dim(`Settings in ${settings.file}`));
+  for (const text of settingLines(config, SETTINGS, ctx.outStyle.dim, widthOf(ctx.stdout))) line(ctx.stdout, text);
   for (const name of LISTS) {
     const items = config.own?.[OWN_LISTS[name]!] ?? [];
-    if (items.length) line(ctx.stdout, `your ${name} items: ${items.map(clean).join(', ')}`);
+    if (items.length) say(ctx.stdout, `your ${name} items: ${items.map(clean).join(', ')}`, '  ');
   }
-  for (const problem of settings.problems) line(ctx.stderr, problem);
+  for (const problem of settings.problems) say(ctx.stderr, problem);
   if (settings.unreadable)
-    line(ctx.stderr, 'Fix the file by hand, or start afresh with attach config set <setting> <value> (the old file is kept aside).');
+    say(ctx.stderr, 'Fix the file by hand, or start afresh with attach config set <setting> <value> (the old file is kept aside).');
 }
 
 /** What `set`, `unset`, `add` and `remove` change, on the file as written (bad values it doesn't touch are kept). */
 function change(what: string, first: string | undefined, rest: string[], start: Config): { next: Config; said: string } {
   const next: Config = { ...start };
   if (what === 'set') {
-    const setting = settingOf(first);
+    const setting = settingOf(first, (near) => `attach config set ${near} ${rest.map(clean).join(' ')}`.trimEnd());
     const raw = rest.join(' ');
     const value = raw === '' ? undefined : setting.parse(raw);
     if (value === undefined) {
@@ -133,9 +133,9 @@ export async function run(action: string | undefined, args: string[], options: C
   // A file that is not a settings object is kept aside, never overwritten.
   const { next, said } = change(what, first, rest, (settings.raw as Config | null) ?? {});
   if (settings.unreadable) {
-    line(ctx.stderr, `Your old settings file could not be read; it is kept as ${await keepAside(settings.file, ctx.now())}.`);
+    say(ctx.stderr, `Your old settings file could not be read; it is kept as ${await keepAside(settings.file, ctx.now())}.`);
   }
   await writeConfig(next, ctx.env);
-  line(ctx.stderr, said);
-  for (const problem of checkConfig(next).problems) line(ctx.stderr, problem);
+  say(ctx.stderr, said);
+  for (const problem of checkConfig(next).problems) say(ctx.stderr, problem);
 }

@@ -2,8 +2,8 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findEntry, shortId } from '../journal/entries.js';
 import type { Entry } from '../journal/types.js';
-import { entryLine } from '../render/entries.js';
-import { line } from '../ui/stream.js';
+import { entryLine, typeWords } from '../render/entries.js';
+import { line, say, widthOf } from '../ui/stream.js';
 
 export interface DeleteOptions {
   yes?: boolean;
@@ -12,16 +12,17 @@ export interface DeleteOptions {
 export async function run(id: string, options: DeleteOptions, ctx: Context): Promise<void> {
   const store = ctx.journal();
   const now = ctx.now();
-  const found = findEntry(await store.read(), id, (candidate) => entryLine(candidate, now));
+  const label = (await import('../catalogue/catalogue.js')).fieldLabeller();
+  const found = findEntry(await store.read(), id, (candidate) => entryLine(candidate, now, undefined, label));
   if (!options.yes) {
     if (!ctx.interactive) throw new UsageError(`To delete ${shortId(found.id)} without a terminal to ask on, add --yes.`);
-    line(ctx.stderr, entryLine(found, now));
+    line(ctx.stderr, entryLine(found, now, widthOf(ctx.stderr), label));
     const sure = await (await ctx.asker()).confirm({
       message: 'Delete this entry? It can only come back from a backup or an export.',
       default: false,
     });
     if (!sure) {
-      line(ctx.stderr, 'Kept it; nothing was deleted.');
+      say(ctx.stderr, 'Kept it; nothing was deleted.');
       return;
     }
   }
@@ -40,9 +41,9 @@ export async function run(id: string, options: DeleteOptions, ctx: Context): Pro
     }
     return linked;
   });
-  line(ctx.stderr, `Deleted ${shortId(found.id)}.`);
+  say(ctx.stderr, `Deleted ${shortId(found.id)}.`);
   if (unlinked.length) {
-    const kinds = unlinked.map((entry) => `${entry.type} ${shortId(entry.id)}`).join(', ');
+    const kinds = unlinked.map((entry) => `${typeWords(entry.type)} ${shortId(entry.id)}`).join(', ');
     line(
       ctx.stderr,
       `${unlinked.length === 1 ? 'One entry was' : `${unlinked.length} entries were`} linked to it and ${unlinked.length === 1 ? 'stays' : 'stay'}, without the link: ${kinds}.`,

@@ -5,9 +5,9 @@ import { Keyring } from '../journal/crypto.js';
 import { fileSystemReason, isFileSystemError } from '../journal/fs-errors.js';
 import { checkHealth } from '../journal/health.js';
 import { previewRepair, type RepairOutcome, type RepairPlan, repairJournal } from '../journal/repair.js';
-import { describeHealth, renderFindings } from '../render/doctor.js';
+import { describeHealth, heldCommand, type Problem, renderFindings } from '../render/doctor.js';
 import { nothingToRepairLine, repairedLines, repairPreviewLines } from '../render/repair.js';
-import { line } from '../ui/stream.js';
+import { line, say, widthOf, writeJson } from '../ui/stream.js';
 
 /*
  * `attach doctor`: where every file is and whether it is healthy, as data on
@@ -26,11 +26,12 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<void> {
   if (options.repair) return repair(options, ctx);
   const health = await checkHealth({ file: ctx.file, env: ctx.env, now: ctx.now(), settings: ctx.settings });
   const findings = describeHealth(health);
-  if (options.json) line(ctx.stdout, JSON.stringify(findings, null, 2));
-  else for (const text of renderFindings(findings)) line(ctx.stdout, text);
+  if (options.json) writeJson(ctx.stdout, findings);
+  else for (const text of renderFindings(findings, widthOf(ctx.stdout))) line(ctx.stdout, text);
   const [first, ...more] = findings.problems;
   if (first) {
-    throw new JournalError(first.message, [first.next, ...more.flatMap((problem) => [problem.message, problem.next])]);
+    const next = (problem: Problem) => heldCommand(problem.next);
+    throw new JournalError(first.message, [next(first), ...more.flatMap((problem) => [problem.message, next(problem)])]);
   }
 }
 
@@ -51,13 +52,13 @@ async function repair(options: DoctorOptions, ctx: Context): Promise<void> {
   let outcome: RepairOutcome;
   if (plan.state !== 'broken') outcome = plan;
   else {
-    for (const text of repairPreviewLines(target, plan)) line(ctx.stderr, text);
+    for (const text of repairPreviewLines(target, plan)) say(ctx.stderr, text);
     if (!(await agreed(options, ctx))) {
-      line(ctx.stderr, 'Nothing was changed. Whenever you are ready: attach doctor --repair');
-      if (options.json) line(ctx.stdout, JSON.stringify({ state: 'declined', journal: target }, null, 2));
+      say(ctx.stderr, 'Nothing was changed. Whenever you are ready: attach doctor --repair');
+      if (options.json) writeJson(ctx.stdout, { state: 'declined', journal: target });
       return;
     }
-    const onWait = () => line(ctx.stderr, ctx.style.dim('Waiting for another attach to finish with your journal…'));
+    const onWait = () => say(ctx.stderr, ctx.style.dim('Waiting for another attach to finish with your journal…'));
     try {
       outcome = await repairJournal(target, ctx.now(), { onWait }, keyring);
     } catch (error) {
@@ -69,14 +70,14 @@ async function repair(options: DoctorOptions, ctx: Context): Promise<void> {
     }
   }
 
-  if (options.json) line(ctx.stdout, JSON.stringify({ ...outcome, journal: target }, null, 2));
+  if (options.json) writeJson(ctx.stdout, { ...outcome, journal: target });
   if (outcome.state === 'newer') {
     throw new JournalError(`Your journal at ${target} can't be repaired here: ${outcome.problem}. It was not touched.`, [
       'Update attach to the newest version to open it.',
     ]);
   }
-  if (outcome.state === 'repaired') for (const text of repairedLines(outcome)) line(ctx.stderr, text);
-  else line(ctx.stderr, nothingToRepairLine(target, outcome));
+  if (outcome.state === 'repaired') for (const text of repairedLines(outcome)) say(ctx.stderr, text);
+  else say(ctx.stderr, nothingToRepairLine(target, outcome));
   // --repair mends the journal only; settings that can't be used are still exit 3.
   const [problem, ...more] = (await ctx.settings()).problems;
   if (problem) throw new JournalError(problem, more);

@@ -8,7 +8,7 @@ import { readClear, readEditFlags } from '../parse/field-flags.js';
 import { parseWhen } from '../parse/when.js';
 import { entryLine } from '../render/entries.js';
 import { toOffsetIso } from '../time/calendar.js';
-import { line } from '../ui/stream.js';
+import { line, say, widthOf, writeJson } from '../ui/stream.js';
 
 /**
  * The flags of `attach edit`: every editable field's flag (journal/fields.ts),
@@ -27,7 +27,7 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
     throw new UsageError(`${shortId(found.id)} is a "${found.type}" entry, which this version of attach can show but not edit.`);
 
   const { json, clear, ...flags } = options;
-  const [{ loadCatalogues }, { personalise }] = await Promise.all([
+  const [{ loadCatalogues, fieldLabeller }, { personalise }] = await Promise.all([
     import('../catalogue/catalogue.js'),
     import('../catalogue/personal.js'),
   ]);
@@ -43,10 +43,10 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
       throw new UsageError(`Say what to change, for example: attach edit ${shortId(found.id)} ${example} (see attach edit --help).`);
     }
     const [{ runEditFlow }, { loadQuestions }] = await Promise.all([import('../flows/edit-flow.js'), import('../catalogue/questions.js')]);
-    line(ctx.stderr, entryLine(found, now));
+    line(ctx.stderr, entryLine(found, now, widthOf(ctx.stderr), fieldLabeller(catalogues)));
     changes = await runEditFlow(await ctx.asker(), found, loadQuestions(), catalogues);
     if (Object.keys(changes).length === 0) {
-      line(ctx.stderr, 'Nothing changed.');
+      say(ctx.stderr, 'Nothing changed.');
       return;
     }
   }
@@ -66,9 +66,9 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
     j.entries[index] = entry;
     return entry;
   });
-  if (json) line(ctx.stdout, JSON.stringify(edited, null, 2));
+  if (json) writeJson(ctx.stdout, edited);
   const what = Object.keys(changes).map((name) => fieldOf(found.type, name)?.label ?? name);
-  line(ctx.stderr, `Changed ${shortId(edited.id)}: ${what.join(', ')}.`);
+  say(ctx.stderr, `Changed ${shortId(edited.id)}: ${what.join(', ')}.`);
   const own = ownWordsLine(firstTimeWords(words.own, journal.entries));
-  if (own) line(ctx.stderr, ctx.style.dim(own));
+  if (own) say(ctx.stderr, ctx.style.dim(own));
 }

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import { newSealer } from '../journal/crypto.js';
 import { type ResealResult, reseal } from '../journal/store.js';
-import { line } from '../ui/stream.js';
+import { line, say } from '../ui/stream.js';
 
 export const MIN_PASSPHRASE = 8;
 
@@ -47,7 +47,7 @@ export async function newPassphrase(ctx: Context, env = 'ATTACH_PASSPHRASE'): Pr
 
 export function sayBackups(ctx: Context, result: ResealResult): void {
   if (result.skipped.length) {
-    line(ctx.stderr, `These backups could not be opened with this passphrase and were left as they are: ${result.skipped.join(', ')}.`);
+    say(ctx.stderr, `These backups could not be opened with this passphrase and were left as they are: ${result.skipped.join(', ')}.`);
   }
 }
 
@@ -57,7 +57,7 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
   if (store.keyring.sealer) {
     // Already encrypted: make sure every backup is too (a stopped run may have left some).
     sayBackups(ctx, await reseal(store, store.keyring.sealer));
-    line(ctx.stderr, 'Your journal is already encrypted, and so are its backups.');
+    say(ctx.stderr, 'Your journal is already encrypted, and so are its backups.');
     return;
   }
   const sealer = await newSealer(await newPassphrase(ctx));
@@ -67,5 +67,5 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
     `Your journal is encrypted now${result.backups ? `, and its ${result.backups} backup${result.backups === 1 ? '' : 's'}` : ''}.`,
   );
   sayBackups(ctx, result);
-  line(ctx.stderr, 'Keep the passphrase somewhere safe: without it, nobody can open this journal, not even you.');
+  say(ctx.stderr, 'Keep the passphrase somewhere safe: without it, nobody can open this journal, not even you.');
 }

@@ -8,9 +8,10 @@ import { serializeJournal } from '../journal/format.js';
 import { JOURNAL_VERSION } from '../journal/types.js';
 import { type FilterFlags, parseFilters } from '../parse/filters.js';
 import { parseChoice } from '../parse/values.js';
+import { BIDI, noBidi } from '../render/clean.js';
 import { csvChunks } from '../render/csv.js';
 import { renderJournalMarkdown } from '../render/journal-md.js';
-import { line } from '../ui/stream.js';
+import { line, say } from '../ui/stream.js';
 
 export interface ExportOptions extends Omit<FilterFlags, 'limit'> {
   format?: string;
@@ -30,9 +31,9 @@ function forTerminal(text: string, format: (typeof FORMATS)[number]): string {
       .charCodeAt(0)
       .toString(16)
       .padStart(format === 'json' ? 4 : 2, '0');
-  // JSON.stringify already escapes C0 controls; C1 (0x80-0x9f) and DEL pass through it.
-  if (format === 'json') return text.replace(/[\u007f-\u009f]/g, (c) => `\\u${hex(c)}`);
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g, (c) => `\\x${hex(c)}`);
+  // JSON.stringify already escapes C0 controls; C1 (0x80-0x9f), DEL and the bidirectional controls pass through it.
+  if (format === 'json') return text.replace(/[\u007f-\u009f]/g, (c) => `\\u${hex(c)}`).replace(BIDI, (c) => `\\u${hex(c)}`);
+  return noBidi(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g, (c) => `\\x${hex(c)}`));
 }
 
 export async function run(options: ExportOptions, ctx: Context): Promise<void> {
@@ -52,7 +53,7 @@ export async function run(options: ExportOptions, ctx: Context): Promise<void> {
 
   const onTerminal = out === undefined ? Boolean(ctx.stdout.isTTY) : Boolean(ctx.stderr.isTTY);
   if (onTerminal)
-    line(ctx.stderr, ctx.style.dim('An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.'));
+    say(ctx.stderr, ctx.style.dim('An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.'));
   if (entries.length === 0) {
     line(
       ctx.stderr,
@@ -78,5 +79,5 @@ export async function run(options: ExportOptions, ctx: Context): Promise<void> {
     throw new UsageError(`-o, --out: can't write ${out} (${error.code ?? error.message}); choose another place.`);
   });
   const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
-  line(ctx.stderr, `${count} written to ${out} (only you can open it on this computer).`);
+  say(ctx.stderr, `${count} written to ${out} (only you can open it on this computer).`);
 }

@@ -4,10 +4,9 @@ import { type Draft, findEntry, newEntry, newestFirst, shortId } from '../journa
 import type { FlagValues } from '../journal/field-types.js';
 import type { Entry, Journal } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
-import { clean } from '../render/clean.js';
-import { entryLine } from '../render/entries.js';
+import { entryLine, typeWords } from '../render/entries.js';
 import { followUpClosing, lookedBackOn } from '../render/follow-up.js';
-import { line } from '../ui/stream.js';
+import { say, writeJson } from '../ui/stream.js';
 
 /** The flags of `attach follow-up`: the follow-up's fields from the table, each already read. */
 export type FollowUpOptions = FlagValues<'follow-up'> & { json?: boolean };
@@ -34,14 +33,16 @@ async function target(id: string | undefined, journal: Journal, ctx: Context): P
   if (id !== undefined) {
     const found = findEntry(journal, id, (candidate) => entryLine(candidate, now));
     if (found.type !== 'trigger' && found.type !== 'reflection') {
-      throw new UsageError(`${shortId(found.id)} is a ${clean(found.type)}; a follow-up looks back on a logged moment or a reflection.`);
+      throw new UsageError(
+        `${shortId(found.id)} is a ${typeWords(found.type)}; a follow-up looks back on a logged moment or a reflection.`,
+      );
     }
     return found;
   }
   if (!ctx.interactive) throw new UsageError('Say which moment or reflection: attach follow-up <id> (attach list shows the ids).');
   const waiting = waitingForFollowUp(journal, now);
   if (waiting.length === 0) {
-    line(ctx.stderr, 'Nothing from the last 7 days is waiting for a follow-up. For an older one: attach follow-up <id>');
+    say(ctx.stderr, 'Nothing from the last 7 days is waiting for a follow-up. For an older one: attach follow-up <id>');
     return null;
   }
   const choices = waiting.map((entry) => ({ value: entry.id, name: lookedBackOn(entry, now) }));
@@ -71,8 +72,8 @@ export async function run(id: string | undefined, options: FollowUpOptions, ctx:
     ]);
     const questions = loadQuestions();
     const section = isMoment ? questions.followUpMoment : questions.followUpReflection;
-    line(ctx.stderr, ctx.style.dim(section.intro));
-    line(ctx.stderr, ctx.style.dim(lookedBackOn(entry, ctx.now())));
+    say(ctx.stderr, ctx.style.dim(section.intro));
+    say(ctx.stderr, ctx.style.dim(lookedBackOn(entry, ctx.now())));
     draft = (await askSection(await ctx.asker(), section, questions, loadCatalogues(), draft)) as Draft<'follow-up'>;
   } else if (Object.keys(flags).length === 0) {
     const hint = isMoment ? '--happened "stuck in meetings" --fear did-not' : '--asked yes --landed yes';
@@ -84,7 +85,7 @@ export async function run(id: string | undefined, options: FollowUpOptions, ctx:
       throw new UsageError(`${shortId(entry.id)} was deleted meanwhile; nothing was saved.`);
     j.entries.push(saved);
   });
-  if (json) line(ctx.stdout, JSON.stringify(saved, null, 2));
-  for (const text of followUpClosing(saved)) line(ctx.stderr, text);
-  line(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(saved.id)}).`));
+  if (json) writeJson(ctx.stdout, saved);
+  for (const text of followUpClosing(saved)) say(ctx.stderr, text);
+  say(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(saved.id)}).`));
 }

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { type Draft, newEntry, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import { parseWhen } from '../parse/when.js';
-import { line } from '../ui/stream.js';
+import { say, writeJson } from '../ui/stream.js';
 
 /** The flags of `attach glimmer`: the glimmer's fields from the table, each already read. */
 export type GlimmerOptions = FlagValues<'glimmer'> & { json?: boolean };
@@ -29,7 +29,7 @@ export async function run(words: string[], options: GlimmerOptions, ctx: Context
   if (ctx.interactive) {
     const [{ askSection }, { loadQuestions }] = await Promise.all([import('../flows/ask-section.js'), import('../catalogue/questions.js')]);
     const questions = loadQuestions();
-    line(ctx.stderr, ctx.style.dim(questions.glimmer.intro));
+    say(ctx.stderr, ctx.style.dim(questions.glimmer.intro));
     draft = (await askSection(await ctx.asker(), questions.glimmer, questions, catalogues, draft)) as Draft<'glimmer'>;
   } else if (!draft.what) {
     throw new UsageError(
@@ -42,8 +42,8 @@ export async function run(words: string[], options: GlimmerOptions, ctx: Context
     journal.entries.push(entry);
     return fresh;
   });
-  if (json) line(ctx.stdout, JSON.stringify(entry, null, 2));
-  line(ctx.stderr, `Saved to your journal ${ctx.style.dim(`(${shortId(entry.id)})`)}. A moment like this is worth keeping too.`);
+  if (json) writeJson(ctx.stdout, entry);
+  say(ctx.stderr, `Saved to your journal ${ctx.style.dim(`(${shortId(entry.id)})`)}. A moment like this is worth keeping too.`);
   const own = match.ownWordsLine(firstTime);
-  if (own) line(ctx.stderr, ctx.style.dim(own));
+  if (own) say(ctx.stderr, ctx.style.dim(own));
 }

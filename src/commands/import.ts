@@ -9,7 +9,7 @@ import type { Journal } from '../journal/types.js';
 import { checkJournal } from '../journal/validate.js';
 import { parseChoice } from '../parse/values.js';
 import { clean } from '../render/clean.js';
-import { line } from '../ui/stream.js';
+import { say } from '../ui/stream.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -19,7 +19,7 @@ export interface ImportOptions {
 const SIDES = ['theirs', 'ours'] as const;
 /** How many conflicting ids a report names before it says "and N more". */
 const NAMED_IDS = 10;
-const WHAT_IT_TAKES = 'import takes an attach JSON file, such as one written by `attach export`';
+const WHAT_IT_TAKES = 'import takes an attach JSON file, such as one written by attach export';
 
 /**
  * Reads and checks the whole file before anything is written. Everything
@@ -110,7 +110,7 @@ function summary(result: MergeResult, file: string, dryRun: boolean, prefer: str
       `${plural(result.duplicates, 'entry', 'entries')} in the file repeated an id already used there; the first of each was used.`,
     );
   if (conflicts && prefer === undefined) {
-    lines.push(`To take the file's version instead, add --prefer theirs; \`attach show <id>\` shows yours.`);
+    lines.push(`To take the file's version instead, add --prefer theirs; attach show <id> shows yours.`);
   }
   if (dryRun) lines.push('This was a dry run: nothing was written. Run it again without --dry-run to import.');
   return lines;
@@ -121,7 +121,7 @@ export async function run(file: string, options: ImportOptions, ctx: Context): P
   const incoming = await readIncoming(file, ctx.passphrase);
   const name = clean(file);
   if (incoming.entries.length === 0) {
-    line(ctx.stderr, `${name} has no entries, so there was nothing to import.`);
+    say(ctx.stderr, `${name} has no entries, so there was nothing to import.`);
     return;
   }
 
@@ -135,5 +135,5 @@ export async function run(file: string, options: ImportOptions, ctx: Context): P
       return merged;
     });
   }
-  for (const text of summary(result, name, Boolean(options.dryRun), prefer)) line(ctx.stderr, text);
+  for (const text of summary(result, name, Boolean(options.dryRun), prefer)) say(ctx.stderr, text);
 }

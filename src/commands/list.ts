@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { applyFilters } from '../journal/filter.js';
 import { type FilterFlags, parseFilters } from '../parse/filters.js';
 import { entryLine } from '../render/entries.js';
-import { jsonFor, line } from '../ui/stream.js';
+import { line, say, widthOf, writeJson } from '../ui/stream.js';
 
 export interface ListOptions extends FilterFlags {
   json?: boolean;
@@ -17,7 +17,7 @@ export async function run(options: ListOptions, ctx: Context): Promise<void> {
   const shown = limit === undefined ? found : found.slice(0, limit);
 
   if (options.json) {
-    line(ctx.stdout, jsonFor(ctx.stdout, shown));
+    writeJson(ctx.stdout, shown);
     return;
   }
   if (found.length === 0) {
@@ -32,11 +32,12 @@ export async function run(options: ListOptions, ctx: Context): Promise<void> {
     );
     return;
   }
-  // Piped: whole lines, for grep and friends; on a terminal, cut to its width.
-  const width = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+  // A row an entry. Piped: whole rows, for grep and friends; on a terminal, each cut to its width.
+  const width = ctx.stdout.isTTY ? widthOf(ctx.stdout) : undefined;
   const now = ctx.now();
-  for (const entry of shown) line(ctx.stdout, entryLine(entry, now, width));
+  const label = (await import('../catalogue/catalogue.js')).fieldLabeller();
+  for (const entry of shown) line(ctx.stdout, entryLine(entry, now, width, label));
   if (shown.length < found.length) {
-    line(ctx.stderr, ctx.style.dim(`${shown.length} of ${found.length} shown; --limit ${found.length} shows them all.`));
+    say(ctx.stderr, ctx.style.dim(`${shown.length} of ${found.length} shown; --limit ${found.length} shows them all.`));
   }
 }

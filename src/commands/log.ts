@@ -3,7 +3,7 @@ import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import { parseWhen } from '../parse/when.js';
-import { line } from '../ui/stream.js';
+import { say, writeJson } from '../ui/stream.js';
 
 /** The flags of `attach log`: the trigger's fields from the table, each already read (parse/field-flags.ts). */
 export type LogOptions = FlagValues<'trigger'> & { json?: boolean };
@@ -32,7 +32,7 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   if (ctx.interactive) {
     const [{ runLogFlow }, { loadQuestions }] = await Promise.all([import('../flows/log-flow.js'), import('../catalogue/questions.js')]);
     const questions = loadQuestions();
-    line(ctx.stderr, ctx.style.dim(questions.log.intro));
+    say(ctx.stderr, ctx.style.dim(questions.log.intro));
     draft = await runLogFlow(await ctx.asker(), known, questions, catalogues);
   } else {
     if (!known.what) {
@@ -53,11 +53,11 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
     return { firstTime: fresh, journal };
   });
 
-  if (options.json) line(ctx.stdout, JSON.stringify(entry, null, 2));
+  if (options.json) writeJson(ctx.stdout, entry);
   const { style } = ctx;
-  line(ctx.stderr, `Saved to your journal ${style.dim(`(${shortId(entry.id)})`)}. Noticing it is already a step back from it.`);
+  say(ctx.stderr, `Saved to your journal ${style.dim(`(${shortId(entry.id)})`)}. Noticing it is already a step back from it.`);
   const own = match.ownWordsLine(firstTime);
-  if (own) line(ctx.stderr, style.dim(own));
+  if (own) say(ctx.stderr, style.dim(own));
 
   const [{ afterMoment }, { readState, writeState }] = await Promise.all([
     import('../flows/after-moment.js'),
@@ -71,7 +71,7 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
     config,
     glimmerShownOn: state.glimmerShownOn,
     now: ctx.now(),
-    say: (text = '') => line(ctx.stderr, text),
+    say: (text = '') => say(ctx.stderr, text),
     bold: style.bold,
     ask: ctx.interactive ? await ctx.asker() : null,
   }).catch((error: unknown) => {

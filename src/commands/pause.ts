@@ -1,4 +1,5 @@
 import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
+import { inSentence } from '../catalogue/sentence.js';
 import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import type { BREATHS } from '../journal/config.js';
@@ -6,10 +7,11 @@ import { findLinkTarget, latestTrigger, newPause, type PauseDraft, shortId } fro
 import type { FlagValues } from '../journal/field-types.js';
 import type { TriggerEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
+import { clean } from '../render/clean.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
 import { pauseEnding } from '../render/pause-ending.js';
 import { duration } from '../render/time.js';
-import { line } from '../ui/stream.js';
+import { say, writeJson } from '../ui/stream.js';
 import type { TimedPause } from '../ui/timer-screen.js';
 
 /** The flags of `attach pause`: the pause's fields from the table (already read), and how to run the timer. */
@@ -48,7 +50,7 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
 
   let before: { for: string | null; urge: string | null; before: number };
   if (asker) {
-    line(ctx.stderr, ctx.style.dim(questions.pauseBefore.intro));
+    say(ctx.stderr, ctx.style.dim(questions.pauseBefore.intro));
     const offered = link === undefined ? latestTrigger(journal, ctx.now(), OFFER_WINDOW_MS) : null;
     const offer = offered && { entry: offered, summary: triggerSummary(offered, ctx.now()) };
     const given = {
@@ -66,13 +68,13 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   // The plan made for moments like the one this pause is for, at the start: it was made for now.
   const moment = journal.entries.find((entry): entry is TriggerEntry => entry.type === 'trigger' && entry.id === before.for);
   const [plan] = moment ? plans.plansFor(journal.entries, moment) : [];
-  if (plan) line(ctx.stderr, `Your plan for this: ${plan.then}`);
+  if (plan) say(ctx.stderr, `Your plan for this: ${clean(plan.then)}`);
 
   const live = ctx.canAnimate && !plain && at === undefined;
   const steps = catalogues.breathing.find((item) => item.id === breath)?.steps ?? null;
   const ideas = catalogues.activities.slice(0, 4).map((item) => item.label);
   const urgeWords = before.urge && (catalogues.urges.find((item) => item.id === before.urge)?.label ?? before.urge);
-  const title = urgeWords ? `Pausing with the urge: ${urgeWords.toLowerCase()}` : 'Pausing';
+  const title = before.urge && urgeWords ? `Pausing with the urge: ${clean(inSentence(urgeWords, before.urge))}` : 'Pausing';
   const plannedMs = Math.round(minutes * 60_000);
   let timed: TimedPause = {
     outcome: {
@@ -85,7 +87,7 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     release: () => {},
   };
   if (at === undefined) {
-    if (!live) line(ctx.stderr, `Pausing for ${duration(minutes * 60)}. Breathe slowly, walk, or write it down: the urge can wait.`);
+    if (!live) say(ctx.stderr, `Pausing for ${duration(minutes * 60)}. Breathe slowly, walk, or write it down: the urge can wait.`);
     const io = await ctx.timerIO(live);
     timed = await timePause(
       { title, plannedMs, steps, ideas, bell: bell !== false && Boolean(ctx.stderr.isTTY), style: ctx.style },
@@ -117,10 +119,10 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     throw new Cancelled(`Stopped. The ${duration(entry.elapsedSeconds)} you paused ${were} saved (${shortId(entry.id)}).`);
   }
   if (asker) {
-    line(ctx.stderr, ctx.style.dim(questions.pauseAfter.intro));
+    say(ctx.stderr, ctx.style.dim(questions.pauseAfter.intro));
     const left = { ...(outcome.unfinished === undefined ? {} : { note: outcome.unfinished }) };
     const show = (lines: string[]) => {
-      for (const text of lines) line(ctx.stderr, text);
+      for (const text of lines) say(ctx.stderr, text);
     };
     await flow.askAfter(asker, draft, left, show, questions, catalogues).catch(async (error: unknown) => {
       if (!isPromptCancel(error)) throw error;
@@ -130,9 +132,9 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   }
   const entry = await save();
   if (timed.interrupted()) throw new Cancelled(`Stopped. Your pause was saved (${shortId(entry.id)}).`);
-  if (json) line(ctx.stdout, JSON.stringify(entry, null, 2));
-  for (const text of pauseEnding(entry)) line(ctx.stderr, text);
+  if (json) writeJson(ctx.stdout, entry);
+  for (const text of pauseEnding(entry)) say(ctx.stderr, text);
   const own = ownWordsLine(firstTimeWords(words.own, journal.entries));
-  if (own) line(ctx.stderr, ctx.style.dim(own));
-  line(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(entry.id)}).`));
+  if (own) say(ctx.stderr, ctx.style.dim(own));
+  say(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(entry.id)}).`));
 }

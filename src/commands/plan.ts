@@ -1,12 +1,13 @@
+import { inSentence } from '../catalogue/sentence.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type Draft, findEntry, newEntry, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import { activePlans, type PlanEntry } from '../journal/plans.js';
 import { clean } from '../render/clean.js';
-import { entryLine } from '../render/entries.js';
+import { entryLine, typeWords } from '../render/entries.js';
 import { toOffsetIso } from '../time/calendar.js';
-import { jsonFor, line } from '../ui/stream.js';
+import { say, writeJson } from '../ui/stream.js';
 
 /** The flags of `attach plan add`: the plan's fields from the table. */
 export type PlanOptions = FlagValues<'plan'> & { json?: boolean; all?: boolean };
@@ -32,33 +33,34 @@ export async function run(action: string | undefined, id: string | undefined, op
     import('../catalogue/match.js'),
   ]);
   const catalogues = personalise(loadCatalogues(), await ctx.config(), journal.entries);
-  const words = (value: string) => catalogues.triggers.find((item) => item.id === value)?.label.toLowerCase() ?? value;
+  const words = (value: string) => inSentence(catalogues.triggers.find((item) => item.id === value)?.label ?? value, value);
 
   if (what === 'list') {
     const plans = all ? journal.entries.filter((entry): entry is PlanEntry => entry.type === 'plan') : activePlans(journal.entries);
-    if (json) return line(ctx.stdout, jsonFor(ctx.stdout, plans));
-    if (plans.length === 0) return line(ctx.stderr, 'No plans yet. A plan is yours to make when you are ready: attach plan add');
-    for (const plan of plans) line(ctx.stdout, planLine(plan, words));
+    if (json) return writeJson(ctx.stdout, plans);
+    if (plans.length === 0) return say(ctx.stderr, 'No plans yet. A plan is yours to make when you are ready: attach plan add');
+    // A plan is a sentence: it wraps, its later lines under its first word.
+    for (const plan of plans) say(ctx.stdout, planLine(plan, words), ' '.repeat(10));
     return;
   }
   if (what === 'retire') {
     if (id === undefined) throw new UsageError('Say which plan to retire: attach plan retire <id> (attach plan shows the ids).');
     const found = findEntry(journal, id, (candidate) => entryLine(candidate, ctx.now()));
     if (found.type !== 'plan')
-      throw new UsageError(`${shortId(found.id)} is a ${clean(found.type)}, not a plan; attach plan shows the plans.`);
+      throw new UsageError(`${shortId(found.id)} is a ${typeWords(found.type)}, not a plan; attach plan shows the plans.`);
     await store.update((j) => {
       const index = j.entries.findIndex((entry) => entry.id === found.id);
       if (index === -1) throw new UsageError(`${shortId(found.id)} was deleted meanwhile; nothing was changed.`);
       j.entries[index] = { ...j.entries[index]!, active: false, editedAt: toOffsetIso(ctx.now()) };
     });
-    return line(ctx.stderr, `Retired the plan ${shortId(found.id)}; it is kept in your journal, and no longer shown.`);
+    return say(ctx.stderr, `Retired the plan ${shortId(found.id)}; it is kept in your journal, and no longer shown.`);
   }
   const resolved = match.resolveFlagWords('plan', flags, catalogues);
   let draft = { ...resolved.values, active: true } as Draft<'plan'>;
   if (ctx.interactive) {
     const [{ askSection }, { loadQuestions }] = await Promise.all([import('../flows/ask-section.js'), import('../catalogue/questions.js')]);
     const questions = loadQuestions();
-    line(ctx.stderr, ctx.style.dim(questions.plan.intro));
+    say(ctx.stderr, ctx.style.dim(questions.plan.intro));
     draft = (await askSection(await ctx.asker(), questions.plan, questions, catalogues, draft)) as Draft<'plan'>;
   } else if (!draft.when || !draft.then) {
     throw new UsageError(
@@ -67,6 +69,6 @@ export async function run(action: string | undefined, id: string | undefined, op
   }
   const entry = newEntry('plan', draft, ctx.now());
   await store.update((j) => void j.entries.push(entry));
-  if (json) line(ctx.stdout, JSON.stringify(entry, null, 2));
-  line(ctx.stderr, `Saved your plan (${shortId(entry.id)}). It will be shown when a moment like it is logged.`);
+  if (json) writeJson(ctx.stdout, entry);
+  say(ctx.stderr, `Saved your plan (${shortId(entry.id)}). It will be shown when a moment like it is logged.`);
 }

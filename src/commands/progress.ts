@@ -8,7 +8,7 @@ import { parseChoice } from '../parse/values.js';
 import { renderProgressMarkdown } from '../render/progress-md.js';
 import { renderProgressText } from '../render/progress-text.js';
 import { toOffsetIso } from '../time/calendar.js';
-import { line } from '../ui/stream.js';
+import { DEFAULT_WIDTH, jsonFor, say, widthOf } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
 
 export interface ProgressOptions {
@@ -23,8 +23,6 @@ export interface ProgressOptions {
 
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 const MAX_MONTHS = 120;
-/** Text written to a file or a pipe is wrapped to this; on a terminal, to its width. */
-const DEFAULT_WIDTH = 80;
 
 function parseMonths(raw: string | undefined): number {
   if (raw === undefined) return 6;
@@ -68,15 +66,14 @@ export async function run(options: ProgressOptions, ctx: Context): Promise<void>
   }
 
   const toScreen = options.out === undefined;
-  // Written to a file or a pipe: no colour codes, and lines for a usual terminal.
-  const tty = toScreen && Boolean(ctx.stdout.isTTY);
-  const width = tty ? (ctx.stdout.columns ?? DEFAULT_WIDTH) : DEFAULT_WIDTH;
+  // On the screen: its width and colours (or a pipe's, with FORCE_COLOR); a file: 80 columns, no colour codes.
+  const width = toScreen ? widthOf(ctx.stdout) : DEFAULT_WIDTH;
   const text =
     format === 'json'
-      ? `${JSON.stringify(data, null, 2)}\n`
+      ? `${toScreen ? jsonFor(ctx.stdout, data) : JSON.stringify(data, null, 2)}\n`
       : format === 'md'
         ? renderProgressMarkdown(data)
-        : renderProgressText(data, width, makeStyle(tty && ctx.style.level > 0 ? 1 : 0));
+        : renderProgressText(data, width, toScreen ? ctx.outStyle : makeStyle(0));
 
   if (toScreen) {
     ctx.stdout.write(text);
@@ -86,5 +83,5 @@ export async function run(options: ProgressOptions, ctx: Context): Promise<void>
   await writeAtomic(file, text).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`-o, --out: can't write ${file} (${error.code ?? error.message}); choose another place.`);
   });
-  line(ctx.stderr, `Progress written to ${file} (readable only by you).`);
+  say(ctx.stderr, `Progress written to ${file} (readable only by you).`);
 }

@@ -7,7 +7,7 @@ import type { Journal, ReflectionEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
 import { clean } from '../render/clean.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
-import { line } from '../ui/stream.js';
+import { say, writeJson } from '../ui/stream.js';
 
 /** The flags of `attach reflect`: the reflection's fields from the table, each already read. */
 export type ReflectOptions = FlagValues<'reflection'> & { json?: boolean };
@@ -44,7 +44,7 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   if (ctx.interactive) {
     const { runReflectFlow } = await import('../flows/reflect-flow.js');
     const questions = loadQuestions();
-    line(ctx.stderr, ctx.style.dim(questions.reflect.intro));
+    say(ctx.stderr, ctx.style.dim(questions.reflect.intro));
     const offered = link === undefined ? latestTrigger(journal, now, OFFER_WINDOW_MS) : null;
     draft = await runReflectFlow(
       await ctx.asker(),
@@ -71,17 +71,17 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
     j.entries.push(entry);
   });
 
-  if (options.json) line(ctx.stdout, JSON.stringify(entry, null, 2));
-  line(ctx.stderr, 'Thank you for looking at this with curiosity. Seeing the need underneath is how the pattern starts to loosen.');
+  if (options.json) writeJson(ctx.stdout, entry);
+  say(ctx.stderr, 'Thank you for looking at this with curiosity. Seeing the need underneath is how the pattern starts to loosen.');
   if (entry.ask) {
-    line(ctx.stderr, `When you're ready, you could say: "${clean(entry.ask)}"`);
+    say(ctx.stderr, `When you're ready, you could say: "${clean(entry.ask)}"`);
   } else {
     const [suggestion] = draftAsks(templates, catalogues, entry.felt, entry.needs);
-    if (suggestion) line(ctx.stderr, `One way you could say it: "${clean(suggestion)}"`);
+    if (suggestion) say(ctx.stderr, `One way you could say it: "${clean(suggestion)}"`);
   }
   if (pauseFits(journal, entry))
-    line(ctx.stderr, `Next time the urge is loud, a pause can hold the space before you act: ${ctx.style.bold('attach pause')}`);
+    say(ctx.stderr, `Next time the urge is loud, a pause can hold the space before you act: ${ctx.style.bold('attach pause')}`);
   const own = ownWordsLine(firstTimeWords(words.own, journal.entries));
-  if (own) line(ctx.stderr, ctx.style.dim(own));
-  line(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(entry.id)}).`));
+  if (own) say(ctx.stderr, ctx.style.dim(own));
+  say(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(entry.id)}).`));
 }

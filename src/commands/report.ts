@@ -9,7 +9,7 @@ import { parseChoice } from '../parse/values.js';
 import { renderMarkdown } from '../render/report-md.js';
 import { renderText } from '../render/report-text.js';
 import { localDay } from '../time/calendar.js';
-import { line } from '../ui/stream.js';
+import { DEFAULT_WIDTH, jsonFor, say, widthOf } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
 
 export interface ReportOptions {
@@ -22,6 +22,8 @@ export interface ReportOptions {
   out?: string;
   /** Open the HTML page with the system's opener (xdg-open, open). */
   open?: boolean;
+  /** Under each pattern, the days that made it. */
+  why?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
@@ -50,22 +52,24 @@ export async function run(options: ReportOptions, ctx: Context): Promise<void> {
     return;
   }
 
-  // A report written to a file or a pipe carries no colour codes.
-  const style = options.out === undefined ? makeStyle(ctx.style.level > 0 && ctx.stdout.isTTY ? 1 : 0) : makeStyle(0);
+  // On the screen: the terminal's width and colours (or a pipe's, with FORCE_COLOR); a file: 80 columns, no colour codes.
+  const toScreen = options.out === undefined;
+  const style = toScreen ? ctx.outStyle : makeStyle(0);
+  const width = toScreen ? widthOf(ctx.stdout) : DEFAULT_WIDTH;
   const text =
     format === 'json'
-      ? `${JSON.stringify(data, null, 2)}\n`
+      ? `${toScreen ? jsonFor(ctx.stdout, data) : JSON.stringify(data, null, 2)}\n`
       : format === 'md'
-        ? renderMarkdown(data, label)
-        : renderText(data, label, style);
+        ? renderMarkdown(data, label, { why: Boolean(options.why) })
+        : renderText(data, label, style, width, { why: Boolean(options.why) });
 
-  if (options.out === undefined) {
+  if (toScreen) {
     ctx.stdout.write(text);
     return;
   }
-  const file = path.resolve(options.out);
+  const file = path.resolve(options.out!);
   await writeAtomic(file, text).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`-o, --out: can't write ${file} (${error.code ?? error.message}); choose another place.`);
   });
-  line(ctx.stderr, `Report written to ${file} (readable only by you).`);
+  say(ctx.stderr, `Report written to ${file} (readable only by you).`);
 }

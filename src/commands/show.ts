@@ -2,7 +2,7 @@ import { fieldLabeller } from '../catalogue/catalogue.js';
 import type { Context } from '../context.js';
 import { findEntry } from '../journal/entries.js';
 import { entryDetail, entryLine } from '../render/entries.js';
-import { jsonFor, line } from '../ui/stream.js';
+import { line, widthOf, writeJson } from '../ui/stream.js';
 
 export interface ShowOptions {
   json?: boolean;
@@ -11,14 +11,14 @@ export interface ShowOptions {
 export async function run(id: string, options: ShowOptions, ctx: Context): Promise<void> {
   const journal = await ctx.journal().read();
   const now = ctx.now();
-  const entry = findEntry(journal, id, (candidate) => entryLine(candidate, now));
+  const label = fieldLabeller();
+  const entry = findEntry(journal, id, (candidate) => entryLine(candidate, now, undefined, label));
   const linked = journal.entries.filter((other) => other.for === entry.id);
 
   if (options.json) {
-    line(ctx.stdout, jsonFor(ctx.stdout, { ...entry, linked: linked.map((other) => other.id) }));
+    writeJson(ctx.stdout, { ...entry, linked: linked.map((other) => other.id) });
     return;
   }
-  const label = fieldLabeller();
   const target = typeof entry.for === 'string' ? journal.entries.find((other) => other.id === entry.for) : undefined;
-  for (const text of entryDetail(entry, linked, now, label, target)) line(ctx.stdout, text);
+  for (const text of entryDetail(entry, linked, now, label, target, widthOf(ctx.stdout))) line(ctx.stdout, text);
 }

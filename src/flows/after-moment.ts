@@ -53,8 +53,9 @@ export async function afterMoment(input: {
   const { moment, entries, config, now, say } = input;
   const result: AfterMoment = { pause: false };
   if (moment.intensity === 10) {
+    // Two paragraphs, each broken to the screen's width (never inside a number or an address), a blank line around each.
+    for (const text of CRISIS_LINES) say(`\n${text}`);
     say();
-    for (const text of CRISIS_LINES) say(text);
   }
   const [plan] = plansFor(entries, moment);
   if (plan) say(`Your plan for this: ${clean(plan.then)}`);

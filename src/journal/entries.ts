@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import { toOffsetIso } from '../time/calendar.js';
 import type { FieldValues } from './field-types.js';
-import { type EntryType, fieldsOf } from './fields.js';
+import { type EntryType, fieldsOf, TYPE_WORDS } from './fields.js';
 import type { Entry, EntryOf, Journal, PauseEntry, ReflectionEntry, TriggerEntry } from './types.js';
 
 /** An entry's values before attach fills in the rest: what the person said, and what the command measured. */
@@ -83,7 +83,8 @@ export function findLinkTarget(
   }
   if (!types.includes(entry.type)) {
     const wanted = types.map((type) => (type === 'trigger' ? 'a logged moment' : `a ${type}`)).join(' or ');
-    throw new UsageError(`--for: ${shortId(entry.id)} is a ${entry.type}, not ${wanted}; --for takes the id of one (see attach list).`);
+    const is = Object.hasOwn(TYPE_WORDS, entry.type) ? TYPE_WORDS[entry.type as EntryType].one : entry.type;
+    throw new UsageError(`--for: ${shortId(entry.id)} is a ${is}, not ${wanted}; --for takes the id of one (see attach list).`);
   }
   return entry.id;
 }
@@ -108,13 +109,13 @@ export function newestFirst(entries: readonly Entry[]): Entry[] {
  */
 export function findEntry(journal: Journal, prefix: string, describe: (entry: Entry) => string): Entry {
   const wanted = prefix.trim().toLowerCase();
-  if (!wanted) throw new UsageError('Give the id of an entry (the first few characters are enough); `attach list` shows them.');
+  if (!wanted) throw new UsageError('Give the id of an entry (the first few characters are enough); attach list shows them.');
   const exact = journal.entries.find((entry) => entry.id.trim().toLowerCase() === wanted);
   if (exact) return exact;
   const matches = journal.entries.filter((entry) => entry.id.trim().toLowerCase().startsWith(wanted));
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
-    throw new UsageError(`No entry has an id starting with "${prefix}". \`attach list\` shows the ids.`);
+    throw new UsageError(`No entry has an id starting with "${prefix}". attach list shows the ids.`);
   }
   throw new UsageError(
     `"${prefix}" matches ${matches.length} entries; add a few more characters of the one you mean:`,

@@ -20,8 +20,8 @@ export function declareCareCommands(program: Command, context?: MakeContext): vo
     .command('encrypt')
     .summary('keep your journal unreadable without a passphrase')
     .description(
-      'Encrypt your journal and its backups (AES-256-GCM, key from your passphrase with scrypt).\n' +
-        'The passphrase is asked twice, hidden, or read from ATTACH_PASSPHRASE; never from an option.\n' +
+      'Encrypt your journal and its backups (AES-256-GCM, key from your passphrase with scrypt). ' +
+        'The passphrase is asked twice, hidden, or read from ATTACH_PASSPHRASE; never from an option. ' +
         'Without it nobody can open the journal, not even you: keep it somewhere safe.',
     )
     .addHelpText('after', examples('attach encrypt', 'ATTACH_PASSPHRASE="$(pass show attach)" attach list'))
@@ -38,8 +38,8 @@ export function declareCareCommands(program: Command, context?: MakeContext): vo
     .command('config')
     .summary('show and set preferences, and your own catalogue items')
     .description(
-      'Show and set preferences (pauseMinutes, breath, lookbackWeeks, journal) and add your own items to the lists\n' +
-        'attach offers (trigger, body, urge, protest, need, feeling, activity).',
+      'Show and set preferences (pauseMinutes, breath, lookbackWeeks, journal, glimmerReminders) and add your own items ' +
+        'to the lists attach offers (who, trigger, body, urge, protest, need, feeling, activity, next, support, glimmer, glimmer-body).',
     )
     .argument('[action]', 'list, get, set, unset, add or remove (default: list)')
     .argument('[args...]', 'the key and value, or the list and the item')

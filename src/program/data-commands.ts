@@ -18,6 +18,7 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
     .option('--lookback <weeks>', 'how many weeks to search for patterns (default: 8)')
     .option('--format <format>', 'text, json, md or html (default: text)')
     .option('--json', 'the same as --format json: the attach.report/1 object')
+    .option('--why', 'under each pattern, the days that made it')
     .option('--open', 'open the HTML page in your browser (with --format html)')
     .option('-o, --out <file>', 'write the report to a file (readable only by you) instead of the screen')
     .addHelpText(
@@ -25,6 +26,7 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
       examples(
         'attach report',
         'attach report --week',
+        'attach report --why',
         'attach report --week 2026-W47 --format md -o week-47.md',
         'attach report --from 2026-10-01 --to 2026-10-31 --lookback 12',
         'attach report --json | jq .patterns',

@@ -1,10 +1,13 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { CRISIS_LINES, SCOPE } from '../render/safety.js';
+import { SCOPE } from '../render/safety.js';
+import { widthOf } from '../ui/stream.js';
 import { declareCareCommands } from './care-commands.js';
 import { declareDataCommands } from './data-commands.js';
 import { declareEntryCommands } from './entry-commands.js';
-import { examples, type MakeContext } from './shared.js';
+import { examplesText, layoutHelp } from './help.js';
+import type { MakeContext } from './shared.js';
+import { AttachCommand, OUTPUT } from './voice.js';
 
 /*
  * The program's shape. Commands are described here (so `--help` needs
@@ -22,17 +25,18 @@ const MAIN_EXAMPLES = [
 ];
 
 export function buildProgram(context?: MakeContext): Command {
-  const program = new Command('attach')
+  const program = layoutHelp(new AttachCommand('attach'))
+    .configureOutput(OUTPUT)
     .description(`A private journal for the moments your attachment alarm goes off.\n\n${SCOPE}`)
     .version(pkg.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show the help of a command')
     .option('--file <path>', 'the journal file (default: $ATTACH_FILE, else $XDG_DATA_HOME/attach/journal.json)')
     .option('--no-color', 'plain text without colours (NO_COLOR works too)')
     .option('--no-input', 'never ask questions; missing answers are an error instead')
     .option('--debug', 'show the full technical details when something goes wrong')
-    .showSuggestionAfterError()
     .exitOverride()
-    .addHelpText('after', `${examples(...MAIN_EXAMPLES)}\n${CRISIS_LINES.join('\n')}\n`);
+    .addHelpText('after', ({ error }) => examplesText(MAIN_EXAMPLES, widthOf(error ? process.stderr : process.stdout), true));
 
   declareEntryCommands(program, context);
   declareDataCommands(program, context);

@@ -1,15 +1,13 @@
 import type { Command, Option, OptionValues } from 'commander';
 import type { Context, GlobalOptions } from '../context.js';
 
+export { examples } from './help.js';
+
 /** Builds the context of one run; tests pass their own. */
 export type MakeContext = (globals: GlobalOptions, command: string) => Promise<Context>;
 
 /** What a command module exports: its arguments, then its options, then the context. */
 type Run<P extends unknown[], O> = (...args: [...P, O, Context]) => Promise<void>;
-
-export function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((text) => `  ${text}`).join('\n')}\n`;
-}
 
 export function addOptions(command: Command, options: readonly Option[]): Command {
   for (const option of options) command.addOption(option);

@@ -2,6 +2,7 @@ import { ENTRY_TYPES, TYPE_WORDS } from '../journal/fields.js';
 import type { EntryCounts, Health, JournalTrouble } from '../journal/health.js';
 import { newerWriter } from '../journal/newer.js';
 import { age, fileSize, plural } from './amounts.js';
+import { command, wrap } from './wrap.js';
 
 /*
  * `attach doctor`'s findings in words: what is worth a look and what stops
@@ -174,9 +175,20 @@ function counted(counts: EntryCounts): string {
 const PAD = '          ';
 const label = (name: string) => name.padEnd(PAD.length);
 
-/** The report `attach doctor` prints: one block per file, then what is worth a look, then the verdict. */
-export function renderFindings(f: Findings): string[] {
-  return [...journalLines(f.journal), ...otherFileLines(f), ...verdictLines(f)];
+/**
+ * The report `attach doctor` prints, for a screen `width` columns wide: one
+ * block per file (a path too long for a line is broken after a /), then what
+ * is worth a look, then the verdict.
+ */
+export function renderFindings(f: Findings, width = 80): string[] {
+  // A file's lines hang under its column of values; what is worth a look, and the verdict, hang as they are.
+  const blocks = [...journalLines(f.journal), ...otherFileLines(f)].flatMap((text) => wrap(heldCommand(text), width, PAD));
+  return [...blocks, ...verdictLines(f).flatMap((text) => wrap(heldCommand(text), width))];
+}
+
+/** A shell command at the end of a sentence ("...: chmod 600 <path>") held together, to copy in one piece. */
+export function heldCommand(text: string): string {
+  return text.replace(/(: )((?:chmod|rm|rmdir|mv|ls|attach) .*)$/, (_, colon: string, cmd: string) => colon + command(cmd));
 }
 
 function journalLines(j: Findings['journal']): string[] {

@@ -33,6 +33,6 @@ export function pauseEnding(entry: PauseEntry): string[] {
         : 'It can take more than one pause. Another one, a walk or a few lines written down can help: attach pause',
     );
   }
-  if (strong) lines.push('', ...CRISIS_LINES);
+  if (strong) lines.push(...CRISIS_LINES.flatMap((text) => ['', text]));
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Cue } from '../timer/breath.js';
+import { displayWidth, truncate } from './width.js';
 
 /** What one frame of the pause screen shows; everything is computed before, so this stays pure. */
 export interface FrameModel {
@@ -28,11 +29,6 @@ export function clock(ms: number): string {
 function bar(fraction: number, cells: number): string {
   const filled = Math.round(Math.min(Math.max(fraction, 0), 1) * cells);
   return '█'.repeat(filled) + '░'.repeat(cells - filled);
-}
-
-/** Cuts a line to the terminal's width, so nothing wraps and the in-place redraw stays aligned. */
-function fitPlain(text: string, width: number): string {
-  return [...text].length <= width ? text : `${[...text].slice(0, Math.max(width - 1, 0)).join('')}…`;
 }
 
 /**
@@ -65,7 +61,7 @@ export function renderFrame(m: FrameModel, style: ChalkInstance): string[] {
   let ideas = '';
   for (const idea of m.ideas) {
     const next = ideas ? `${ideas} · ${idea}` : `${prefix}${idea}`;
-    if ([...next].length > width) break;
+    if (displayWidth(next) > width) break;
     ideas = next;
   }
   let keys: string;
@@ -82,9 +78,7 @@ export function renderFrame(m: FrameModel, style: ChalkInstance): string[] {
   return lines.map((text) => (text ? `  ${fitStyled(text, width)}` : ''));
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
+/** Cuts a line to the terminal's width (by display width: an urge in CJK or emoji too), so nothing wraps and the redraw stays aligned. */
 function fitStyled(text: string, width: number): string {
-  const plain = text.replace(ANSI, '');
-  return [...plain].length <= width ? text : fitPlain(plain, width);
+  return displayWidth(text) <= width ? text : truncate(text, width);
 }

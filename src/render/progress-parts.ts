@@ -76,7 +76,7 @@ export const MEASURE_NAMES: Record<Measure, string> = {
 /** The headline: the changes found, or why there are none. */
 export function headline(p: ProgressData): string[] {
   const logged = p.months.some((m) => m.moments + m.pauses + m.followUps + m.glimmers > 0);
-  if (!logged) return ['Nothing logged in these months yet. When something stirs you up, `attach log` keeps it.'];
+  if (!logged) return ['Nothing logged in these months yet. When something stirs you up, attach log keeps it.'];
   if (p.changes.length) return p.changes.map((c) => c.text);
   if (!p.tests.some((t) => t.enough)) {
     const since = p.range.since ? ` Your journal began on ${dayWords(p.range.since)}.` : '';

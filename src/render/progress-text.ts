@@ -3,18 +3,23 @@ import type { MonthFigures, ProgressData } from '../analysis/progress.js';
 import { clean } from './clean.js';
 import { maxOf } from './max.js';
 import { COLUMNS, type Column, headline, monthLabel, notes, rangeWords } from './progress-parts.js';
-import { wrap } from './progress-wrap.js';
+import { wrap } from './wrap.js';
 
 const GAP = 2;
 
-/** The month-by-month table: as many columns as fit `width`, the most telling first; a month under way is marked *. */
+/**
+ * The month-by-month table, the most telling columns first; a month under
+ * way is marked *. Where they don't all fit `width`, the columns that don't
+ * go on in a second table (and a third) under the first, each with the
+ * months again: nothing is left out on a narrow screen.
+ */
 export function monthTable(months: readonly MonthFigures[], width: number): { lines: string[]; shown: Column[] } {
   const labels = months.map((m) => `${monthLabel(m.month)}${m.underway ? '*' : ''}`);
   const labelWidth = maxOf(
     labels.map((l) => l.length),
     0,
   );
-  const shown: { column: Column; width: number; cells: string[] }[] = [];
+  const blocks: { column: Column; width: number; cells: string[] }[][] = [[]];
   let used = labelWidth;
   for (const column of COLUMNS) {
     const cells = months.map(column.value);
@@ -22,25 +27,32 @@ export function monthTable(months: readonly MonthFigures[], width: number): { li
       cells.map((c) => c.length),
       column.head.length,
     );
-    if (used + GAP + w > width) break;
-    shown.push({ column, width: w, cells });
+    if (used + GAP + w > width && blocks.at(-1)!.length > 0) {
+      blocks.push([]);
+      used = labelWidth;
+    }
+    blocks.at(-1)!.push({ column, width: w, cells });
     used += GAP + w;
   }
-  const row = (label: string, values: string[]) =>
-    (label.padEnd(labelWidth) + values.map((v, i) => ' '.repeat(GAP) + v.padStart(shown[i]!.width)).join('')).trimEnd();
-  const lines = [
-    row(
-      '',
-      shown.map((s) => s.column.head),
-    ),
-    ...months.map((_, i) =>
+  const lines: string[] = [];
+  for (const shown of blocks) {
+    const row = (label: string, values: string[]) =>
+      (label.padEnd(labelWidth) + values.map((v, i) => ' '.repeat(GAP) + v.padStart(shown[i]!.width)).join('')).trimEnd();
+    if (lines.length) lines.push('');
+    lines.push(
       row(
-        labels[i]!,
-        shown.map((s) => s.cells[i]!),
+        '',
+        shown.map((s) => s.column.head),
       ),
-    ),
-  ];
-  return { lines, shown: shown.map((s) => s.column) };
+      ...months.map((_, i) =>
+        row(
+          labels[i]!,
+          shown.map((s) => s.cells[i]!),
+        ),
+      ),
+    );
+  }
+  return { lines, shown: blocks.flat().map((s) => s.column) };
 }
 
 /**

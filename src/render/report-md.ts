@@ -1,12 +1,14 @@
-import type { Labeller, ReportData } from '../analysis/report.js';
+import { inSentence, type LabelKind, type Labeller, type ReportData } from '../analysis/report.js';
 import { weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
 import { loopSections } from './report-loop.js';
-import { changeWords, periodWords } from './report-text.js';
+import { evidenceLine, needsWords, pauseLines, periodWords, reportPeriodWords, summaryLine, type TextOptions } from './report-text.js';
 
 /** Table cells: no pipes or line breaks from a person's words may break the table. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 const times = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What Markdown would read as formatting in a sentence (a person's words, a catalogue's), shown as written. */
+const prose = (text: string) => cell(text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`));
 const num = (value: number | null) => (value === null ? '–' : value.toFixed(1));
 
 function table(head: string[], rows: string[][]): string[] {
@@ -14,44 +16,38 @@ function table(head: string[], rows: string[][]): string[] {
 }
 
 /** A report a person could hand to a therapist: headings, tables, the heatmap as a table. */
-export function renderMarkdown(r: ReportData, words: Labeller): string {
+export function renderMarkdown(r: ReportData, words: Labeller, options: TextOptions = {}): string {
   // A person's own words are shown, never run: escape sequences are made visible.
   const label: Labeller = (kind, name) => clean(words(kind, name));
-  const out: string[] = [`# attach report: ${periodWords(r.period.from, r.period.to)}`, ''];
+  const lower = (kind: LabelKind, name: string) => clean(inSentence(words, kind, name));
+  const out: string[] = [`# attach report: ${reportPeriodWords(r.period)}`, ''];
   const total = r.counts.trigger + r.counts.pause + r.counts.reflection;
   if (total === 0) {
     out.push('Nothing was logged in these days. A quiet stretch is not a failure.', '');
   } else {
-    const strength =
-      r.intensity.mean === null
-        ? ''
-        : `, mean intensity ${num(r.intensity.mean)}${changeWords(r.intensity.mean, r.intensity.previousMean, r.period.days)}`;
-    out.push(
-      `${times(r.counts.trigger, 'moment')} logged${strength}; ${times(r.counts.pause, 'pause')}; ${times(r.counts.reflection, 'reflection')}.`,
-      '',
-    );
+    out.push(prose(summaryLine(r)), '');
   }
   if (r.patterns.length) {
-    out.push(
-      `## What keeps coming back (last ${r.lookback.weeksObserved} weeks)`,
-      '',
-      ...r.patterns.map((p) => `- ${cell(clean(p.text))}`),
-      '',
-    );
+    out.push(`## What keeps coming back (over the last ${times(r.lookback.weeksObserved, 'week')})`, '');
+    for (const p of r.patterns) {
+      out.push(`- ${prose(clean(p.text))}`);
+      if (options.why) out.push(`  - ${prose(evidenceLine(p, r.period.to.slice(0, 4)))}`);
+    }
+    out.push('');
   }
   if (r.triggers.length) {
     out.push(
       '## What set things off',
       '',
       ...table(
-        ['trigger', 'times', 'mean intensity'],
+        ['trigger', 'times', 'how strong, on average (of 10)'],
         r.triggers.map((t) => [label('triggers', t.name), String(t.count), num(t.meanIntensity)]),
       ),
     );
   }
   for (const [title, kind, list] of [
     ['Where it lived in the body', 'body', r.body],
-    ['What the alarm pushed to do', 'urges', r.urges],
+    ['What the alarm pushed you to do', 'urges', r.urges],
   ] as const) {
     if (list.length)
       out.push(
@@ -72,32 +68,17 @@ export function renderMarkdown(r: ReportData, words: Labeller): string {
         r.protest.map((p) => [
           label('protest', p.name),
           String(p.count),
-          p.after.map((a) => `${label('triggers', a.trigger)} (${a.count})`).join(', '),
+          p.after.map((a) => `${lower('triggers', a.trigger)} (${a.count})`).join(', '),
         ]),
       ),
     );
   }
   if (r.pauses.count) {
-    const p = r.pauses;
-    out.push(
-      '## Pauses',
-      '',
-      ...table(
-        ['pauses', 'to the end', 'urge passed', 'mean before', 'mean after'],
-        [[String(p.count), String(p.completed), `${p.passed} of ${p.count}`, num(p.meanBefore), num(p.meanAfter)]],
-      ),
-    );
-    if (p.helped.length) out.push(`What helped: ${p.helped.map((h) => label('activities', h.name).toLowerCase()).join(', ')}.`, '');
+    out.push('## Pauses', '', ...pauseLines(r.pauses, lower).map(prose), '');
   }
   if (r.reflections.count) {
-    out.push('## Reflections', '', `${times(r.reflections.count, 'reflection')}.`, '');
-    if (r.reflections.needs.length)
-      out.push(
-        ...table(
-          ['need underneath', 'times'],
-          r.reflections.needs.map((n) => [label('needs', n.name), String(n.count)]),
-        ),
-      );
+    const needs = needsWords(r.reflections.needs, lower);
+    out.push('## Reflections', '', prose(`${times(r.reflections.count, 'reflection')}${needs ? `; ${needs}` : ''}.`), '');
   }
   if (r.heatmap.flat().some((count) => count > 0)) {
     out.push(
@@ -115,10 +96,11 @@ export function renderMarkdown(r: ReportData, words: Labeller): string {
     ['Glimmers', loop.glimmers],
     ['Who you turned to', loop.support],
   ] as const) {
-    if (lines.length) out.push(`## ${title}`, '', ...lines.map((text) => `${cell(text)}  `), '');
+    if (lines.length) out.push(`## ${title}`, '', ...lines.map((text) => `${prose(text)}  `), '');
   }
-  if (r.suggestion) out.push('## One idea', '', r.suggestion, '');
-  if (loop.waiting) out.push(`*${cell(loop.waiting)}*`, '');
+  if (r.suggestion) out.push('## One idea', '', prose(r.suggestion), '');
+  if (loop.waiting) out.push(`*${prose(loop.waiting)}*`, '');
   out.push('---', '', '*attach is a self-reflection tool, not a diagnosis or therapy.*', '');
-  return out.join('\n');
+  // The no-break spaces that hold words together on a screen are plain spaces in a document.
+  return out.join('\n').replaceAll('\u00a0', ' ');
 }

@@ -15,6 +15,13 @@ export function formatWhen(iso: string, now: Date): string {
   return `${weekdayName(t.weekday)} ${String(t.day).padStart(2)} ${monthName(t.month)}${year} ${hm}`;
 }
 
+/** "22 Nov", the day alone (with the year when it is not `now`'s): a narrow screen's row of `attach list`. */
+export function formatDayShort(iso: string, now: Date): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso)) return '';
+  const t = wallClock(iso);
+  return `${String(t.day).padStart(2)} ${monthName(t.month)}${t.year === now.getFullYear() ? '' : ` ${t.year}`}`;
+}
+
 /** "20 minutes", "1 minute 30 seconds", "6 seconds": how long, in words. */
 export function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));

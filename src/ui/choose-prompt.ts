@@ -11,6 +11,7 @@ import {
   useRef,
   useState,
 } from '@inquirer/core';
+import { wrap } from '../render/wrap.js';
 
 /*
  * One choice from a list, the way a person at a bad moment expects it to
@@ -43,6 +44,8 @@ export interface ChooseConfig {
   /** Where the first ↑/↓ lands when nothing is chosen yet (the middle of a scale); default: the first or last item. */
   start?: string;
   pageSize?: number;
+  /** The terminal's width: the question, each choice and the help are broken between words to fit it. */
+  width?: number;
 }
 
 const SKIPPED = '(skipped)';
@@ -108,20 +111,27 @@ export const choose = createPrompt<string | null, ChooseConfig>((config, done) =
   });
 
   const message = theme.style.message(config.message, status);
+  // One column short of the edge: a line exactly as wide as the terminal makes inquirer add a blank line after it.
+  const room = Math.max(10, (config.width ?? 80) - 1);
+  const broken = (text: string, hang: string) => wrap(text, room, hang).join('\n');
   if (status === 'done') {
     // "7  hard to think of anything else" reads as "7 · hard to think of anything else" once answered.
     const answer = active >= 0 ? theme.style.answer(items[active]!.name.trim().replace(/\s{2,}/g, ' · ')) : theme.style.help(SKIPPED);
-    return `${prefix} ${message} ${answer}`;
+    return broken(`${prefix} ${message} ${answer}`, '  ');
   }
   const page = usePagination({
     items: items as ChooseChoice[],
     active: Math.max(active, 0),
-    renderItem: ({ item, isActive }) => (isActive && active >= 0 ? theme.style.highlight(`❯ ${item.name}`) : `  ${item.name}`),
+    renderItem: ({ item, isActive }) => {
+      const chosen = isActive && active >= 0;
+      const lines = wrap(`${chosen ? '❯' : ' '} ${item.name}`, room, '    ');
+      return lines.map((text) => (chosen ? theme.style.highlight(text) : text)).join('\n');
+    },
     pageSize: config.pageSize ?? 12,
     loop: false,
   });
   const how = config.numbered ? 'type a number or ↑↓' : '↑↓';
   const enter = active >= 0 ? '⏎ choose' : config.required === undefined ? '⏎ skip' : 'then ⏎';
   const help = theme.style.help(`${how} • ${enter}`);
-  return [`${prefix} ${message}`, page, ' ', hint ? theme.style.error(hint) : help].join('\n');
+  return [broken(`${prefix} ${message}`, '  '), page, ' ', hint ? broken(theme.style.error(hint), '') : help].join('\n');
 });

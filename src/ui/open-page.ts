@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { PRIVATE_DIR, writeAtomic } from '../journal/atomic-file.js';
-import { line } from './stream.js';
+import { say } from './stream.js';
 
 /*
  * Where an HTML page goes, shared by `report` and `progress`:
@@ -97,14 +97,14 @@ export async function deliverPage(ctx: Context, html: string, name: string, opti
     );
   }
   if (own) {
-    line(ctx.stderr, `${title} page written to ${file} (readable only by you).`);
-    if (!options.open) line(ctx.stderr, 'Open it in any browser: it loads nothing from the internet.');
-  } else line(ctx.stderr, `${title} written to ${file} (readable only by you).`);
+    say(ctx.stderr, `${title} page written to ${file} (readable only by you).`);
+    if (!options.open) say(ctx.stderr, 'Open it in any browser: it loads nothing from the internet.');
+  } else say(ctx.stderr, `${title} written to ${file} (readable only by you).`);
   if (!options.open) return;
 
   const opened = await openWithSystem(file, setup);
   const opener = openerFor(setup?.platform ?? process.platform);
-  if (opened.state === 'opened') line(ctx.stderr, 'Opening it in your browser.');
-  else if (opened.state === 'missing') line(ctx.stderr, `There is no ${opener} here to open it with; open the file in any browser.`);
-  else line(ctx.stderr, `${opener} could not open it (${opened.detail}); open the file in any browser.`);
+  if (opened.state === 'opened') say(ctx.stderr, 'Opening it in your browser.');
+  else if (opened.state === 'missing') say(ctx.stderr, `There is no ${opener} here to open it with; open the file in any browser.`);
+  else say(ctx.stderr, `${opener} could not open it (${opened.detail}); open the file in any browser.`);
 }

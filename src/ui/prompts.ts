@@ -6,7 +6,11 @@
 import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
 import password from '@inquirer/password';
+import { clean } from '../render/clean.js';
+import { displayWidth } from '../render/width.js';
+import { wrap } from '../render/wrap.js';
 import { choose } from './choose-prompt.js';
+import { widthOf } from './stream.js';
 import { text } from './text-prompt.js';
 
 export interface Choice {
@@ -50,19 +54,41 @@ export type Runner = (prompt: PromptFn, config: Record<string, unknown>) => Prom
 /** Prompts draw on stderr so stdout stays clean for data (`attach log --json`). */
 export const terminalRunner: Runner = (prompt, config) => prompt(config, { output: process.stderr });
 
-export function createAsker(run: Runner = terminalRunner): Asker {
+/**
+ * The terminal the prompts draw on is stderr's: its width is read at each
+ * question, so a question asked after the window was resized fits it.
+ */
+export function createAsker(run: Runner = terminalRunner, columns: () => number = () => widthOf(process.stderr)): Asker {
+  // @inquirer's own prompts (confirm, checkbox, password) are given their words already broken, one column short of the edge.
+  const question = (message: string) =>
+    wrap(`? ${message}`, columns() - 1, '  ')
+      .join('\n')
+      .slice(2);
+  const choice = (name: string) =>
+    wrap(`   ${name}`, columns() - 1, '   ')
+      .join('\n')
+      .slice(3);
+  // An answer after its question's last line, going on under the question where it doesn't fit there.
+  const after = (asked: string, answer: string) => {
+    const lead = displayWidth(`✔ ${asked.split('\n').at(-1)}`);
+    const [first = '', ...rest] = wrap(`${'x'.repeat(lead)} ${answer}`, columns() - 1, '  ');
+    // The first line holds only the question's width: the answer starts on the next line.
+    return [first.slice(lead + 1), ...rest].join('\n');
+  };
   return {
     async text({ message, required, default: initial }) {
-      return ((await run(text, { message, initial, required })) as string).trim();
+      return ((await run(text, { message, initial, required, width: columns() })) as string).trim();
     },
     async one({ message, choices, default: initial, required }) {
-      return (await run(choose, { message, choices, default: initial, required })) as string | null;
+      const shown = choices.map((option) => ({ ...option, name: clean(option.name) }));
+      return (await run(choose, { message, choices: shown, default: initial, required, width: columns() })) as string | null;
     },
     async scale({ message, labels, default: initial, start = 5, required }) {
       const choices = labels.map((label, value) => ({ value: String(value), name: `${String(value).padStart(2)}  ${label}` }));
       const config = {
         message,
         choices,
+        width: columns(),
         numbered: true,
         start: String(start),
         required,
@@ -72,14 +98,25 @@ export function createAsker(run: Runner = terminalRunner): Asker {
       return picked === null ? null : Number(picked);
     },
     async many({ message, choices, checked = [] }) {
-      const marked = choices.map((choice) => ({ ...choice, checked: checked.includes(choice.value) }));
-      return (await run(checkbox, { message, choices: marked, pageSize: 12, loop: false })) as string[];
+      // A long choice goes on under its own words; once answered, it is named as it is.
+      const marked = choices.map((option) => ({
+        ...option,
+        name: choice(clean(option.name)),
+        short: clean(option.name),
+        checked: checked.includes(option.value),
+      }));
+      const asked = question(message);
+      const theme = {
+        style: { renderSelectedChoices: (picked: { short: string }[]) => after(asked, picked.map((p) => p.short).join(', ')) },
+      };
+      return (await run(checkbox, { message: asked, choices: marked, pageSize: 12, loop: false, theme })) as string[];
     },
     async confirm({ message, default: initial = true }) {
-      return (await run(confirm, { message, default: initial })) as boolean;
+      return (await run(confirm, { message: question(message), default: initial })) as boolean;
     },
     async secret({ message, required }) {
-      return (await run(password, { message, validate: (value: string) => !required || value.length > 0 || required })) as string;
+      const validate = (value: string) => !required || value.length > 0 || required;
+      return (await run(password, { message: question(message), validate })) as string;
     },
   };
 }

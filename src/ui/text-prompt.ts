@@ -1,4 +1,5 @@
 import { createPrompt, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { wrap } from '../render/wrap.js';
 
 /*
  * A line of text. Unlike @inquirer/input, what is in the line when Enter is
@@ -12,6 +13,8 @@ export interface TextConfig {
   initial?: string;
   /** Required: the hint shown when Enter is pressed on an empty line. */
   required?: string;
+  /** The terminal's width: the question is broken between words to fit it. */
+  width?: number;
 }
 
 export const text = createPrompt<string, TextConfig>((config, done) => {
@@ -44,6 +47,12 @@ export const text = createPrompt<string, TextConfig>((config, done) => {
   });
 
   const message = theme.style.message(config.message, status);
-  const shown = status === 'done' ? theme.style.answer(value) : value;
-  return [`${prefix} ${message} ${shown}`.trimEnd(), hint ? theme.style.error(hint) : ''];
+  // One column short of the edge: a line exactly as wide as the terminal makes inquirer add a blank line after it.
+  const room = Math.max(10, (config.width ?? 80) - 1);
+  const error = hint ? wrap(theme.style.error(hint), room).join('\n') : '';
+  if (status === 'done') return [wrap(`${prefix} ${message} ${theme.style.answer(value)}`.trimEnd(), room, '  ').join('\n'), error];
+  // While typing, only the question is broken: the line being typed stays whole at the end, where readline's cursor expects it.
+  const question = wrap(`${prefix} ${message}`, room, '  ');
+  const last = question.pop()!;
+  return [[...question, `${last} ${value}`.trimEnd()].join('\n'), error];
 });

@@ -115,10 +115,10 @@ describe('attach log without a terminal', () => {
     ['--at not a date', ['log', 'x', '-i', '5', '--at', 'not a date'], /--at: "not a date" isn't a time I can read/],
     ['--who ""', ['log', 'x', '-i', '5', '--who', ''], /--who is empty/],
     ['-b ","', ['log', 'x', '-i', '5', '-b', ','], /--body needs at least one value/],
-    ['an unknown option', ['log', 'x', '-i', '5', '--mood', 'low'], /unknown option '--mood'/],
-    ['an unknown command', ['lgo', 'x'], /unknown command 'lgo'[\s\S]*Did you mean log\?/],
-    ['a missing option value', ['log', 'x', '-i'], /argument missing/],
-    ['list --type', ['list', '--type', 'dream'], /--type takes one of trigger, pause, reflection/],
+    ['an unknown option', ['log', 'x', '-i', '5', '--mood', 'low'], /attach log has no option --mood/],
+    ['an unknown command', ['lgo', 'x'], /attach has no command "lgo"\. Did you mean attach log\?/],
+    ['a missing option value', ['log', 'x', '-i'], /--intensity needs a value after it/],
+    ['list --type', ['list', '--type', 'dream'], /--type takes moment \(trigger\), pause, reflection/],
     ['list --limit', ['list', '--limit', '0'], /--limit takes a whole number/],
   ];
   it.each(bad)('refuses %s with exit 2, one calm message, no stack, and the journal untouched', (_name, args, message) => {
@@ -139,7 +139,7 @@ describe('reading back', () => {
     expect(text.code).toBe(0);
     const lines = text.stdout.trim().split('\n');
     expect(lines).toHaveLength(entries().length);
-    expect(lines.at(-1)).toMatch(/^[0-9a-f]{8} {2}Sun 22 Nov(?: 2026)? 21:14 {2}trigger {6}7 {2}No reply for four hours$/);
+    expect(lines.at(-1)).toMatch(/^[0-9a-f]{8} {2}Sun 22 Nov(?: 2026)? 21:14 {2}moment {7}7 {2}No reply for four hours$/);
     const json = JSON.parse(attach(box, ['list', '--json']).stdout) as { at: string }[];
     const times = json.map((entry) => Date.parse(entry.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));

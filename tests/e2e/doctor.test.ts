@@ -123,8 +123,10 @@ describe('attach doctor', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('mode 0644');
     expect(r.stdout).toContain('Your journal can be read by others on this computer (mode 0644).');
-    expect(r.stdout).toContain(`To keep it yours only: chmod 600 ${b.journal}`);
-    expect(r.stdout).toContain(`To keep it yours only: chmod 700 ${path.dirname(b.journal)}`);
+    // The fixes as a person reads them, whatever the width broke them into.
+    const said = r.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(`To keep it yours only: chmod 600 ${b.journal}`);
+    expect(said).toContain(`To keep it yours only: chmod 700 ${path.dirname(b.journal)}`);
     expect(r.stdout).toContain('Your journal is healthy.');
     // Doctor only looks.
     expect(statSync(b.journal).mode & 0o777).toBe(0o644);
@@ -170,8 +172,10 @@ describe('attach doctor', () => {
     const r = attach(b, ['doctor']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/left over from an attach that stopped \(\d+ seconds? old\)/);
-    expect(r.stdout).toContain(`To remove it now: rmdir ${lock}`);
-    expect(r.stdout).toContain(`left a temporary file, which may hold a copy of your journal: ${temp}`);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`To remove it now: rmdir ${lock}`);
+    expect(r.stdout.replace(/\s+/g, ' ').replace(/\/ /g, '/')).toContain(
+      `left a temporary file, which may hold a copy of your journal: ${temp}`,
+    );
     expect(r.stdout).toContain(`rm ${temp}`);
 
     // A lock refreshed a moment ago is someone else writing, not a problem.
@@ -307,7 +311,8 @@ describe('attach doctor --repair', () => {
     expect(again.stderr).toContain('Your journal opens and passes every check (24 entries). There is nothing to repair.');
     const report = attach(b, ['doctor']);
     expect(report.code).toBe(0);
-    expect(report.stdout).toContain(copy);
+    // A path too long for its line goes on after a "/".
+    expect(report.stdout.replace(/\/\n +/g, '/')).toContain(copy);
   });
 
   it('gives the outcome as JSON with --json', () => {

@@ -386,7 +386,7 @@ describe('bad input: exit 2, one calm line, nothing written', () => {
     [
       'import of a non-JSON file',
       () => ['import', file('bad/notes.txt')],
-      /^.*notes\.txt is not valid JSON \(.*\), so nothing was imported; import takes an attach JSON file, such as one written by `attach export`\.\n$/,
+      /^.*notes\.txt is not valid JSON \(.*\), so nothing was imported; import takes an attach JSON file, such as one written by attach export\.\n$/,
     ],
     [
       'import of a newer version',

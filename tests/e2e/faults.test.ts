@@ -9,6 +9,7 @@ import type { Journal } from '../../src/journal/types.js';
 import { attach, attachAsync, BIN, CLI_NODE, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
 import { AT, journalOf, trigger } from '../helpers/entries.js';
 import { leftovers, STACK_LINE } from '../helpers/hostile.js';
+import { unwrap } from '../helpers/unwrap.js';
 
 /*
  * Issue 7, faults: the disk says no. A read-only journal, a read-only
@@ -362,7 +363,7 @@ function asNobody(box: Sandbox, args: string[]): Result {
     encoding: 'utf8',
     timeout: 30_000,
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status, stdout: r.stdout, stderr: unwrap(r.stderr) };
 }
 
 describe.skipIf(!canDropPrivileges)('real permission bits, as an ordinary user', () => {

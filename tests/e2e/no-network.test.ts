@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachAsync, CLI_NODE, type Result, ROOT, type Sandbox, sandbox } from '../helpers/cli.js';
 import { STACK_LINE } from '../helpers/hostile.js';
+import { unwrap } from '../helpers/unwrap.js';
 
 /*
  * Issue 7, no network: attach is a private journal, and nothing it does may
@@ -105,7 +106,7 @@ describe('the preload', () => {
       child.on('error', reject);
       child.on('close', (code) => {
         clearTimeout(timer);
-        resolve({ code, stdout, stderr });
+        resolve({ code, stdout, stderr: unwrap(stderr) });
       });
     });
 

@@ -82,9 +82,11 @@ describe('attach reflect without a terminal', () => {
     expect(reflection.for).toBe(trigger.id);
     expect(reflection.linked).toEqual([]);
     const text = attach(box, ['show', saved.id.slice(0, 8)]).stdout;
-    expect(text).toMatch(/about +ab12cd34 {2}Sun 22 Nov(?: 2026)? 21:14 {2}trigger +8 {2}No reply for four hours/);
+    // The linked moment's row, carried on under itself where it is wider than the 80 columns of a pipe.
+    expect(text.replace(/\n +/g, ' ')).toMatch(/about +ab12cd34 {2}Sun 22 Nov(?: 2026)? 21:14 {2}moment +8 {2}No reply for four hours/);
     expect(text).toMatch(/^the need underneath +Reassurance, Consistency$/m);
-    expect(attach(box, ['show', 'ab12cd']).stdout).toMatch(/linked\n {2}[0-9a-f]{8} .*reflection +Could you text me when you head home\?/);
+    const shown = attach(box, ['show', 'ab12cd']).stdout.replace(/\n {4}/g, ' ');
+    expect(shown).toMatch(/linked\n {2}[0-9a-f]{8} .*reflection +Could you text me when you head home\?/);
   });
 
   const bad: [string, string[], RegExp][] = [

@@ -122,7 +122,7 @@ describe('attach report', () => {
     try {
       const r = attach(empty, ['report']);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain('a quiet stretch is not a failure');
+      expect(r.stdout.replace(/\s+/g, ' ')).toContain('a quiet stretch is not a failure');
       expect(JSON.parse(attach(empty, ['report', '--json']).stdout).patterns).toEqual([]);
     } finally {
       empty.cleanup();

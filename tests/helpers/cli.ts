@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { unwrap } from './unwrap.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built CLI; ATTACH_BIN points at another build (so parallel work can build without clobbering dist/). */
@@ -42,7 +43,10 @@ export function sandbox(): Sandbox {
 export interface Result {
   code: number | null;
   stdout: string;
+  /** The messages, each on one line: the breaks made for the 80 columns of a stream that is not a terminal joined again. */
   stderr: string;
+  /** stderr exactly as written. */
+  rawStderr?: string;
 }
 
 /** Runs the built CLI without a terminal (stdin closed), as a script or CI would. */
@@ -53,7 +57,7 @@ export function attach(box: Sandbox, args: string[], extraEnv: NodeJS.ProcessEnv
     encoding: 'utf8',
     timeout: 30_000,
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status, stdout: result.stdout, stderr: unwrap(result.stderr), rawStderr: result.stderr };
 }
 
 /** The same, asynchronously, for tests that run many at once. */
@@ -65,6 +69,6 @@ export function attachAsync(box: Sandbox, args: string[], extraEnv: NodeJS.Proce
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => resolve({ code, stdout, stderr: unwrap(stderr), rawStderr: stderr }));
   });
 }

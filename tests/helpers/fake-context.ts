@@ -7,6 +7,7 @@ import type { Asker } from '../../src/ui/prompts.js';
 import type { Stream } from '../../src/ui/stream.js';
 import { makeStyle } from '../../src/ui/style.js';
 import type { Clock, Key, KeyListener, TimerIO } from '../../src/ui/timer-screen.js';
+import { unwrap } from './unwrap.js';
 
 /** A clock that only moves when the test says so. */
 export class FakeClock implements Clock {
@@ -42,15 +43,24 @@ export class FakeClock implements Clock {
 }
 
 export class Captured implements Stream {
-  text = '';
+  raw = '';
   isTTY: boolean;
   columns: number;
-  constructor(isTTY = false, columns = 80) {
+  constructor(
+    isTTY = false,
+    columns = 80,
+    /** Read messages back one a line (not a terminal: broken at 80 columns when written). */
+    private readonly messages = false,
+  ) {
     this.isTTY = isTTY;
     this.columns = columns;
   }
+  /** What was written; for a stream of messages, each message on one line. */
+  get text(): string {
+    return this.messages && !this.isTTY ? unwrap(this.raw) : this.raw;
+  }
   write(chunk: string) {
-    this.text += chunk;
+    this.raw += chunk;
     return true;
   }
 }
@@ -86,7 +96,7 @@ export interface FakeSetup {
 export function fakeContext(setup: FakeSetup) {
   const clock = setup.clock ?? new FakeClock();
   const stdout = new Captured();
-  const stderr = new Captured(setup.canAnimate ?? false, setup.columns ?? 80);
+  const stderr = new Captured(setup.canAnimate ?? false, setup.columns ?? 80, true);
   const screen = new Captured(true, setup.columns ?? 80);
   let interrupt: (() => void) | undefined;
   const file = path.join(setup.dir, 'journal.json');
@@ -105,6 +115,7 @@ export function fakeContext(setup: FakeSetup) {
     stdout,
     stderr,
     style: makeStyle(0),
+    outStyle: makeStyle(0),
     journal: () => new JournalStore(file, { now: () => new Date(clock.now()) }),
     config: async () => setup.config ?? {},
     settings: async () => ({

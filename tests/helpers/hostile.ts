@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, CLI_NODE, type Result, type Sandbox } from './cli.js';
+import { unwrap } from './unwrap.js';
 
 /*
  * Shared by the hostile tests (issue 7): a small process pool, a runner with
@@ -53,7 +54,7 @@ export function attachTimed(box: Sandbox, args: string[], extraEnv: NodeJS.Proce
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, timedOut });
+      resolve({ code, signal, stdout, stderr: unwrap(stderr), timedOut });
     });
   });
 }

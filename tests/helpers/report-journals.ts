@@ -206,3 +206,79 @@ export function progressSample() {
     ],
   };
 }
+
+/**
+ * The rich journal with one of every other kind of entry, for the screen
+ * tests: follow-ups of a moment and of a reflection, a plan, a glimmer, a
+ * moment in Japanese with an emoji-free bidi override and line breaks, and a
+ * pause that held a message.
+ */
+export function screenJournal(): RawEntry[] {
+  const entries = richJournal();
+  const at = (time: string) => ({ at: time, recordedAt: time });
+  entries.push(
+    {
+      ...base,
+      id: 'fu000001',
+      type: 'follow-up',
+      ...at(`${day(0)}T22:00:00-08:00`),
+      for: 'sun-0',
+      happened: null,
+      fear: 'did-not',
+      intensity: 2,
+      asked: null,
+      landed: null,
+    },
+    {
+      ...base,
+      id: 'fu000002',
+      type: 'follow-up',
+      ...at(`${day(0)}T22:10:00-08:00`),
+      for: 'r1',
+      happened: 'We talked it through.\nIt was fine.',
+      fear: null,
+      intensity: null,
+      asked: 'yes',
+      landed: 'partly',
+    },
+    {
+      ...base,
+      id: 'pl000001',
+      type: 'plan',
+      ...at(`${day(-2)}T10:00:00-08:00`),
+      when: "he doesn't reply for hours",
+      // biome-ignore lint/suspicious/noThenProperty: a plan's field is named "then" (journal/fields/plan.ts).
+      then: 'take a 20-minute pause and call Sam',
+      triggers: ['delayed-reply', 'social-media'],
+      active: true,
+    },
+    {
+      ...base,
+      id: 'gl000001',
+      type: 'glimmer',
+      ...at(`${day(-1)}T09:00:00-08:00`),
+      what: 'she texted good luck before my interview 😀',
+      who: 'partner',
+      kinds: ['cared-for', 'felt-close'],
+      body: ['warm-chest'],
+    },
+    trigger('cjk00001', `${day(0)}T21:00:00-08:00`, 8, {
+      what: '彼からの返事がまだない。ずっと待っている。\u202eevil',
+      thought: 'line one\nline two',
+      triggers: ['delayed-reply'],
+      urges: ['double-text'],
+      protest: ['excessive-contact'],
+      note: 'a note\nwith two lines',
+    }),
+  );
+  const held = entries.find((entry) => entry.id === 'p1')!;
+  Object.assign(held, {
+    next: 'ask-directly',
+    notes: ['I want to text him again', 'it is easing a bit'],
+    draft: 'Why are you ignoring me?',
+    draftOutcome: 'let-go',
+    acted: 'no',
+    reachedOut: ['friend'],
+  });
+  return entries;
+}

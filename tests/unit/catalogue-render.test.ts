@@ -60,10 +60,10 @@ describe('rendering entries', () => {
       id: '5f0c2d9e-1b7a',
       at: '2026-11-22T21:14:00-08:00',
     };
-    expect(entryLine(entry, now)).toBe('5f0c2d9e  Sun 22 Nov 21:14  trigger      7  No reply for four hours after I texted');
-    const cut = entryLine(entry, now, 40);
-    expect(cut).toHaveLength(40);
-    expect(cut.endsWith('…')).toBe(true);
+    expect(entryLine(entry, now)).toBe('5f0c2d9e  Sun 22 Nov 21:14  moment       7  No reply for four hours after I texted');
+    expect(entryLine(entry, now, 70)).toBe('5f0c2d9e  Sun 22 Nov 21:14  moment       7  No reply for four hours a…');
+    // A narrow screen keeps the id, the day and the words.
+    expect(entryLine(entry, now, 40)).toBe('5f0c2d9e 22 Nov  7  No reply for four h…');
   });
 
   it('neutralises escape sequences and control characters in stored text', () => {
@@ -80,5 +80,6 @@ describe('rendering entries', () => {
     expect(lines).toContain('in the body    Tight chest, my own words');
     expect(lines).toContain('intensity      7 of 10');
     expect(lines.join('\n')).toMatch(/linked\n {2}p1234567 {2}Sat 28 Nov 12:10 {2}pause/);
+    expect(lines[0]).toBe('moment · Sat 28 Nov 12:00');
   });
 });

@@ -145,7 +145,13 @@ describe('describeHealth', () => {
     );
     const lines = renderFindings(findings);
     expect(lines).toContain('          2.0 KB, format 1, mode 0600');
-    expect(lines.at(-1)).toBe('Something needs care before attach can use your journal and your settings; the next steps are below.');
+    expect(lines.slice(-2)).toEqual([
+      'Something needs care before attach can use your journal and your settings; the',
+      'next steps are below.',
+    ]);
+    expect(renderFindings(findings, 120).at(-1)).toBe(
+      'Something needs care before attach can use your journal and your settings; the next steps are below.',
+    );
   });
 
   it('adds the newer verdict to a damaged journal whose version can still be read', () => {

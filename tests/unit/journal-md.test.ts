@@ -97,6 +97,7 @@ describe('attach export and import, in process', () => {
     expect(piped.stderr.text).toBe('');
     const { ctx, stderr } = withJournal([trigger('a', '2026-11-22T12:00:00Z')]);
     stderr.isTTY = true;
+    stderr.columns = 200;
     const out = path.join(dir, 'export.json');
     await exportRun({ out }, ctx);
     expect(stderr.text).toBe(

@@ -135,7 +135,7 @@ describe('attach progress (the command)', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^# Change over months/);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(path.dirname(file))).toEqual(['progress.md']);
-    expect(stderr.text).toBe(`Progress written to ${file} (readable only by you).\n`);
+    expect(stderr.text.replace(/\n(?!$)/g, ' ')).toBe(`Progress written to ${file} (readable only by you).\n`);
   });
 
   it('reads a missing journal as an empty one and says nothing was logged', async () => {

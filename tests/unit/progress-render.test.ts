@@ -3,7 +3,6 @@ import { buildProgress, type MeasureTest, type MonthFigures, type ProgressData }
 import type { Entry } from '../../src/journal/types.js';
 import { escapeMarkdown, renderProgressMarkdown } from '../../src/render/progress-md.js';
 import { renderProgressText } from '../../src/render/progress-text.js';
-import { wrap } from '../../src/render/progress-wrap.js';
 import { makeStyle } from '../../src/ui/style.js';
 
 const figures = (month: string, more: Partial<MonthFigures>): MonthFigures => ({
@@ -70,36 +69,57 @@ const data: ProgressData = {
 };
 
 describe('attach progress as text', () => {
-  it('at 40 columns: the change, a table that fits, and notes on what the months can say', () => {
-    expect(renderProgressText(data, 40)).toBe(
-      [
-        'Change over months: September – November',
-        '2026',
-        '',
-        'Strong moments (7 or more) came less',
-        'often: about 10 a month in September, 4',
-        'a month in November.',
-        '',
-        '           moments  mean  strong  paused',
-        'Sep 2026        14   7.1       9     1/9',
-        'Oct 2026         2   6.0       1     1/1',
-        'Nov 2026*        9   4.6       3     2/3',
-        '',
-        'moments: moments logged; mean: their',
-        'mean intensity; strong: moments of 7 or',
-        'more; paused: strong moments followed by',
-        'a pause within 2 hours.',
-        '* November is still under way: its',
-        'figures are so far.',
-        'Your journal began on 12 September 2026,',
-        'so September counts from then.',
-        'Too little logged to read on its own:',
-        'Oct 2026 (2 moments).',
-        'Not enough entries yet to look for',
-        'change in acting on the urge.',
-        '',
-      ].join('\n'),
-    );
+  it('at 40 columns: the change, the table in two parts that each fit, and notes on what the months can say', () => {
+    expect(renderProgressText(data, 40)).toMatchInlineSnapshot(`
+      "Change over months: September – November
+      2026
+
+      Strong moments (7 or more) came less
+      often: about 10 a month in September, 4
+      a month in November.
+
+                 moments  mean  strong  paused
+      Sep 2026        14   7.1       9     1/9
+      Oct 2026         2   6.0       1     1/1
+      Nov 2026*        9   4.6       3     2/3
+
+                 glimmers  protest  pauses
+      Sep 2026          2        0       0
+      Oct 2026          0        0       0
+      Nov 2026*         5        0       0
+
+                 passed  acted  came true
+      Sep 2026        –      –          –
+      Oct 2026        –      –          –
+      Nov 2026*       –      –          –
+
+                 landed
+      Sep 2026        –
+      Oct 2026        –
+      Nov 2026*       –
+
+      moments: moments logged; mean: their
+      mean intensity; strong: moments of 7 or
+      more; paused: strong moments followed by
+      a pause within 2 hours; glimmers:
+      moments that felt safe, warm or
+      connected; protest: moments with a
+      protest behaviour; pauses: pauses taken;
+      passed: pauses in which the urge passed;
+      acted: pauses after which you acted on
+      the urge, at least partly; came true:
+      follow-ups where the feared story came
+      true; landed: direct asks that landed.
+      * November is still under way: its
+        figures are so far.
+      Your journal began on 12 September 2026,
+      so September counts from then.
+      Too little logged to read on its own:
+      Oct 2026 (2 moments).
+      Not enough entries yet to look for
+      change in acting on the urge.
+      "
+    `);
   });
 
   it('never writes a line wider than the width it is given, at 40, 80 and 120 columns', () => {
@@ -148,7 +168,7 @@ describe('attach progress as text', () => {
     const empty: ProgressData = { ...data, range: { ...data.range, since: null }, months: [], changes: [], tests: [] };
     expect(renderProgressText(empty, 80)).toBe(
       'Change over months: September – November 2026\n\n' +
-        'Nothing logged in these months yet. When something stirs you up, `attach log`\nkeeps it.\n',
+        'Nothing logged in these months yet. When something stirs you up, attach log\nkeeps it.\n',
     );
   });
 
@@ -177,15 +197,6 @@ describe('attach progress as Markdown', () => {
     expect(escapeMarkdown('When it stirs, `attach log` keeps it.')).toBe('When it stirs, `attach log` keeps it.');
     // clean() shows the bell as \x07, and Markdown needs that backslash escaped to show it.
     expect(escapeMarkdown('bell\u0007 and\nnewline')).toBe('bell\\\\x07 and newline');
-  });
-});
-
-describe('wrap', () => {
-  it('breaks between words, keeps a command in backticks whole, and cuts only a word wider than the line', () => {
-    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
-    expect(wrap('then run `attach pause --minutes 5` now', 30)).toEqual(['then run', '`attach pause --minutes 5` now']);
-    expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
-    expect(wrap('a b', 10, '  ')).toEqual(['  a b']);
   });
 });
 

@@ -64,7 +64,7 @@ describe('the report closes the loop', () => {
   });
 
   it('says it plainly, and the sentences agree with the JSON', () => {
-    const text = renderText(r, label, makeStyle(0));
+    const text = renderText(r, label, makeStyle(0), 200);
     expect(text).toContain('You looked back on 6 moments: the feared story came true once, partly once, and not the other 4.');
     expect(text).toContain('You made 1 direct ask (1 met).');
     expect(text).toContain("After 4 of 5 pauses you didn't act on the urge; after 1 you did.");
@@ -83,7 +83,7 @@ describe('the report closes the loop', () => {
       label,
     );
     expect(quiet.followUps.waiting).toEqual({ moments: 1, reflections: 1 });
-    expect(renderText(quiet, label, makeStyle(0)).trimEnd().split('\n').at(-1)).toBe(
+    expect(renderText(quiet, label, makeStyle(0), 200).trimEnd().split('\n').at(-1)).toBe(
       "1 moment and 1 reflection this week have no follow-up yet, if you'd like to look back: attach follow-up",
     );
   });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, type Labeller } from '../../src/analysis/report.js';
+import { buildReport, inSentence, type Labeller } from '../../src/analysis/report.js';
+import { patternText } from '../../src/analysis/report-words.js';
 import type { Entry, PauseEntry, TriggerEntry } from '../../src/journal/types.js';
 import { parseLookback, parsePeriod } from '../../src/parse/period.js';
+import { block, dailyLines, heatmapLines, shade } from '../../src/render/report-charts.js';
 import { renderMarkdown } from '../../src/render/report-md.js';
-import { heatmapLines, renderText, sparkline } from '../../src/render/report-text.js';
+import { renderText } from '../../src/render/report-text.js';
 import { dayOf } from '../../src/time/calendar.js';
 import { makeStyle } from '../../src/ui/style.js';
 import * as make from '../helpers/entries.js';
@@ -155,13 +157,15 @@ describe('what the report counts', () => {
     ]);
   });
 
-  it('sums pauses, counting only those with an answer for after and passed', () => {
+  it('sums pauses: passed out of those answered, before, after and the drop over the same pauses rated afterwards', () => {
     expect(r.pauses).toEqual({
       count: 3,
       completed: 2,
       passed: 1,
+      answered: 2,
       passedRate: 0.5,
-      meanBefore: 7,
+      rated: 2,
+      meanBefore: 7.5,
       meanAfter: 5.5,
       meanDrop: 2,
       helped: [
@@ -180,23 +184,41 @@ describe('what the report counts', () => {
     });
   });
 
-  it('draws the heatmap from the lookback and a day-by-day sparkline', () => {
+  it('draws the heatmap from the lookback and the days as blocks with their letters and a scale', () => {
     expect(r.heatmap.flat().reduce((a, b) => a + b, 0)).toBe(3);
     expect(r.heatmap[0]![0]).toBe(1);
     expect(r.daily.map((d) => d.count)).toEqual([1, 1, 0, 1, 0, 0, 0]);
-    expect(sparkline(r.daily)).toBe('▇▅·▄···');
-    expect(heatmapLines(r.heatmap)[1]).toBe('  Mon  ██ 1      ·         ·         ·');
+    expect(dailyLines(r.daily, 80)).toEqual(['  ▇ ▅ · ▄ · · ·', '  M T W T F S S', '  ▁ 0, ▅ 5, █ 10, on average; · nothing logged']);
+    expect(heatmapLines(r.heatmap, 80)[1]).toBe('  Mon  ░░ 1     ·          ·        ·');
+  });
+
+  it('shades the same count the same in every report, and draws equal means as equal blocks', () => {
+    expect([0, 1, 2, 3, 4, 6, 7, 40].map(shade).join('')).toBe('·░▒▒▓▓██');
+    expect(heatmapLines([[1, 2, 7, 0], ...Array.from({ length: 6 }, () => [0, 0, 0, 0])], 80).at(-1)).toBe(
+      '  · none  ░ 1  ▒ 2–3  ▓ 4–6  █ 7 or more',
+    );
+    expect([0, 5, 5.0000001, 4.96, 10, null].map(block).join('')).toBe('▁▅▅▅█·');
+    // A month is drawn a row a week, Monday first, each row named by its Monday.
+    const month = Array.from({ length: 30 }, (_, i) => ({
+      date: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      count: 1,
+      meanIntensity: i % 11,
+    }));
+    const lines = dailyLines(month, 40);
+    expect(lines[0]).toBe('          M T W T F S S');
+    expect(lines[1]).toBe('  26 Oct              ▁');
+    expect(lines[2]).toBe('  2 Nov   ▂ ▂ ▃ ▄ ▅ ▅ ▆');
   });
 
   it('renders text without colour codes, and Markdown tables', () => {
     const text = renderText(r, label, makeStyle(0));
     expect(text).not.toMatch(/\u001b/);
     expect(text).toContain('Your report: 16–22 Nov 2026');
-    expect(text).toContain('3 moments logged, mean intensity 6.0. 3 pauses and 2 reflections.');
-    expect(text).toContain('A slow or short reply  2×, intensity 7.0');
-    expect(text).toContain('the urge passed in 1 of 3');
+    expect(text).toContain('3 moments logged, on average 6.0 of 10. 3 pauses and 2 reflections.');
+    expect(text).toContain('A slow or short reply  2×  7.0 of 10');
+    expect(text).toContain('The urge passed in 1 of the 2 you answered.');
     const md = renderMarkdown(r, label);
-    expect(md).toContain('| trigger | times | mean intensity |');
+    expect(md).toContain('| trigger | times | how strong, on average (of 10) |');
     expect(md).toContain('| Monday | 1 | 0 | 0 | 0 |');
   });
 
@@ -206,7 +228,7 @@ describe('what the report counts', () => {
     expect(empty.intensity).toEqual({ mean: null, max: null, previousMean: null });
     expect(empty.patterns).toEqual([]);
     expect(empty.pauses.passedRate).toBeNull();
-    expect(renderText(empty, label, makeStyle(0))).toContain('a quiet stretch is not a failure');
+    expect(renderText(empty, label, makeStyle(0)).replace(/\s+/g, ' ')).toContain('a quiet stretch is not a failure');
   });
 });
 
@@ -245,10 +267,34 @@ describe('the lookback', () => {
       meanIntensity: 8,
       baselineIntensity: 4,
       topUrges: ['double-text'],
+      // The evidence: the Sundays that counted, newest first (not 8 Nov and 18 Oct, weeks 2 and 5).
+      seenOn: ['2026-11-22', '2026-11-15', '2026-11-01', '2026-10-25', '2026-10-11', '2026-10-04'],
     });
     expect(r.patterns[0]!.text).toBe(
       'Sunday evenings: 6 of the last 8 weeks, intensity 8.0 against your usual 4.0; most often you wanted to text again.',
     );
     expect(r.suggestion).toMatch(/^Sunday evenings tend to be hard/);
+  });
+
+  it('puts catalogue words in a sentence lower case, and a person’s own words as they typed them', () => {
+    const words: Labeller = (_kind, name) =>
+      ({ 'social-media': 'Something I saw on social media', 'felt-close': 'I felt close', 'double-text': 'Text again' })[name] ?? name;
+    expect(inSentence(words, 'triggers', 'social-media')).toBe('something I saw on social media');
+    expect(inSentence(words, 'triggers', 'felt-close')).toBe('I felt close');
+    expect(inSentence(words, 'urges', 'Call Sam')).toBe('Call Sam');
+    const p = {
+      weekday: 'sunday',
+      daypart: 'evening',
+      weeks: 4,
+      weeksObserved: 5,
+      entries: 4,
+      meanIntensity: 7,
+      baselineIntensity: 4,
+      topUrges: ['double-text', 'Call Sam'],
+      topProtest: [],
+    } as const;
+    expect(patternText({ ...p, topUrges: [...p.topUrges], topProtest: [] }, words)).toBe(
+      'Sunday evenings: 4 of the last 5 weeks, intensity 7.0 against your usual 4.0; most often you wanted to text again or Call Sam.',
+    );
   });
 });

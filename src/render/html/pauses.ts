@@ -6,7 +6,6 @@ import { figure, numbersTable, svg, tip } from './figure.js';
 import { html, type Markup, n, one, plural } from './markup.js';
 import { count, linear } from './numbers.js';
 
-const _SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const W = 360;
 const H = 250;
 const X0 = 86;
