@@ -10,6 +10,7 @@ import { renderMarkdown } from '../render/report-md.js';
 import { renderText } from '../render/report-text.js';
 import { line } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
+import { sayCopiesWaiting } from './copies-waiting.js';
 
 export interface ReportOptions {
   week?: string | boolean;
@@ -26,6 +27,11 @@ export interface ReportOptions {
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 
 export async function run(options: ReportOptions, ctx: Context): Promise<void> {
+  await report(options, ctx);
+  await sayCopiesWaiting(ctx);
+}
+
+async function report(options: ReportOptions, ctx: Context): Promise<void> {
   let format = options.format === undefined ? 'text' : parseChoice(options.format, '--format', FORMATS);
   if (options.json) {
     if (options.format !== undefined && format !== 'json')

@@ -8,6 +8,7 @@ import { Keyring, type Sealer, seal } from './crypto.js';
 import { parseJournal, serializeJournal } from './format.js';
 import { fileSystemReason, isFileSystemError } from './fs-errors.js';
 import { withLock } from './lock.js';
+import { pruneTrash } from './tombstones.js';
 import { emptyJournal, type Journal } from './types.js';
 
 export interface StoreOptions {
@@ -94,6 +95,8 @@ export class JournalStore {
           const db = new Low(new JournalFile(target, this.keyring, assertHeld), emptyJournal());
           await db.read();
           const result = await change(db.data);
+          // The trash keeps what was deleted 7 days; older is dropped at the next write, whatever it is.
+          pruneTrash(db.data, this.now());
           // Today's backup is a copy of the file as it was: made before the seal changes.
           await backupOncePerDay(target, this.now());
           if (options.sealer !== undefined) this.keyring.sealer = options.sealer;

@@ -5,6 +5,7 @@ import { declareCareCommands } from './care-commands.js';
 import { declareDataCommands } from './data-commands.js';
 import { declareEntryCommands } from './entry-commands.js';
 import { examples, type MakeContext } from './shared.js';
+import { declareSyncCommands } from './sync-commands.js';
 
 /*
  * The program's shape. Commands are described here (so `--help` needs
@@ -36,6 +37,7 @@ export function buildProgram(context?: MakeContext): Command {
 
   declareEntryCommands(program, context);
   declareDataCommands(program, context);
+  declareSyncCommands(program, context);
   declareCareCommands(program, context);
   return program;
 }

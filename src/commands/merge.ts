@@ -1,0 +1,121 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { resolveTarget } from '../journal/atomic-file.js';
+import { findConflictCopies, isConflictCopyOf, keepMergedCopy, mergedDir } from '../journal/conflict-copies.js';
+import { withLock } from '../journal/lock.js';
+import { describeChange } from '../journal/merge-change.js';
+import { mergeJournals } from '../journal/merge-journals.js';
+import { type OpenedCopy, openCopy } from '../journal/open-copy.js';
+import type { Journal } from '../journal/types.js';
+import { plural } from '../render/amounts.js';
+import { clean } from '../render/clean.js';
+import { mergeLines } from '../render/merge.js';
+import { line } from '../ui/stream.js';
+
+/*
+ * `attach merge [file...]`: the copies a sync tool left beside the journal
+ * (or the files given) merged into it under the lock (src/journal/merge-journals.ts),
+ * then the copies found beside it moved into `merged/`, kept. A given file
+ * elsewhere is only read. A given file that can't be merged is exit 2 and
+ * nothing is written; a copy found that can't be is left where it is, named.
+ */
+
+export interface MergeOptions {
+  dryRun?: boolean;
+}
+
+type Opened = Extract<OpenedCopy, { ok: true }>;
+type Left = { file: string; reason: string };
+
+const fold = (journal: Journal, copies: readonly Opened[], now: Date): Journal =>
+  copies.reduce((merged, copy) => mergeJournals(merged, copy.journal, now), journal);
+
+/** Puts the merged journal's contents into the one read under the lock (the store writes that object). */
+function replaceContents(journal: Journal, merged: Journal): void {
+  for (const key of Object.keys(journal)) if (!Object.hasOwn(merged, key)) delete journal[key];
+  Object.assign(journal, merged);
+}
+
+async function openAll(files: readonly string[], ctx: Context, ask: (file: string) => Promise<string>, plainJournal: boolean) {
+  const opened: Opened[] = [];
+  const left: Left[] = [];
+  for (const file of files) {
+    const copy = await openCopy(file, ctx.passphrase ? ask : undefined);
+    if (!copy.ok) left.push({ file, reason: copy.reason });
+    // Merging would write its words into a plain file: the person decides on encryption, not a merge.
+    else if (plainJournal && copy.sealer)
+      left.push({ file, reason: 'it is encrypted and your journal is not; run attach encrypt (same passphrase) first, then merge it' });
+    else opened.push(copy);
+  }
+  return { opened, left };
+}
+
+export async function run(files: string[], options: MergeOptions, ctx: Context): Promise<void> {
+  const store = ctx.journal();
+  const target = await resolveTarget(ctx.file).catch(() => ctx.file);
+  const named = files.length > 0;
+  const candidates = named ? files.map((file) => path.resolve(file)) : (await findConflictCopies(target)).map((copy) => copy.file);
+  if (candidates.length === 0) {
+    line(ctx.stderr, 'No copies made by a sync tool are waiting beside your journal; there is nothing to merge.');
+    return;
+  }
+  for (const [i, file] of candidates.entries()) {
+    if ((await resolveTarget(file).catch(() => file)) === target)
+      throw new UsageError(`${clean(files[i]!)} is your journal itself; give the other copy to merge into it.`);
+  }
+
+  // The journal first: its passphrase, asked once, opens the copies too.
+  const journal = await store.read();
+  const { opened, left } = await openAll(candidates, ctx, (file) => store.keyring.passphrase(file), store.keyring.sealer === null);
+  if (named && left.length > 0) {
+    const [first, ...more] = left.map(({ file, reason }) => `${clean(file)} can't be merged: ${clean(reason)}.`);
+    throw new UsageError(`${first} Nothing was written.`, more);
+  }
+  const what = named
+    ? opened.length === 1
+      ? clean(files[0]!)
+      : plural(opened.length, 'file')
+    : plural(opened.length, 'copy made by a sync tool', 'copies made by a sync tool');
+  if (opened.length === 0) {
+    for (const { file, reason } of left) line(ctx.stderr, `Left where it is: ${clean(file)}: ${clean(reason)}.`);
+    return;
+  }
+
+  const now = ctx.now();
+  let change = describeChange(journal, fold(journal, opened, now));
+  const movable = opened.filter((copy) => isConflictCopyOf(target, copy.file));
+  let moved = 0;
+  if (!options.dryRun) {
+    const keep = async () => {
+      for (const copy of movable) {
+        // A copy the sync tool rewrote meanwhile holds what was not merged: it stays for the next merge.
+        if (!(await fs.readFile(copy.file).catch(() => null))?.equals(copy.bytes)) {
+          left.push({ file: copy.file, reason: 'it changed while it was being merged; run attach merge again' });
+          continue;
+        }
+        await keepMergedCopy(copy.file, target);
+        moved++;
+      }
+    };
+    if (change.any) {
+      // Again under the lock, on the journal as it is now: another attach may have written a moment ago.
+      change = await store.update(
+        (current) => {
+          const merged = fold(current, opened, now);
+          const found = describeChange(current, merged);
+          replaceContents(current, merged);
+          return found;
+        },
+        { afterWrite: keep },
+      );
+    } else if (movable.length > 0) {
+      // Nothing to write: the journal is left as it is, so the sync tool has nothing new to send.
+      await withLock(target, keep);
+    }
+  }
+  const counts = { added: change.added.length, changed: change.changed.length, deleted: change.deleted.length, trashed: change.trashed };
+  const summary = { what, counts, changed: change.any, dryRun: Boolean(options.dryRun), moved, left, keptIn: mergedDir(target) };
+  for (const text of mergeLines(summary)) line(ctx.stderr, text);
+}

@@ -1,0 +1,86 @@
+import type { Entry, Journal, Tombstone, TrashItem } from './types.js';
+import { sameValue } from './versions.js';
+
+/*
+ * What a merge changed in a journal, for the words `attach merge` says and
+ * for knowing whether there is anything to write at all (writing an
+ * unchanged journal would only make the sync tool send it again).
+ */
+
+export interface MergeChange {
+  /** Entries the journal did not have (new, or brought back by an undo made elsewhere). */
+  added: Entry[];
+  /** Entries it had, now in another version (a newer edit). */
+  changed: Entry[];
+  /** Ids of entries it had, deleted by the other side. */
+  deleted: string[];
+  /** Versions newly kept in the trash. */
+  trashed: number;
+  /** Whether anything at all differs, tombstones and other keys included. */
+  any: boolean;
+}
+
+function byId(entries: readonly Entry[]): Map<string, Entry> {
+  const map = new Map<string, Entry>();
+  for (const entry of entries) if (!map.has(entry.id)) map.set(entry.id, entry);
+  return map;
+}
+
+/** Whether `item` is among `items` (the same entry, the same content). */
+function holds(items: Map<string, TrashItem[]>, item: TrashItem): boolean {
+  return items.get(item.entry.id)?.some((known) => sameValue(known.entry, item.entry)) ?? false;
+}
+
+function groupTrash(items: readonly TrashItem[]): Map<string, TrashItem[]> {
+  const map = new Map<string, TrashItem[]>();
+  for (const item of items) {
+    const list = map.get(item.entry.id);
+    if (list) list.push(item);
+    else map.set(item.entry.id, [item]);
+  }
+  return map;
+}
+
+function sameTombstones(x: readonly Tombstone[], y: readonly Tombstone[]): boolean {
+  if (x.length !== y.length) return false;
+  const known = new Map(x.map((tombstone) => [tombstone.id, tombstone]));
+  return y.every((tombstone) => sameValue(known.get(tombstone.id), tombstone));
+}
+
+/** The same items exactly (times too), in any order. */
+function sameTrash(grouped: Map<string, TrashItem[]>, x: readonly TrashItem[], y: readonly TrashItem[]): boolean {
+  return x.length === y.length && y.every((item) => grouped.get(item.entry.id)?.some((known) => sameValue(known, item)));
+}
+
+function sameOtherKeys(before: Journal, after: Journal): boolean {
+  const rest = (journal: Journal) => {
+    const { entries: _entries, deleted: _deleted, trash: _trash, ...others } = journal;
+    return others;
+  };
+  return sameValue(rest(before), rest(after));
+}
+
+export function describeChange(before: Journal, after: Journal): MergeChange {
+  const old = byId(before.entries);
+  const next = byId(after.entries);
+  const added: Entry[] = [];
+  const changed: Entry[] = [];
+  for (const [id, entry] of next) {
+    const was = old.get(id);
+    if (!was) added.push(entry);
+    else if (!sameValue(was, entry)) changed.push(entry);
+  }
+  const deleted = [...old.keys()].filter((id) => !next.has(id));
+  const oldTrash = groupTrash(before.trash ?? []);
+  const trashed = (after.trash ?? []).filter((item) => !holds(oldTrash, item)).length;
+  const any =
+    added.length > 0 ||
+    changed.length > 0 ||
+    deleted.length > 0 ||
+    trashed > 0 ||
+    before.entries.length !== after.entries.length ||
+    !sameTrash(oldTrash, before.trash ?? [], after.trash ?? []) ||
+    !sameTombstones(before.deleted ?? [], after.deleted ?? []) ||
+    !sameOtherKeys(before, after);
+  return { added, changed, deleted, trashed, any };
+}

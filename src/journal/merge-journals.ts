@@ -1,0 +1,175 @@
+import { toOffsetIso } from '../time/calendar.js';
+import { canonicalJson } from './merge.js';
+import { isDeleted } from './tombstones.js';
+import { type Entry, JOURNAL_VERSION, type Journal, type Tombstone, type TrashItem } from './types.js';
+import { latest, sameValue, timeOf } from './versions.js';
+
+/*
+ * One merge of two whole journals, for copies of one journal kept on several
+ * devices (issue 17): sync-conflict copies, git branches, a file from
+ * another computer. Pure: two journals and the time of the merge in, a new
+ * journal out; neither input is changed.
+ * - An entry in either is kept unless either holds a tombstone for its id
+ *   that still holds (src/journal/tombstones.ts); its versions then go to
+ *   the trash, so an edit made elsewhere after the delete is not lost. Once
+ *   an id has a tombstone, every version of it is kept in the trash, and when
+ *   an undo brought it back (a restoredAt later than every deletedAt) the
+ *   latest of all its versions is the entry.
+ * - The same id with different content keeps the later version (editedAt,
+ *   else recordedAt; a tie is settled by content); the other goes to the trash.
+ * - Tombstones join: the later deletedAt and the later restoredAt, purged
+ *   once either says so (then the trash keeps none of its words).
+ * - The trash is the union of both, each version of an entry once, with the
+ *   earliest time it went in. What this merge puts there is stamped `now`,
+ *   so a version met only now is kept 7 days from now.
+ * - Unknown fields and entry types are kept as they are; an unknown top-level
+ *   key held by both with different values keeps the larger in canonical JSON.
+ * The lists come out in one order (entries by recording time, then id), so
+ * merge(a, b) and merge(b, a) are the same file. With the same `now` it is
+ * commutative, associative and idempotent (tests/unit/merge-properties.test.ts).
+ */
+
+const OWN_KEYS = new Set(['version', 'entries', 'deleted', 'trash']);
+
+export function mergeJournals(a: Journal, b: Journal, now: Date): Journal {
+  const stamp = toOffsetIso(now);
+  const tombstones = joinTombstones([...(a.deleted ?? []), ...(b.deleted ?? [])]);
+  const trash = new TrashBin();
+  for (const item of a.trash ?? []) trash.add(item);
+  for (const item of b.trash ?? []) trash.add(item);
+
+  const versions = new Map<string, Entry[]>();
+  for (const list of [a.entries, b.entries]) {
+    for (const entry of list) {
+      const known = versions.get(entry.id);
+      if (!known) versions.set(entry.id, [entry]);
+      else if (!known.some((version) => sameValue(version, entry))) known.push(entry);
+    }
+  }
+  const entries: Entry[] = [];
+  for (const [id, list] of versions) {
+    if (tombstones.has(id)) continue;
+    const winner = latest(list);
+    entries.push(winner);
+    for (const version of list) if (version !== winner) trash.add({ trashedAt: stamp, entry: version });
+  }
+  for (const [id, tombstone] of tombstones) {
+    if (tombstone.purged === true) {
+      trash.drop(id);
+      continue;
+    }
+    // An id that was ever deleted keeps every version in the trash, so whether a later
+    // merge finds it deleted or brought back, it chooses among the same versions.
+    for (const version of versions.get(id) ?? []) trash.add({ trashedAt: stamp, entry: version });
+    if (isDeleted(tombstone)) continue;
+    const known = trash.versionsOf(id);
+    if (known.length > 0) entries.push(latest(known));
+  }
+
+  const merged: Journal = { version: Math.max(a.version, b.version, JOURNAL_VERSION), entries: inRecordedOrder(entries) };
+  const deleted = [...tombstones.values()].sort((x, y) => timeOf(x.deletedAt) - timeOf(y.deletedAt) || compareText(x.id, y.id));
+  if (a.deleted || b.deleted || deleted.length) merged.deleted = deleted;
+  const kept = trash.items();
+  if (a.trash || b.trash || kept.length) merged.trash = kept;
+  for (const key of otherKeys(a, b)) merged[key] = joinValue(a[key], b[key]);
+  return merged;
+}
+
+function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** By recording time, then id: the order a journal is written in, and the same whichever side came first. */
+function inRecordedOrder(entries: Entry[]): Entry[] {
+  const keyed = entries.map((entry) => ({ entry, at: timeOf(entry.recordedAt) }));
+  // An entry of an unknown type may have no recording time: those go first, by id.
+  const at = (value: number) => (Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value);
+  keyed.sort((x, y) => at(x.at) - at(y.at) || compareText(x.entry.id, y.entry.id));
+  return keyed.map(({ entry }) => entry);
+}
+
+/** The later of two times by the instant they name; the same instant written two ways keeps the larger text. */
+function laterTime(x: string | undefined, y: string | undefined): string | undefined {
+  if (x === undefined || y === undefined) return x ?? y;
+  const tx = timeOf(x);
+  const ty = timeOf(y);
+  if (tx !== ty) return tx > ty ? x : y;
+  return x > y ? x : y;
+}
+
+function joinTombstones(all: readonly Tombstone[]): Map<string, Tombstone> {
+  const byId = new Map<string, Tombstone>();
+  for (const tombstone of all) {
+    const known = byId.get(tombstone.id);
+    byId.set(tombstone.id, known ? joinTombstone(known, tombstone) : tombstone);
+  }
+  return byId;
+}
+
+function joinTombstone(x: Tombstone, y: Tombstone): Tombstone {
+  if (sameValue(x, y)) return x;
+  const joined: Record<string, unknown> = {};
+  // Fields another version may add, joined one by one like the journal's own unknown keys.
+  for (const key of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort(compareText)) {
+    if (!['id', 'deletedAt', 'restoredAt', 'purged'].includes(key)) joined[key] = joinValue(x[key], y[key]);
+  }
+  const restoredAt = laterTime(x.restoredAt, y.restoredAt);
+  return {
+    ...joined,
+    id: x.id,
+    deletedAt: laterTime(x.deletedAt, y.deletedAt)!,
+    ...(restoredAt === undefined ? {} : { restoredAt }),
+    ...(x.purged === true || y.purged === true ? { purged: true } : {}),
+  };
+}
+
+/** Each version of each entry once, with the earliest time it went into the trash. */
+class TrashBin {
+  private readonly byId = new Map<string, TrashItem[]>();
+
+  add(item: TrashItem): void {
+    const list = this.byId.get(item.entry.id);
+    if (!list) {
+      this.byId.set(item.entry.id, [item]);
+      return;
+    }
+    const index = list.findIndex((known) => sameValue(known.entry, item.entry));
+    if (index === -1) list.push(item);
+    else if (isEarlier(item, list[index]!)) list[index] = item;
+  }
+
+  versionsOf(id: string): Entry[] {
+    return (this.byId.get(id) ?? []).map((item) => item.entry);
+  }
+
+  drop(id: string): void {
+    this.byId.delete(id);
+  }
+
+  items(): TrashItem[] {
+    return [...this.byId.values()]
+      .flat()
+      .sort((x, y) => timeOf(x.trashedAt) - timeOf(y.trashedAt) || compareText(x.entry.id, y.entry.id) || (isEarlier(x, y) ? -1 : 1));
+  }
+}
+
+/** Of two trash items, the one to keep: the earlier, and at the same time the smaller in canonical JSON. */
+function isEarlier(x: TrashItem, y: TrashItem): boolean {
+  const tx = timeOf(x.trashedAt);
+  const ty = timeOf(y.trashedAt);
+  if (tx !== ty) return tx < ty;
+  return canonicalJson(x) < canonicalJson(y);
+}
+
+/** Top-level keys other than attach's own, in one order whichever journal has them. */
+function otherKeys(a: Journal, b: Journal): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => !OWN_KEYS.has(key)));
+  return [...keys].sort(compareText);
+}
+
+/** A value both sides may hold: equal is kept, one side alone is taken, two different keep the larger canonical JSON. */
+function joinValue(x: unknown, y: unknown): unknown {
+  if (x === undefined) return y;
+  if (y === undefined || sameValue(x, y)) return x;
+  return canonicalJson(x) > canonicalJson(y) ? x : y;
+}
