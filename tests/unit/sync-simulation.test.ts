@@ -47,7 +47,10 @@ interface World {
   made: Map<string, Entry[]>;
 }
 
-const tick = (world: World) => new Date((world.clock += 1000));
+function tick(world: World): Date {
+  world.clock += 1000;
+  return new Date(world.clock);
+}
 
 /** Whether `version` is still somewhere in `journal`: the entry, or kept in the trash. */
 const keeps = (journal: Journal, version: Entry) =>
