@@ -111,10 +111,9 @@ function summary(result: MergeResult, file: string, dryRun: boolean, prefer: str
       `${plural(result.duplicates, 'entry', 'entries')} in the file repeated an id already used there; the first of each was used.`,
     );
   if (result.stayedDeleted) {
-    const were = result.stayedDeleted === 1 ? 'was' : 'were';
-    lines.push(
-      `${plural(result.stayedDeleted, 'entry', 'entries')} in the file ${were} deleted here, and ${dryRun ? 'would stay' : 'stay'} deleted.`,
-    );
+    const [were, stay] = result.stayedDeleted === 1 ? ['was', 'stays'] : ['were', 'stay'];
+    const count = plural(result.stayedDeleted, 'entry', 'entries');
+    lines.push(`${count} in the file ${were} deleted here, and ${dryRun ? 'would stay' : stay} deleted.`);
   }
   if (conflicts && prefer === undefined) {
     lines.push(`To take the file's version instead, add --prefer theirs; \`attach show <id>\` shows yours.`);

@@ -115,11 +115,15 @@ function restoredStamp(now: Date, deletedAt: string): string {
   return Number.isNaN(deleted) || now.getTime() >= deleted ? toOffsetIso(now) : deletedAt;
 }
 
-/** Puts `entry` after the last entry recorded no later than it (the file stays in the order it was written). */
+/**
+ * Puts `entry` after the last entry recorded before it, so the file stays
+ * in the order it was written (an entry recorded in the same second, such as
+ * a pause started from its moment, was most likely written after it).
+ */
 function insertByTime(entries: Entry[], entry: Entry): void {
   const at = timeOf(entry.recordedAt);
   let index = entries.length;
-  while (index > 0 && timeOf(entries[index - 1]!.recordedAt) > at) index--;
+  while (index > 0 && !(timeOf(entries[index - 1]!.recordedAt) < at)) index--;
   entries.splice(index, 0, entry);
 }
 
