@@ -140,7 +140,7 @@ export function describeHealth(health: Health): Findings {
     const count = health.syncCopies.length;
     warnings.push({
       message: `${plural(count, 'copy', 'copies')} of your journal made by a sync tool ${count === 1 ? 'is' : 'are'} waiting beside it, and may hold entries it does not.`,
-      fix: 'To merge them in (each is then kept in merged/ beside it): attach merge',
+      fix: `To merge ${count === 1 ? 'it' : 'them'} in (then kept in merged/ beside your journal): attach merge`,
     });
   }
 

@@ -64,9 +64,8 @@ export function mergeLines(summary: MergeSummary): string[] {
     lines.push(`Merged ${what} into your journal: ${described || 'no entry changed, only what it knew of deleted ones came in'}.`);
   }
   if (summary.moved > 0 && summary.keptIn) {
-    lines.push(
-      `${summary.moved === 1 ? 'It is' : 'They are'} kept in ${clean(summary.keptIn)} (readable only by you); attach never deletes them.`,
-    );
+    const [they, them] = summary.moved === 1 ? ['It is', 'it'] : ['They are', 'them'];
+    lines.push(`${they} kept in ${clean(summary.keptIn)} (readable only by you); attach never deletes ${them}.`);
   }
   for (const { file, reason } of summary.left) lines.push(`Left where it is: ${clean(file)}: ${clean(reason)}.`);
   if (summary.dryRun) lines.push('This was a dry run: nothing was written or moved. Run it again without --dry-run to merge.');
