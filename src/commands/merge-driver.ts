@@ -27,9 +27,8 @@ export async function run(_ancestor: string, ours: string, theirs: string, _opti
     ['theirs', b],
   ] as const) {
     if (!copy.ok) {
-      throw new UsageError(
-        `attach merge-driver: ${side} (${clean(copy.file)}) can't be merged: ${clean(copy.reason)}. Nothing was written; git will show a conflict.`,
-      );
+      const what = `attach merge-driver: ${side} (${clean(copy.file)}) can't be merged: ${clean(copy.reason)}.`;
+      throw new UsageError(`${what} Nothing was written; git will show a conflict.`);
     }
   }
   if (!a.ok || !b.ok) return;

@@ -138,8 +138,10 @@ export function describeHealth(health: Health): Findings {
 
   if (health.syncCopies.length > 0) {
     const count = health.syncCopies.length;
+    const copies = plural(count, 'copy', 'copies');
+    const waiting = `${copies} of your journal made by a sync tool ${count === 1 ? 'is' : 'are'} waiting beside it`;
     warnings.push({
-      message: `${plural(count, 'copy', 'copies')} of your journal made by a sync tool ${count === 1 ? 'is' : 'are'} waiting beside it, and may hold entries it does not.`,
+      message: `${waiting}, and may hold entries it does not.`,
       fix: `To merge ${count === 1 ? 'it' : 'them'} in (then kept in merged/ beside your journal): attach merge`,
     });
   }

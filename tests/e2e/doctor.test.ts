@@ -196,6 +196,7 @@ describe('attach doctor', () => {
       'lock',
       'leftoverTempFiles',
       'brokenCopies',
+      'syncCopies',
       'warnings',
       'problems',
       'next',

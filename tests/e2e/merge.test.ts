@@ -87,7 +87,8 @@ describe('attach merge', () => {
 
     const dry = ok(attach(box, ['merge', '--dry-run']));
     expect(dry.stderr).toBe(
-      'Merging 1 copy made by a sync tool would add 1 entry, change 1 to its newer edit, delete 1 and keep 2 versions in the trash for 7 days.\n' +
+      'Merging 1 copy made by a sync tool would add 1 entry, change 1 to its newer edit, delete 1 ' +
+        'and keep 2 versions in the trash for 7 days.\n' +
         'This was a dry run: nothing was written or moved. Run it again without --dry-run to merge.\n',
     );
     expect(readFileSync(copy).equals(copyBytes)).toBe(true);

@@ -159,7 +159,7 @@ describe('edit', () => {
 });
 
 describe('delete', () => {
-  it('needs --yes without a terminal, then unlinks what pointed at the entry', () => {
+  it('needs --yes without a terminal, then leaves what pointed at the entry as it is, for an undo to link again', () => {
     const before = readFileSync(box.journal);
     const refused = attach(box, ['delete', 't3']);
     expect(refused.code).toBe(2);
@@ -168,11 +168,11 @@ describe('delete', () => {
     const r = attach(box, ['delete', 't3', '--yes']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /Deleted t3000000\.\n2 entries were linked to it and stay, without the link: pause p4000000, reflection r5000000\./,
+      /Deleted t3000000\. .*\n2 entries linked to it stay: pause p4000000, reflection r5000000; their links come back if you bring it back/,
     );
     expect(entries().map((e) => e.id)).not.toContain('t3000000-c');
-    expect(byId('p4000000-d').for).toBeNull();
-    expect(byId('r5000000-e').for).toBeNull();
+    expect(byId('p4000000-d').for).toBe('t3000000-c');
+    expect(byId('r5000000-e').for).toBe('t3000000-c');
   });
 });
 
