@@ -4,8 +4,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { resolveTarget } from '../journal/atomic-file.js';
 import { findConflictCopies, isConflictCopyOf, keepMergedCopy, mergedDir } from '../journal/conflict-copies.js';
-import { withLock } from '../journal/lock.js';
-import { describeChange } from '../journal/merge-change.js';
+import { describeChange, type MergeChange } from '../journal/merge-change.js';
 import { mergeJournals } from '../journal/merge-journals.js';
 import { type OpenedCopy, openCopy } from '../journal/open-copy.js';
 import type { Journal } from '../journal/types.js';
@@ -42,12 +41,9 @@ async function openAll(files: readonly string[], ctx: Context, ask: (file: strin
   const opened: Opened[] = [];
   const left: Left[] = [];
   for (const file of files) {
-    const copy = await openCopy(file, ctx.passphrase ? ask : undefined);
-    if (!copy.ok) left.push({ file, reason: copy.reason });
-    // Merging would write its words into a plain file: the person decides on encryption, not a merge.
-    else if (plainJournal && copy.sealer)
-      left.push({ file, reason: 'it is encrypted and your journal is not; run attach encrypt (same passphrase) first, then merge it' });
-    else opened.push(copy);
+    const copy = await openCopy(file, ctx.passphrase ? ask : undefined, plainJournal);
+    if (copy.ok) opened.push(copy);
+    else left.push({ file, reason: copy.reason });
   }
   return { opened, left };
 }
@@ -66,30 +62,26 @@ export async function run(files: string[], options: MergeOptions, ctx: Context):
       throw new UsageError(`${clean(files[i]!)} is your journal itself; give the other copy to merge into it.`);
   }
 
-  // The journal first: its passphrase, asked once, opens the copies too.
-  const journal = await store.read();
-  const { opened, left } = await openAll(candidates, ctx, (file) => store.keyring.passphrase(file), store.keyring.sealer === null);
-  if (named && left.length > 0) {
-    const [first, ...more] = left.map(({ file, reason }) => `${clean(file)} can't be merged: ${clean(reason)}.`);
-    throw new UsageError(`${first} Nothing was written.`, more);
-  }
-  const what = named
-    ? opened.length === 1
-      ? clean(files[0]!)
-      : plural(opened.length, 'file')
-    : plural(opened.length, 'copy made by a sync tool', 'copies made by a sync tool');
-  if (opened.length === 0) {
-    for (const { file, reason } of left) line(ctx.stderr, `Left where it is: ${clean(file)}: ${clean(reason)}.`);
-    return;
-  }
-
   const now = ctx.now();
-  let change = describeChange(journal, fold(journal, opened, now));
-  const movable = opened.filter((copy) => isConflictCopyOf(target, copy.file));
+  let opened: Opened[] = [];
+  let left: Left[] = [];
+  /** Opens the copies once the journal is read (so its passphrase, asked once, opens them too) and merges them in. */
+  const mergeInto = async (journal: Journal) => {
+    ({ opened, left } = await openAll(candidates, ctx, (file) => store.keyring.passphrase(file), store.keyring.sealer === null));
+    if (named && left.length > 0) {
+      const [first, ...more] = left.map(({ file, reason }) => `${clean(file)} can't be merged: ${clean(reason)}.`);
+      throw new UsageError(`${first} Nothing was written.`, more);
+    }
+    const merged = fold(journal, opened, now);
+    return { merged, change: describeChange(journal, merged) };
+  };
+
   let moved = 0;
-  if (!options.dryRun) {
+  let change: MergeChange;
+  if (options.dryRun) change = (await mergeInto(await store.read())).change;
+  else {
     const keep = async () => {
-      for (const copy of movable) {
+      for (const copy of opened.filter((found) => isConflictCopyOf(target, found.file))) {
         // A copy the sync tool rewrote meanwhile holds what was not merged: it stays for the next merge.
         if (!(await fs.readFile(copy.file).catch(() => null))?.equals(copy.bytes)) {
           left.push({ file: copy.file, reason: 'it changed while it was being merged; run attach merge again' });
@@ -99,22 +91,27 @@ export async function run(files: string[], options: MergeOptions, ctx: Context):
         moved++;
       }
     };
-    if (change.any) {
-      // Again under the lock, on the journal as it is now: another attach may have written a moment ago.
-      change = await store.update(
-        (current) => {
-          const merged = fold(current, opened, now);
-          const found = describeChange(current, merged);
-          replaceContents(current, merged);
+    // Under the lock, on the journal as it is now; nothing changed is nothing written, so the sync tool has nothing new to send.
+    change = (
+      await store.update(
+        async (current) => {
+          const found = await mergeInto(current);
+          if (found.change.any) replaceContents(current, found.merged);
           return found;
         },
-        { afterWrite: keep },
-      );
-    } else if (movable.length > 0) {
-      // Nothing to write: the journal is left as it is, so the sync tool has nothing new to send.
-      await withLock(target, keep);
-    }
+        { afterWrite: keep, unchanged: (found) => !found.change.any },
+      )
+    ).change;
   }
+  if (opened.length === 0) {
+    for (const { file, reason } of left) line(ctx.stderr, `Left where it is: ${clean(file)}: ${clean(reason)}.`);
+    return;
+  }
+  const what = named
+    ? opened.length === 1
+      ? clean(files[0]!)
+      : plural(opened.length, 'file')
+    : plural(opened.length, 'copy made by a sync tool', 'copies made by a sync tool');
   const counts = { added: change.added.length, changed: change.changed.length, deleted: change.deleted.length, trashed: change.trashed };
   const summary = { what, counts, changed: change.any, dryRun: Boolean(options.dryRun), moved, left, keptIn: mergedDir(target) };
   for (const text of mergeLines(summary)) line(ctx.stderr, text);

@@ -68,7 +68,8 @@ export function describeChange(before: Journal, after: Journal): MergeChange {
   for (const [id, entry] of next) {
     const was = old.get(id);
     if (!was) added.push(entry);
-    else if (!sameValue(was, entry)) changed.push(entry);
+    // A merge keeps the very object it was given for an entry no side changed: most need no comparing.
+    else if (was !== entry && !sameValue(was, entry)) changed.push(entry);
   }
   const deleted = [...old.keys()].filter((id) => !next.has(id));
   const oldTrash = groupTrash(before.trash ?? []);

@@ -38,17 +38,33 @@ export function mergeJournals(a: Journal, b: Journal, now: Date): Journal {
   for (const item of a.trash ?? []) trash.add(item);
   for (const item of b.trash ?? []) trash.add(item);
 
-  const versions = new Map<string, Entry[]>();
+  // The first version of each id, and (rarely) the others: one list per id would be 40k lists to collect.
+  const first = new Map<string, Entry>();
+  const others = new Map<string, Entry[]>();
   for (const list of [a.entries, b.entries]) {
     for (const entry of list) {
-      const known = versions.get(entry.id);
-      if (!known) versions.set(entry.id, [entry]);
-      else if (!known.some((version) => sameValue(version, entry))) known.push(entry);
+      const known = first.get(entry.id);
+      if (known === undefined) first.set(entry.id, entry);
+      else if (known !== entry && !sameValue(known, entry)) {
+        const more = others.get(entry.id);
+        if (!more) others.set(entry.id, [entry]);
+        else if (!more.some((version) => sameValue(version, entry))) more.push(entry);
+      }
     }
   }
+  const versionsOf = (id: string): Entry[] => {
+    const known = first.get(id);
+    return known === undefined ? [] : [known, ...(others.get(id) ?? [])];
+  };
   const entries: Entry[] = [];
-  for (const [id, list] of versions) {
+  for (const [id, known] of first) {
     if (tombstones.has(id)) continue;
+    const more = others.get(id);
+    if (!more) {
+      entries.push(known);
+      continue;
+    }
+    const list = [known, ...more];
     const winner = latest(list);
     entries.push(winner);
     for (const version of list) if (version !== winner) trash.add({ trashedAt: stamp, entry: version });
@@ -60,7 +76,7 @@ export function mergeJournals(a: Journal, b: Journal, now: Date): Journal {
     }
     // An id that was ever deleted keeps every version in the trash, so whether a later
     // merge finds it deleted or brought back, it chooses among the same versions.
-    for (const version of versions.get(id) ?? []) trash.add({ trashedAt: stamp, entry: version });
+    for (const version of versionsOf(id)) trash.add({ trashedAt: stamp, entry: version });
     if (isDeleted(tombstone)) continue;
     const known = trash.versionsOf(id);
     if (known.length > 0) entries.push(latest(known));
@@ -81,11 +97,15 @@ function compareText(x: string, y: string): number {
 
 /** By recording time, then id: the order a journal is written in, and the same whichever side came first. */
 function inRecordedOrder(entries: Entry[]): Entry[] {
-  const keyed = entries.map((entry) => ({ entry, at: timeOf(entry.recordedAt) }));
   // An entry of an unknown type may have no recording time: those go first, by id.
-  const at = (value: number) => (Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value);
-  keyed.sort((x, y) => at(x.at) - at(y.at) || compareText(x.entry.id, y.entry.id));
-  return keyed.map(({ entry }) => entry);
+  const at = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const time = timeOf(entries[i]!.recordedAt);
+    at[i] = Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+  }
+  const order = Array.from(entries.keys());
+  order.sort((x, y) => at[x]! - at[y]! || compareText(entries[x]!.id, entries[y]!.id));
+  return order.map((i) => entries[i]!);
 }
 
 /** The later of two times by the instant they name; the same instant written two ways keeps the larger text. */

@@ -25,9 +25,12 @@ export type OpenedCopy =
 
 /**
  * `passphrase` is asked only for an encrypted copy (each copy may carry its
- * own salt, so each gets a keyring of its own).
+ * own salt, so each gets a keyring of its own). With `plainOnly` (the
+ * journal is not encrypted), an encrypted copy is refused unopened: merging
+ * it would write its words into a plain file, and whether to encrypt is the
+ * person's choice, not a merge's.
  */
-export async function openCopy(file: string, passphrase?: (file: string) => Promise<string>): Promise<OpenedCopy> {
+export async function openCopy(file: string, passphrase?: (file: string) => Promise<string>, plainOnly = false): Promise<OpenedCopy> {
   const refuse = (reason: string): OpenedCopy => ({ ok: false, file, reason });
   let bytes: Buffer;
   try {
@@ -41,6 +44,7 @@ export async function openCopy(file: string, passphrase?: (file: string) => Prom
   let text = bytes.toString('utf8');
   let sealer: Sealer | null = null;
   if (isEnvelopeText(text)) {
+    if (plainOnly) return refuse('it is encrypted and your journal is not; run attach encrypt (same passphrase) first, then merge it');
     let envelope: ReturnType<typeof readEnvelope>;
     try {
       envelope = readEnvelope(text, file);

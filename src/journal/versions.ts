@@ -27,14 +27,15 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
+  // for...in, not Object.keys: no array made per object, which at 20k entries a merge is mostly spent collecting.
   let count = 0;
-  for (const key of Object.keys(left)) {
+  for (const key in left) {
     if (left[key] === undefined) continue;
     count++;
     if (!Object.hasOwn(right, key) || !sameValue(left[key], right[key])) return false;
   }
   let other = 0;
-  for (const key of Object.keys(right)) if (right[key] !== undefined) other++;
+  for (const key in right) if (right[key] !== undefined) other++;
   return count === other;
 }
 
