@@ -61,7 +61,7 @@ export async function run(id: string, options: DeleteOptions, ctx: Context): Pro
   }
   if (!(await agreed(found, options.purge ? PURGE_QUESTION : QUESTION, options, ctx))) return;
   const linked = await store.update((current) => {
-    if (!deleteEntry(current, found.id, now, options.purge))
+    if (!deleteEntry(current, found.id, ctx.now(), options.purge))
       throw new UsageError(`${shortId(found.id)} was already deleted; nothing changed.`);
     return current.entries.filter((entry) => entry.for === found.id);
   });

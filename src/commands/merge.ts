@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
@@ -37,13 +38,20 @@ function replaceContents(journal: Journal, merged: Journal): void {
   Object.assign(journal, merged);
 }
 
-async function openAll(files: readonly string[], ctx: Context, ask: (file: string) => Promise<string>, plainJournal: boolean) {
+async function openAll(
+  files: readonly string[],
+  named: boolean,
+  ctx: Context,
+  ask: (file: string) => Promise<string>,
+  plainJournal: boolean,
+) {
   const opened: Opened[] = [];
   const left: Left[] = [];
   for (const file of files) {
     const copy = await openCopy(file, ctx.passphrase ? ask : undefined, plainJournal);
     if (copy.ok) opened.push(copy);
-    else left.push({ file, reason: copy.reason });
+    // A copy found a moment ago and gone now was merged by another attach meanwhile.
+    else if (named || existsSync(file)) left.push({ file, reason: copy.reason });
   }
   return { opened, left };
 }
@@ -67,7 +75,7 @@ export async function run(files: string[], options: MergeOptions, ctx: Context):
   let left: Left[] = [];
   /** Opens the copies once the journal is read (so its passphrase, asked once, opens them too) and merges them in. */
   const mergeInto = async (journal: Journal) => {
-    ({ opened, left } = await openAll(candidates, ctx, (file) => store.keyring.passphrase(file), store.keyring.sealer === null));
+    ({ opened, left } = await openAll(candidates, named, ctx, (file) => store.keyring.passphrase(file), store.keyring.sealer === null));
     if (named && left.length > 0) {
       const [first, ...more] = left.map(({ file, reason }) => `${clean(file)} can't be merged: ${clean(reason)}.`);
       throw new UsageError(`${first} Nothing was written.`, more);

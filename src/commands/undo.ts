@@ -72,7 +72,7 @@ export async function run(id: string | undefined, options: UndoOptions, ctx: Con
   }
   const { restored, linked } = await store.update((current) => {
     // Under the lock, on the journal as it is now: another attach may have brought it back a moment ago.
-    const entry = restoreEntry(current, chosen.id, now);
+    const entry = restoreEntry(current, chosen.id, ctx.now());
     if (!entry) throw new UsageError(`${shortId(chosen.id)} is no longer in the trash (brought back already?); nothing changed.`);
     return { restored: entry, linked: current.entries.filter((other) => other.for === chosen.id) };
   });
