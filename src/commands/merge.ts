@@ -120,7 +120,7 @@ export async function run(files: string[], options: MergeOptions, ctx: Context):
       ? clean(files[0]!)
       : plural(opened.length, 'file')
     : plural(opened.length, 'copy made by a sync tool', 'copies made by a sync tool');
-  const counts = { added: change.added.length, changed: change.changed.length, deleted: change.deleted.length, trashed: change.trashed };
+  const counts = { added: change.added.length, changed: change.changed.length, deleted: change.deleted, trashed: change.trashed };
   const summary = { what, counts, changed: change.any, dryRun: Boolean(options.dryRun), moved, left, keptIn: mergedDir(target) };
   for (const text of mergeLines(summary)) line(ctx.stderr, text);
 }

@@ -12,8 +12,8 @@ export interface MergeChange {
   added: Entry[];
   /** Entries it had, now in another version (a newer edit). */
   changed: Entry[];
-  /** Ids of entries it had, deleted by the other side. */
-  deleted: string[];
+  /** How many entries it had were deleted by the other side. */
+  deleted: number;
   /** Versions newly kept in the trash. */
   trashed: number;
   /** Whether anything at all differs, tombstones and other keys included. */
@@ -60,24 +60,29 @@ function sameOtherKeys(before: Journal, after: Journal): boolean {
   return sameValue(rest(before), rest(after));
 }
 
+/** `after` is a merge of `before` with something: one entry per id. */
 export function describeChange(before: Journal, after: Journal): MergeChange {
   const old = byId(before.entries);
-  const next = byId(after.entries);
   const added: Entry[] = [];
   const changed: Entry[] = [];
-  for (const [id, entry] of next) {
-    const was = old.get(id);
-    if (!was) added.push(entry);
+  let kept = 0;
+  for (const entry of after.entries) {
+    const was = old.get(entry.id);
+    if (!was) {
+      added.push(entry);
+      continue;
+    }
+    kept++;
     // A merge keeps the very object it was given for an entry no side changed: most need no comparing.
-    else if (was !== entry && !sameValue(was, entry)) changed.push(entry);
+    if (was !== entry && !sameValue(was, entry)) changed.push(entry);
   }
-  const deleted = [...old.keys()].filter((id) => !next.has(id));
+  const deleted = old.size - kept;
   const oldTrash = groupTrash(before.trash ?? []);
   const trashed = (after.trash ?? []).filter((item) => !holds(oldTrash, item)).length;
   const any =
     added.length > 0 ||
     changed.length > 0 ||
-    deleted.length > 0 ||
+    deleted > 0 ||
     trashed > 0 ||
     before.entries.length !== after.entries.length ||
     !sameTrash(oldTrash, before.trash ?? [], after.trash ?? []) ||

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mergeEntries } from '../../src/journal/merge.js';
+import { canonicalJson, mergeEntries } from '../../src/journal/merge.js';
 import { describeChange } from '../../src/journal/merge-change.js';
 import { mergeJournals } from '../../src/journal/merge-journals.js';
 import type { Journal } from '../../src/journal/types.js';
+import { sameValue } from '../../src/journal/versions.js';
 import { toOffsetIso } from '../../src/time/calendar.js';
 import { iso, moment, NOW } from '../helpers/sync-journals.js';
 
@@ -110,7 +111,7 @@ describe('describeChange', () => {
     expect({ ...change, added: ids(j({ entries: change.added })), changed: ids(j({ entries: change.changed })) }).toEqual({
       added: ['d'],
       changed: ['a'],
-      deleted: ['c'],
+      deleted: 1,
       trashed: 2,
       any: true,
     });
@@ -125,5 +126,27 @@ describe('import honours tombstones', () => {
     const result = mergeEntries([moment('a')], [moment('a', { what: 'theirs' }), moment('b'), moment('c')], 'theirs', new Set(['b']));
     expect(ids(j({ entries: result.entries }))).toEqual(['a', 'c']);
     expect(result.stayedDeleted).toBe(1);
+  });
+});
+
+describe('sameValue', () => {
+  it('is canonicalJson equality without the strings: any key order, undefined as absent, and no inherited name taken for a field', () => {
+    const pairs: [unknown, unknown, boolean][] = [
+      [{ b: 1, a: { d: [1, { y: 2, x: 1 }] } }, { a: { d: [1, { x: 1, y: 2 }] }, b: 1 }, true],
+      [{ a: [1, 2] }, { a: [2, 1] }, false],
+      [{ a: '1' }, { a: 1 }, false],
+      [{ a: null }, {}, false],
+      [{ a: undefined, b: 1 }, { b: 1 }, true],
+      [JSON.parse('{"__proto__": {}}'), {}, false],
+      [JSON.parse('{"constructor": 1}'), JSON.parse('{"constructor": 1}'), true],
+      [{ toString: 'x' }, {}, false],
+      [{}, { toString: 'x' }, false],
+      [[], {}, false],
+      [{ a: [] }, { a: {} }, false],
+    ];
+    for (const [a, b, same] of pairs) {
+      expect([a, b, sameValue(a, b)]).toEqual([a, b, same]);
+      expect(sameValue(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+    }
   });
 });
