@@ -51,13 +51,17 @@ export function stampOf(entry: Entry): number {
 
 /**
  * Whether `a` is the later version of the two: the later edit (else
- * recording) wins; at the same second, the larger canonical JSON, an
- * arbitrary rule, but one every device applies alike.
+ * recording) wins; at the same second an edited version wins over one never
+ * edited (an edit made the second it was recorded is still the later act),
+ * then the larger canonical JSON: an arbitrary rule, but one every device
+ * applies alike.
  */
 export function isLater(a: Entry, b: Entry): boolean {
   const sa = stampOf(a);
   const sb = stampOf(b);
   if (sa !== sb) return sa > sb;
+  const ea = !Number.isNaN(timeOf(a.editedAt));
+  if (ea !== !Number.isNaN(timeOf(b.editedAt))) return ea;
   return canonicalJson(a) > canonicalJson(b);
 }
 

@@ -150,3 +150,12 @@ describe('sameValue', () => {
     }
   });
 });
+
+describe('the later version', () => {
+  it('is an edit made in the very second the entry was recorded, rather than the entry as recorded', () => {
+    const recorded = moment('a', {}, 3);
+    const edited = moment('a', { note: 'added a moment later', editedAt: iso(3) }, 3);
+    expect(merge(j({ entries: [recorded] }), j({ entries: [edited] })).entries).toEqual([edited]);
+    expect(merge(j({ entries: [edited] }), j({ entries: [recorded] })).entries).toEqual([edited]);
+  });
+});
