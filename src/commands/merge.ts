@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -7,7 +6,7 @@ import { resolveTarget } from '../journal/atomic-file.js';
 import { findConflictCopies, isConflictCopyOf, keepMergedCopy, mergedDir } from '../journal/conflict-copies.js';
 import { describeChange, type MergeChange } from '../journal/merge-change.js';
 import { mergeJournals } from '../journal/merge-journals.js';
-import { type OpenedCopy, openCopy } from '../journal/open-copy.js';
+import { currentVersion, type OpenedCopy, openCopy } from '../journal/open-copy.js';
 import type { Journal } from '../journal/types.js';
 import { plural } from '../render/amounts.js';
 import { clean } from '../render/clean.js';
@@ -91,7 +90,7 @@ export async function run(files: string[], options: MergeOptions, ctx: Context):
     const keep = async () => {
       for (const copy of opened.filter((found) => isConflictCopyOf(target, found.file))) {
         // A copy the sync tool rewrote meanwhile holds what was not merged: it stays for the next merge.
-        if (!(await fs.readFile(copy.file).catch(() => null))?.equals(copy.bytes)) {
+        if ((await currentVersion(copy.file)) !== copy.version) {
           left.push({ file: copy.file, reason: 'it changed while it was being merged; run attach merge again' });
           continue;
         }

@@ -18,8 +18,8 @@ export type OpenedCopy =
       journal: Journal;
       /** How it was sealed; null when it is plain. */
       sealer: Sealer | null;
-      /** The bytes read, to check that nothing changed it before it is moved. */
-      bytes: Buffer;
+      /** The file as it was read (size, time, inode), to check that nothing rewrote it before it is moved. */
+      version: string;
     }
   | { ok: false; file: string; reason: string };
 
@@ -32,16 +32,18 @@ export type OpenedCopy =
  */
 export async function openCopy(file: string, passphrase?: (file: string) => Promise<string>, plainOnly = false): Promise<OpenedCopy> {
   const refuse = (reason: string): OpenedCopy => ({ ok: false, file, reason });
-  let bytes: Buffer;
+  let text: string;
+  let version: string;
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) return refuse('it is a folder');
     if (!stat.isFile()) return refuse('it is not a regular file');
-    bytes = await fs.readFile(file);
+    version = fileVersion(stat);
+    // As text at once: reading bytes and decoding them after cost as much again at 9 MB.
+    text = await fs.readFile(file, 'utf8');
   } catch (error) {
     return refuse((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no file there' : fileSystemReason(error));
   }
-  let text = bytes.toString('utf8');
   let sealer: Sealer | null = null;
   if (isEnvelopeText(text)) {
     if (plainOnly) return refuse('it is encrypted and your journal is not; run attach encrypt (same passphrase) first, then merge it');
@@ -69,7 +71,21 @@ export async function openCopy(file: string, passphrase?: (file: string) => Prom
     return refuse('it is not valid JSON, so it is not an attach journal (or it is damaged)');
   }
   const checked = checkJournal(data);
-  if (checked.ok) return { ok: true, file, journal: checked.journal, sealer, bytes };
+  if (checked.ok) return { ok: true, file, journal: checked.journal, sealer, version };
   if (checked.newer) return refuse(`${checked.problem}; update attach to merge it`);
   return refuse(`it is not an attach journal that can be merged (${checked.problem})`);
+}
+
+/**
+ * Size, modification time and inode: what changes when a sync tool rewrites
+ * a file (they write a new file and rename it into place). Read before the
+ * contents, so a change made while they were read shows as a change.
+ */
+export function fileVersion(stat: { size: number; mtimeMs: number; ino: number }): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+}
+
+/** The version of the file at `file` now, or null when it is gone. */
+export async function currentVersion(file: string): Promise<string | null> {
+  return fs.stat(file).then(fileVersion, () => null);
 }
