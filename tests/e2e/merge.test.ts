@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/format.js';
@@ -236,5 +236,24 @@ describe('attach merge, encrypted', () => {
       2,
       expect.stringContaining("can't be merged: it doesn't open with your journal's passphrase"),
     ]);
+  });
+});
+
+describe('an export, merged elsewhere', () => {
+  it('carries the tombstones, never the words in the trash, so a delete made here holds there too', () => {
+    const laptop = newBox();
+    const phone = newBox();
+    const kept = logIn(laptop, laptop.journal, 'kept everywhere');
+    const gone = logIn(laptop, laptop.journal, 'deleted on the laptop, private words');
+    mkdirSync(path.dirname(phone.journal), { recursive: true, mode: 0o700 });
+    copyFileSync(laptop.journal, phone.journal);
+    ok(attach(laptop, ['delete', gone.id.slice(0, 8), '--yes']));
+    const out = path.join(laptop.dir, 'export.json');
+    ok(attach(laptop, ['export', '-o', out]));
+    expect(readFileSync(out, 'utf8')).not.toContain('private words');
+    expect(read(out).deleted).toEqual([{ id: gone.id, deletedAt: expect.any(String) }]);
+    const r = ok(attach(phone, ['merge', out]));
+    expect(r.stderr).toContain('1 deleted');
+    expect(read(phone.journal).entries.map((e) => e.id)).toEqual([kept.id]);
   });
 });
