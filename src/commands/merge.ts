@@ -4,10 +4,10 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { resolveTarget } from '../journal/atomic-file.js';
 import { findConflictCopies, isConflictCopyOf, keepMergedCopy, mergedDir } from '../journal/conflict-copies.js';
-import { describeChange, type MergeChange } from '../journal/merge-change.js';
-import { mergeJournals } from '../journal/merge-journals.js';
+import type { MergeChange } from '../journal/merge-change.js';
+import { mergeJournals, mergeWithChange } from '../journal/merge-journals.js';
 import { currentVersion, type OpenedCopy, openCopy } from '../journal/open-copy.js';
-import type { Journal } from '../journal/types.js';
+import { emptyJournal, type Journal } from '../journal/types.js';
 import { plural } from '../render/amounts.js';
 import { clean } from '../render/clean.js';
 import { mergeLines } from '../render/merge.js';
@@ -28,8 +28,15 @@ export interface MergeOptions {
 type Opened = Extract<OpenedCopy, { ok: true }>;
 type Left = { file: string; reason: string };
 
-const fold = (journal: Journal, copies: readonly Opened[], now: Date): Journal =>
-  copies.reduce((merged, copy) => mergeJournals(merged, copy.journal, now), journal);
+/** The copies merged together first, then into the journal: the same journal (a merge is associative), counted once. */
+function mergeAll(journal: Journal, copies: readonly Opened[], now: Date) {
+  const [first, ...more] = copies.map((copy) => copy.journal);
+  return mergeWithChange(
+    journal,
+    more.reduce((merged, copy) => mergeJournals(merged, copy, now), first ?? emptyJournal()),
+    now,
+  );
+}
 
 /** Puts the merged journal's contents into the one read under the lock (the store writes that object). */
 function replaceContents(journal: Journal, merged: Journal): void {
@@ -79,8 +86,9 @@ export async function run(files: string[], options: MergeOptions, ctx: Context):
       const [first, ...more] = left.map(({ file, reason }) => `${clean(file)} can't be merged: ${clean(reason)}.`);
       throw new UsageError(`${first} Nothing was written.`, more);
     }
-    const merged = fold(journal, opened, now);
-    return { merged, change: describeChange(journal, merged) };
+    if (opened.length === 0) return { merged: journal, change: { added: [], changed: [], deleted: 0, trashed: 0, any: false } };
+    const { journal: merged, change } = mergeAll(journal, opened, now);
+    return { merged, change };
   };
 
   let moved = 0;

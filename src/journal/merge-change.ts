@@ -60,7 +60,23 @@ function sameOtherKeys(before: Journal, after: Journal): boolean {
   return sameValue(rest(before), rest(after));
 }
 
-/** `after` is a merge of `before` with something: one entry per id. */
+/** What changed outside the entries: versions newly in the trash, and whether the trash, tombstones or other keys differ. */
+export function changeBeside(before: Journal, after: Journal): { trashed: number; any: boolean } {
+  const oldTrash = groupTrash(before.trash ?? []);
+  const trashed = (after.trash ?? []).filter((item) => !holds(oldTrash, item)).length;
+  const any =
+    trashed > 0 ||
+    !sameTrash(oldTrash, before.trash ?? [], after.trash ?? []) ||
+    !sameTombstones(before.deleted ?? [], after.deleted ?? []) ||
+    !sameOtherKeys(before, after);
+  return { trashed, any };
+}
+
+/**
+ * The same, found by comparing two journals (`after` one entry per id):
+ * what mergeWithChange counts on the way, for checking it, and for a change
+ * made some other way.
+ */
 export function describeChange(before: Journal, after: Journal): MergeChange {
   const old = byId(before.entries);
   const added: Entry[] = [];
@@ -73,20 +89,10 @@ export function describeChange(before: Journal, after: Journal): MergeChange {
       continue;
     }
     kept++;
-    // A merge keeps the very object it was given for an entry no side changed: most need no comparing.
     if (was !== entry && !sameValue(was, entry)) changed.push(entry);
   }
   const deleted = old.size - kept;
-  const oldTrash = groupTrash(before.trash ?? []);
-  const trashed = (after.trash ?? []).filter((item) => !holds(oldTrash, item)).length;
-  const any =
-    added.length > 0 ||
-    changed.length > 0 ||
-    deleted > 0 ||
-    trashed > 0 ||
-    before.entries.length !== after.entries.length ||
-    !sameTrash(oldTrash, before.trash ?? [], after.trash ?? []) ||
-    !sameTombstones(before.deleted ?? [], after.deleted ?? []) ||
-    !sameOtherKeys(before, after);
-  return { added, changed, deleted, trashed, any };
+  const rest = changeBeside(before, after);
+  const any = added.length > 0 || changed.length > 0 || deleted > 0 || before.entries.length !== old.size || rest.any;
+  return { added, changed, deleted, trashed: rest.trashed, any };
 }

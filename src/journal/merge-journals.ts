@@ -1,5 +1,6 @@
 import { toOffsetIso } from '../time/calendar.js';
 import { canonicalJson } from './merge.js';
+import { changeBeside, type MergeChange } from './merge-change.js';
 import { isDeleted } from './tombstones.js';
 import { type Entry, JOURNAL_VERSION, type Journal, type Tombstone, type TrashItem } from './types.js';
 import { latest, sameValue, timeOf } from './versions.js';
@@ -32,6 +33,14 @@ import { latest, sameValue, timeOf } from './versions.js';
 const OWN_KEYS = new Set(['version', 'entries', 'deleted', 'trash']);
 
 export function mergeJournals(a: Journal, b: Journal, now: Date): Journal {
+  return mergeWithChange(a, b, now).journal;
+}
+
+/**
+ * The merge, and what it changed in `a` (the journal merged into), counted
+ * on the way: comparing the two journals afterwards cost as much again.
+ */
+export function mergeWithChange(a: Journal, b: Journal, now: Date): { journal: Journal; change: MergeChange } {
   const stamp = toOffsetIso(now);
   const tombstones = joinTombstones([...(a.deleted ?? []), ...(b.deleted ?? [])]);
   const trash = new TrashBin();
@@ -41,11 +50,15 @@ export function mergeJournals(a: Journal, b: Journal, now: Date): Journal {
   // The first version of each id, and (rarely) the others: one list per id would be 40k lists to collect.
   const first = new Map<string, Entry>();
   const others = new Map<string, Entry[]>();
-  for (const list of [a.entries, b.entries]) {
+  // Ids `a` did not have: what the merge adds, when they stay.
+  const fromB = new Set<string>();
+  for (const [side, list] of [a.entries, b.entries].entries()) {
     for (const entry of list) {
       const known = first.get(entry.id);
-      if (known === undefined) first.set(entry.id, entry);
-      else if (known !== entry && !sameValue(known, entry)) {
+      if (known === undefined) {
+        first.set(entry.id, entry);
+        if (side === 1) fromB.add(entry.id);
+      } else if (known !== entry && !sameValue(known, entry)) {
         const more = others.get(entry.id);
         if (!more) others.set(entry.id, [entry]);
         else if (!more.some((version) => sameValue(version, entry))) more.push(entry);
@@ -57,38 +70,59 @@ export function mergeJournals(a: Journal, b: Journal, now: Date): Journal {
     return known === undefined ? [] : [known, ...(others.get(id) ?? [])];
   };
   const entries: Entry[] = [];
+  const added: Entry[] = [];
+  const changed: Entry[] = [];
+  let deleted = 0;
+  /** `winner` is the entry now: new to `a`, or another version than a's. */
+  const count = (id: string, winner: Entry) => {
+    const was = fromB.has(id) ? undefined : first.get(id);
+    if (was === undefined) added.push(winner);
+    else if (winner !== was && !sameValue(winner, was)) changed.push(winner);
+  };
   for (const [id, known] of first) {
     if (tombstones.has(id)) continue;
     const more = others.get(id);
     if (!more) {
       entries.push(known);
+      if (fromB.has(id)) added.push(known);
       continue;
     }
     const list = [known, ...more];
     const winner = latest(list);
     entries.push(winner);
+    count(id, winner);
     for (const version of list) if (version !== winner) trash.add({ trashedAt: stamp, entry: version });
   }
   for (const [id, tombstone] of tombstones) {
+    const hadIt = first.has(id) && !fromB.has(id);
     if (tombstone.purged === true) {
       trash.drop(id);
+      if (hadIt) deleted++;
       continue;
     }
     // An id that was ever deleted keeps every version in the trash, so whether a later
     // merge finds it deleted or brought back, it chooses among the same versions.
     for (const version of versionsOf(id)) trash.add({ trashedAt: stamp, entry: version });
-    if (isDeleted(tombstone)) continue;
-    const known = trash.versionsOf(id);
-    if (known.length > 0) entries.push(latest(known));
+    const known = isDeleted(tombstone) ? [] : trash.versionsOf(id);
+    if (known.length === 0) {
+      if (hadIt) deleted++;
+      continue;
+    }
+    const winner = latest(known);
+    entries.push(winner);
+    count(id, winner);
   }
 
   const merged: Journal = { version: Math.max(a.version, b.version, JOURNAL_VERSION), entries: inRecordedOrder(entries) };
-  const deleted = [...tombstones.values()].sort((x, y) => timeOf(x.deletedAt) - timeOf(y.deletedAt) || compareText(x.id, y.id));
-  if (a.deleted || b.deleted || deleted.length) merged.deleted = deleted;
+  const stones = [...tombstones.values()].sort((x, y) => timeOf(x.deletedAt) - timeOf(y.deletedAt) || compareText(x.id, y.id));
+  if (a.deleted || b.deleted || stones.length) merged.deleted = stones;
   const kept = trash.items();
   if (a.trash || b.trash || kept.length) merged.trash = kept;
   for (const key of otherKeys(a, b)) merged[key] = joinValue(a[key], b[key]);
-  return merged;
+  const rest = changeBeside(a, merged);
+  // `a` holding an id twice comes out once: that too is a change to write.
+  const any = added.length + changed.length + deleted > 0 || rest.any || first.size - fromB.size !== a.entries.length;
+  return { journal: merged, change: { added, changed, deleted, trashed: rest.trashed, any } };
 }
 
 function compareText(x: string, y: string): number {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { serializeJournal } from '../../src/journal/format.js';
-import { mergeJournals } from '../../src/journal/merge-journals.js';
+import { describeChange } from '../../src/journal/merge-change.js';
+import { mergeJournals, mergeWithChange } from '../../src/journal/merge-journals.js';
 import { isDeleted } from '../../src/journal/tombstones.js';
 import type { Entry, Journal, Tombstone } from '../../src/journal/types.js';
 import { checkJournal } from '../../src/journal/validate.js';
@@ -65,6 +66,25 @@ describe('merge(a, b): the laws', () => {
         const m = merge(a, b);
         expect(checkJournal(JSON.parse(serializeJournal(m))).ok).toBe(true);
         expect(serializeJournal(m)).toBe(serializeJournal(merge(b, a)));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('merge(a, b): what it says it changed', () => {
+  it('counts on the way what comparing the journals before and after finds', () => {
+    const ids = (entries: readonly Entry[]) => entries.map((entry) => entry.id).sort();
+    fc.assert(
+      fc.property(journalArb, journalArb, (a, b) => {
+        const { journal, change } = mergeWithChange(a, b, NOW);
+        const found = describeChange(a, journal);
+        expect({ ...change, added: ids(change.added), changed: ids(change.changed) }).toEqual({
+          ...found,
+          added: ids(found.added),
+          changed: ids(found.changed),
+        });
+        expect(mergeWithChange(journal, b, NOW).change.any).toBe(false);
       }),
       RUNS,
     );
