@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { resolveTarget, writeAtomic } from '../journal/atomic-file.js';
 import { matches } from '../journal/filter.js';
 import { serializeJournal } from '../journal/format.js';
-import { JOURNAL_VERSION } from '../journal/types.js';
+import { JOURNAL_VERSION, type Journal } from '../journal/types.js';
 import { type FilterFlags, parseFilters } from '../parse/filters.js';
 import { parseChoice } from '../parse/values.js';
 import { BIDI, noBidi } from '../render/clean.js';
@@ -34,6 +34,15 @@ function forTerminal(text: string, format: (typeof FORMATS)[number]): string {
   // JSON.stringify already escapes C0 controls; C1 (0x80-0x9f), DEL and the bidirectional controls pass through it.
   if (format === 'json') return text.replace(/[\u007f-\u009f]/g, (c) => `\\u${hex(c)}`).replace(BIDI, (c) => `\\u${hex(c)}`);
   return noBidi(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g, (c) => `\\x${hex(c)}`));
+}
+
+/**
+ * The JSON export: the journal format itself. A whole export keeps the
+ * tombstones (ids, no words), so merging it into a copy elsewhere keeps the
+ * deletes; never the trash, whose words were deleted.
+ */
+function jsonExport(journal: Journal, entries: Journal['entries'], filtered: boolean): Journal {
+  return { version: JOURNAL_VERSION, entries, ...(!filtered && journal.deleted?.length ? { deleted: journal.deleted } : {}) };
 }
 
 export async function run(options: ExportOptions, ctx: Context): Promise<void> {
@@ -69,7 +78,7 @@ export async function run(options: ExportOptions, ctx: Context): Promise<void> {
   const pieces: Iterable<string> =
     format === 'csv'
       ? csvChunks(entries)
-      : [format === 'json' ? serializeJournal({ version: JOURNAL_VERSION, entries }) : renderJournalMarkdown(entries, fieldLabeller())];
+      : [format === 'json' ? serializeJournal(jsonExport(journal, entries, filtered)) : renderJournalMarkdown(entries, fieldLabeller())];
   if (out === undefined) {
     const tty = Boolean(ctx.stdout.isTTY);
     for (const piece of pieces) ctx.stdout.write(tty ? forTerminal(piece, format) : piece);

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { Keyring, readEnvelope } from '../journal/crypto.js';
 import { shortId } from '../journal/entries.js';
 import { type MergeResult, mergeEntries } from '../journal/merge.js';
+import { deletedIds } from '../journal/tombstones.js';
 import type { Journal } from '../journal/types.js';
 import { checkJournal } from '../journal/validate.js';
 import { parseChoice } from '../parse/values.js';
@@ -91,7 +92,7 @@ function summary(result: MergeResult, file: string, dryRun: boolean, prefer: str
       parts.push(`${conflicts} ${conflicts === 1 ? 'differs' : 'differ'} (${how}: ${idList(result)})`);
     }
   } else {
-    if (added === 0 && conflicts === 0 && result.skipped > 0) {
+    if (added === 0 && conflicts === 0 && result.skipped > 0 && result.stayedDeleted === 0) {
       lines.push(
         `Nothing new: ${result.skipped === 1 ? 'the one entry' : `all ${result.skipped} entries`} in ${file} ${result.skipped === 1 ? 'is' : 'are'} already in your journal.`,
       );
@@ -109,6 +110,11 @@ function summary(result: MergeResult, file: string, dryRun: boolean, prefer: str
     lines.push(
       `${plural(result.duplicates, 'entry', 'entries')} in the file repeated an id already used there; the first of each was used.`,
     );
+  if (result.stayedDeleted) {
+    const [were, stay] = result.stayedDeleted === 1 ? ['was', 'stays'] : ['were', 'stay'];
+    const count = plural(result.stayedDeleted, 'entry', 'entries');
+    lines.push(`${count} in the file ${were} deleted here, and ${dryRun ? 'would stay' : stay} deleted.`);
+  }
   if (conflicts && prefer === undefined) {
     lines.push(`To take the file's version instead, add --prefer theirs; attach show <id> shows yours.`);
   }
@@ -126,11 +132,13 @@ export async function run(file: string, options: ImportOptions, ctx: Context): P
   }
 
   const store = ctx.journal();
-  let result = mergeEntries((await store.read()).entries, incoming.entries, prefer);
+  // Deleted here means deleted: a tombstone keeps an entry out whatever the file holds.
+  const current = await store.read();
+  let result = mergeEntries(current.entries, incoming.entries, prefer, deletedIds(current));
   if (!options.dryRun && result.changed) {
     // Again under the lock, on the journal as it is now: another attach may have written a moment ago.
     result = await store.update((journal) => {
-      const merged = mergeEntries(journal.entries, incoming.entries, prefer);
+      const merged = mergeEntries(journal.entries, incoming.entries, prefer, deletedIds(journal));
       journal.entries = merged.entries;
       return merged;
     });

@@ -3,12 +3,18 @@ import { applyFilters } from '../journal/filter.js';
 import { type FilterFlags, parseFilters } from '../parse/filters.js';
 import { entryLine } from '../render/entries.js';
 import { line, say, widthOf, writeJson } from '../ui/stream.js';
+import { sayCopiesWaiting } from './copies-waiting.js';
 
 export interface ListOptions extends FilterFlags {
   json?: boolean;
 }
 
 export async function run(options: ListOptions, ctx: Context): Promise<void> {
+  await show(options, ctx);
+  await sayCopiesWaiting(ctx);
+}
+
+async function show(options: ListOptions, ctx: Context): Promise<void> {
   const filters = await parseFilters(options, ctx.now());
   // A screenful on a terminal; everything when piped to another program.
   const limit = filters.limit ?? (ctx.stdout.isTTY ? 20 : undefined);

@@ -11,6 +11,7 @@ import { renderText } from '../render/report-text.js';
 import { localDay } from '../time/calendar.js';
 import { DEFAULT_WIDTH, jsonFor, say, widthOf } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
+import { sayCopiesWaiting } from './copies-waiting.js';
 
 export interface ReportOptions {
   week?: string | boolean;
@@ -29,6 +30,11 @@ export interface ReportOptions {
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 
 export async function run(options: ReportOptions, ctx: Context): Promise<void> {
+  await report(options, ctx);
+  await sayCopiesWaiting(ctx);
+}
+
+async function report(options: ReportOptions, ctx: Context): Promise<void> {
   let format = options.format === undefined ? 'text' : parseChoice(options.format, '--format', FORMATS);
   if (options.json) {
     if (options.format !== undefined && format !== 'json')

@@ -20,5 +20,7 @@ export async function run(id: string, options: ShowOptions, ctx: Context): Promi
     return;
   }
   const target = typeof entry.for === 'string' ? journal.entries.find((other) => other.id === entry.for) : undefined;
-  for (const text of entryDetail(entry, linked, now, label, target, widthOf(ctx.stdout))) line(ctx.stdout, text);
+  // A link to a deleted entry reads as none while it is deleted; an undo brings it back (journal/tombstones.ts).
+  const shown = typeof entry.for === 'string' && !target ? { ...entry, for: null } : entry;
+  for (const text of entryDetail(shown, linked, now, label, target, widthOf(ctx.stdout))) line(ctx.stdout, text);
 }

@@ -4,6 +4,7 @@ import { orphanTemps, readText, resolveTarget } from './atomic-file.js';
 import { backupDir, listBackups } from './backups.js';
 import { listBrokenCopies } from './broken-copies.js';
 import type { Settings } from './config.js';
+import { type ConflictCopy, findConflictCopies } from './conflict-copies.js';
 import { Keyring } from './crypto.js';
 import { errorCode, fileSystemReason } from './fs-errors.js';
 import { lockPathFor, STALE_MS } from './lock.js';
@@ -76,6 +77,8 @@ export interface Health {
   lock: { path: string; present: boolean; ageSeconds: number | null; stale: boolean };
   leftoverTempFiles: string[];
   brokenCopies: string[];
+  /** Conflict copies a sync tool left beside the journal, waiting for `attach merge`. */
+  syncCopies: ConflictCopy[];
 }
 
 export async function checkHealth(input: HealthInput): Promise<Health> {
@@ -97,6 +100,7 @@ export async function checkHealth(input: HealthInput): Promise<Health> {
     lock: await examineLock(target, input.now),
     leftoverTempFiles: [...(await orphanTemps(dir, path.basename(target))), ...(await orphanTemps(backupDir(target)))],
     brokenCopies: await listBrokenCopies(target),
+    syncCopies: await findConflictCopies(target),
   };
 }
 

@@ -8,7 +8,9 @@ import type { Entry } from './types.js';
  *   matter), so importing a file twice changes nothing;
  * - an id already there with different content: a conflict; ours stays
  *   unless `prefer` is "theirs", which puts the file's version in its place;
- * - an id the file holds twice: the first is used, the others counted.
+ * - an id the file holds twice: the first is used, the others counted;
+ * - an id the journal deleted (a tombstone, src/journal/tombstones.ts): not
+ *   brought back, only counted, whatever the file holds.
  */
 
 export type Prefer = 'theirs' | 'ours';
@@ -32,6 +34,8 @@ export interface MergeResult {
   tookTheirs: boolean;
   /** Later entries of the file with an id it already used. */
   duplicates: number;
+  /** Entries of the file the journal deleted, which stay deleted. */
+  stayedDeleted: number;
   /** Whether `entries` differs from the journal's. */
   changed: boolean;
 }
@@ -55,7 +59,12 @@ export function sameContent(a: Entry, b: Entry): boolean {
   return JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
 }
 
-export function mergeEntries(ours: readonly Entry[], theirs: readonly Entry[], prefer?: Prefer): MergeResult {
+export function mergeEntries(
+  ours: readonly Entry[],
+  theirs: readonly Entry[],
+  prefer?: Prefer,
+  deleted: ReadonlySet<string> = new Set(),
+): MergeResult {
   const entries = [...ours];
   const at = new Map<string, number>();
   for (let i = 0; i < entries.length; i++) {
@@ -67,6 +76,7 @@ export function mergeEntries(ours: readonly Entry[], theirs: readonly Entry[], p
   const conflicts: Conflict[] = [];
   let skipped = 0;
   let duplicates = 0;
+  let stayedDeleted = 0;
   const tookTheirs = prefer === 'theirs';
 
   for (const entry of theirs) {
@@ -75,6 +85,10 @@ export function mergeEntries(ours: readonly Entry[], theirs: readonly Entry[], p
       continue;
     }
     seen.add(entry.id);
+    if (deleted.has(entry.id)) {
+      stayedDeleted++;
+      continue;
+    }
     const index = at.get(entry.id);
     if (index === undefined) {
       added.push(entry);
@@ -90,5 +104,14 @@ export function mergeEntries(ours: readonly Entry[], theirs: readonly Entry[], p
   }
   // One by one: spreading a list of thousands into push's arguments overflows the stack.
   for (const entry of added) entries.push(entry);
-  return { entries, added, skipped, conflicts, tookTheirs, duplicates, changed: added.length > 0 || (tookTheirs && conflicts.length > 0) };
+  return {
+    entries,
+    added,
+    skipped,
+    conflicts,
+    tookTheirs,
+    duplicates,
+    stayedDeleted,
+    changed: added.length > 0 || (tookTheirs && conflicts.length > 0),
+  };
 }

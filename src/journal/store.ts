@@ -8,6 +8,7 @@ import { Keyring, type Sealer, seal } from './crypto.js';
 import { parseJournal, serializeJournal } from './format.js';
 import { fileSystemReason, isFileSystemError } from './fs-errors.js';
 import { withLock } from './lock.js';
+import { pruneTrash } from './tombstones.js';
 import { emptyJournal, type Journal } from './types.js';
 
 export interface StoreOptions {
@@ -47,11 +48,13 @@ export class JournalFile implements Adapter<Journal> {
   }
 }
 
-export interface UpdateOptions {
+export interface UpdateOptions<T = unknown> {
   /** Write the journal sealed with this (encrypt, re-key) or in plain text (null: decrypt). */
   sealer?: Sealer | null;
   /** More work under the same lock, once the journal is written. */
   afterWrite?: (target: string) => Promise<void>;
+  /** True when `change` found nothing to change: the file is left as it is (no backup, no write); afterWrite still runs. */
+  unchanged?: (result: T) => boolean;
 }
 
 export class JournalStore {
@@ -86,7 +89,7 @@ export class JournalStore {
    * finds are frozen: an entry is changed by putting a new object in its
    * place (`journal.entries[i] = { ...entry, ...changes }`).
    */
-  async update<T>(change: (journal: Journal) => T | Promise<T>, options: UpdateOptions = {}): Promise<T> {
+  async update<T>(change: (journal: Journal) => T | Promise<T>, options: UpdateOptions<T> = {}): Promise<T> {
     let target = this.file;
     try {
       target = await resolveTarget(this.file);
@@ -99,6 +102,12 @@ export class JournalStore {
           const db = new Low(new JournalFile(target, this.keyring, assertHeld), emptyJournal());
           await db.read();
           const result = await change(db.data);
+          if (options.unchanged?.(result)) {
+            await options.afterWrite?.(target);
+            return result;
+          }
+          // The trash keeps what was deleted 7 days; older is dropped at the next write, whatever it is.
+          pruneTrash(db.data, this.now());
           // Today's backup is a copy of the file as it was: made before the seal changes.
           await backupOncePerDay(target, this.now());
           if (options.sealer !== undefined) this.keyring.sealer = options.sealer;

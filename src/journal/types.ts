@@ -31,9 +31,33 @@ export interface OtherEntry {
 
 export type Entry = KnownEntry | OtherEntry;
 
+/**
+ * A deleted entry's id, kept so that no merge or import brings it back
+ * (src/journal/tombstones.ts). `restoredAt`: brought back by `attach undo`
+ * after it was deleted (a later delete wins again); `purged`: its words were
+ * removed for good, and nothing brings it back.
+ */
+export interface Tombstone {
+  id: string;
+  deletedAt: string;
+  restoredAt?: string;
+  purged?: boolean;
+  [unknown: string]: unknown;
+}
+
+/** A deleted entry, or a version replaced by a newer edit from another copy, kept 7 days from `trashedAt`. */
+export interface TrashItem {
+  trashedAt: string;
+  entry: Entry;
+  [unknown: string]: unknown;
+}
+
 export interface Journal {
   version: number;
   entries: Entry[];
+  /** Absent until the first delete; a build that does not know it keeps it as it keeps every unknown key. */
+  deleted?: Tombstone[];
+  trash?: TrashItem[];
   [unknown: string]: unknown;
 }
 

@@ -164,5 +164,37 @@ export function checkJournal(data: unknown): Checked {
     if (entry.editedAt !== undefined && !time.ok(entry.editedAt)) return fail(`${where()}: "editedAt" should be ${time.want}`);
     if (hasDeepUnknowns(entry, entry.type as string)) return fail(`${where()} holds data nested too deeply to handle safely`);
   }
+  const lists = syncListsProblem(data);
+  if (lists) return fail(lists);
   return { ok: true, journal: data as Journal };
+}
+
+/**
+ * The tombstones and the trash (src/journal/tombstones.ts), when there are
+ * any: merges and undo read them, so they are checked like entries are.
+ * Fields a later version may add to them are kept, as on entries.
+ */
+function syncListsProblem(data: Record<string, unknown>): string | null {
+  const { deleted, trash } = data;
+  if (deleted !== undefined) {
+    if (!Array.isArray(deleted)) return '"deleted" should be a list';
+    for (let i = 0; i < deleted.length; i++) {
+      const item: unknown = deleted[i];
+      const where = `deleted item ${i + 1}`;
+      if (!isRecord(item) || !nonEmpty.ok(item.id)) return `${where} has no "id"`;
+      if (!time.ok(item.deletedAt)) return `${where}: "deletedAt" should be ${time.want}`;
+      if (item.restoredAt !== undefined && !time.ok(item.restoredAt)) return `${where}: "restoredAt" should be ${time.want}`;
+      if (item.purged !== undefined && !flag.ok(item.purged)) return `${where}: "purged" should be ${flag.want}`;
+    }
+  }
+  if (trash === undefined) return null;
+  if (!Array.isArray(trash)) return '"trash" should be a list';
+  for (let i = 0; i < trash.length; i++) {
+    const item: unknown = trash[i];
+    if (!isRecord(item) || !time.ok(item.trashedAt)) return `trash item ${i + 1}: "trashedAt" should be ${time.want}`;
+    // The entry kept there passes the checks it passed among the entries.
+    const checked = checkJournal({ version: JOURNAL_VERSION, entries: [item.entry] });
+    if (!checked.ok) return `trash item ${i + 1}: ${checked.problem.replace(/^entry 1/, 'its entry')}`;
+  }
+  return null;
 }

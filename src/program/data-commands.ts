@@ -59,7 +59,9 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
     .summary('bring entries in from an attach JSON file, merged by id')
     .description(
       'Bring in entries from an attach JSON file (an export, a backup, or a journal from another device). ' +
-        'Entries already here are skipped; the same id with different content is a conflict, settled by --prefer.',
+        'Entries already here are skipped; the same id with different content is a conflict, settled by --prefer. ' +
+        'Entries you deleted here stay deleted. ' +
+        'To merge another copy of this journal both ways (edits and deletes too): attach merge <file>.',
     )
     .argument('<file>', 'the attach JSON file')
     .option('--dry-run', 'say what would change, and change nothing')

@@ -129,11 +129,15 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
 
   program
     .command('delete')
-    .summary('remove an entry')
-    .description('Remove an entry, after showing it and asking. Pauses and reflections linked to a deleted moment stay, without the link.')
+    .summary('remove an entry (attach undo brings it back for 7 days)')
+    .description(
+      'Remove an entry, after showing it and asking. It stays in the trash for 7 days, so attach undo can bring it back; ' +
+        'no sync, merge or import brings it back by itself. Entries linked to it stay, and get their link back with it.',
+    )
     .argument('<id>', 'the entry id, or enough of its first characters to be unique')
     .option('-y, --yes', 'do not ask (needed without a terminal)')
-    .addHelpText('after', examples('attach delete 5f0c', 'attach delete 5f0c2d9e --yes'))
+    .option('--purge', 'remove its words at once, from the trash too (also for an entry already deleted)')
+    .addHelpText('after', examples('attach delete 5f0c', 'attach delete 5f0c2d9e --yes', 'attach delete 5f0c --purge'))
     .action(lazy(() => import('../commands/delete.js'), context));
 
   addOptions(program.command('follow-up'), createOptions('follow-up'))

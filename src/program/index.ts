@@ -7,6 +7,7 @@ import { declareDataCommands } from './data-commands.js';
 import { declareEntryCommands } from './entry-commands.js';
 import { examplesText, layoutHelp } from './help.js';
 import type { MakeContext } from './shared.js';
+import { declareSyncCommands } from './sync-commands.js';
 import { AttachCommand, OUTPUT } from './voice.js';
 
 /*
@@ -40,6 +41,7 @@ export function buildProgram(context?: MakeContext): Command {
 
   declareEntryCommands(program, context);
   declareDataCommands(program, context);
+  declareSyncCommands(program, context);
   declareCareCommands(program, context);
   return program;
 }

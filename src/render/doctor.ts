@@ -37,6 +37,7 @@ export interface Findings {
   lock: Health['lock'];
   leftoverTempFiles: string[];
   brokenCopies: string[];
+  syncCopies: Health['syncCopies'];
   warnings: Note[];
   problems: Problem[];
   next: string | null;
@@ -136,6 +137,16 @@ export function describeHealth(health: Health): Findings {
     });
   }
 
+  if (health.syncCopies.length > 0) {
+    const count = health.syncCopies.length;
+    const copies = plural(count, 'copy', 'copies');
+    const waiting = `${copies} of your journal made by a sync tool ${count === 1 ? 'is' : 'are'} waiting beside it`;
+    warnings.push({
+      message: `${waiting}, and may hold entries it does not.`,
+      fix: `To merge ${count === 1 ? 'it' : 'them'} in (then kept in merged/ beside your journal): attach merge`,
+    });
+  }
+
   return {
     healthy: problems.length === 0,
     journal: {
@@ -157,6 +168,7 @@ export function describeHealth(health: Health): Findings {
     lock,
     leftoverTempFiles: health.leftoverTempFiles,
     brokenCopies: health.brokenCopies,
+    syncCopies: health.syncCopies,
     warnings,
     problems,
     next: problems[0]?.next ?? null,
@@ -171,6 +183,8 @@ function counted(counts: EntryCounts): string {
   ].filter(Boolean);
   return `${plural(counts.total, 'entry', 'entries')}: ${parts.join(', ')}`;
 }
+
+const TOOL_NAMES = { syncthing: 'Syncthing', dropbox: 'Dropbox', nextcloud: 'Nextcloud or ownCloud' } as const;
 
 const PAD = '          ';
 const label = (name: string) => name.padEnd(PAD.length);
@@ -235,6 +249,10 @@ function otherFileLines(f: Findings): string[] {
     const copies = plural(f.brokenCopies.length, 'damaged copy', 'damaged copies');
     out.push(`${label('Kept')}${copies} from earlier repairs, never removed by attach:`);
     for (const copy of f.brokenCopies) out.push(`${PAD}${copy}`);
+  }
+  if (f.syncCopies.length > 0) {
+    out.push(`${label('Waiting')}${plural(f.syncCopies.length, 'copy', 'copies')} made by a sync tool, for attach merge:`);
+    for (const copy of f.syncCopies) out.push(`${PAD}${copy.file} (${TOOL_NAMES[copy.tool]})`);
   }
   return out;
 }

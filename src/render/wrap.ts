@@ -79,8 +79,8 @@ function tokens(text: string): Token[] {
 
 /**
  * A word wider than `room` in pieces that fit: words held together (a
- * command) part at their own spaces first; a single word is cut, after a "/"
- * when one is in the second half of a piece.
+ * command) part at their own spaces first; a single word is cut, after the
+ * last "/" of a piece when it has one.
  */
 function pieces(word: string, room: number): string[] {
   if (word.includes(NBSP)) {
@@ -103,7 +103,8 @@ function cut(word: string, room: number): string[] {
     const w = displayWidth(part);
     if (used + w > room && current.length) {
       const slash = current.lastIndexOf('/');
-      const cut = slash >= current.length / 2 && slash < current.length - 1 ? slash + 1 : current.length;
+      // A path parts after its last "/" that fits, so a file's name stays whole where it can.
+      const cut = slash >= 1 && slash < current.length - 1 ? slash + 1 : current.length;
       out.push(current.slice(0, cut).join(''));
       current = current.slice(cut);
       used = displayWidth(current.join(''));

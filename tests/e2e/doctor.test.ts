@@ -200,6 +200,7 @@ describe('attach doctor', () => {
       'lock',
       'leftoverTempFiles',
       'brokenCopies',
+      'syncCopies',
       'warnings',
       'problems',
       'next',

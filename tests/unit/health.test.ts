@@ -129,6 +129,7 @@ describe('describeHealth', () => {
     lock: { path: '/home/sam/journal.json.lock', present: false, ageSeconds: null, stale: false },
     leftoverTempFiles: [],
     brokenCopies: [],
+    syncCopies: [],
   };
 
   it('puts the journal first, then the settings, each with its step, a path quoted for the shell', () => {

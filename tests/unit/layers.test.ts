@@ -31,7 +31,6 @@ type Rule = (typeof RULES)[number];
  * list can only shrink.
  */
 const KNOWN: readonly { rule: Rule; file: string; owner: string }[] = [
-  { rule: 'no line over 140 characters', file: 'src/commands/delete.ts', owner: 'the lead (one table of fields)' },
   { rule: 'no line over 140 characters', file: 'src/commands/import.ts', owner: 'the lead (one table of fields)' },
   { rule: 'no line over 140 characters', file: 'src/journal/crypto.ts', owner: 'the store and format (performance)' },
   { rule: 'no line over 140 characters', file: 'src/journal/format.ts', owner: 'the store and format (performance)' },

@@ -1,0 +1,87 @@
+import type { FieldLabeller } from '../catalogue/catalogue.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { shortId } from '../journal/entries.js';
+import { restoreEntry, TRASH_DAYS, type Undoable, undoable } from '../journal/tombstones.js';
+import type { Journal } from '../journal/types.js';
+import { timeOf } from '../journal/versions.js';
+import { age } from '../render/amounts.js';
+import { clean } from '../render/clean.js';
+import { entryLine, typeWords } from '../render/entries.js';
+import { command } from '../render/wrap.js';
+import { line, say, widthOf } from '../ui/stream.js';
+
+/*
+ * `attach undo [id]`: brings back the most recent deletion, or the one
+ * named, from the trash (src/journal/tombstones.ts). Without an id, on a
+ * terminal, it shows what would come back and asks first; an id, or no
+ * terminal, brings it back at once (it can be deleted again).
+ */
+
+export interface UndoOptions {
+  list?: boolean;
+}
+
+const deletedAgo = (item: Undoable, now: Date) =>
+  `deleted ${age(Math.max(0, Math.round((now.getTime() - timeOf(item.deletedAt)) / 1000)))} ago`;
+
+/** The deletion `prefix` names, or exit 2 saying why there is none. */
+function pick(journal: Journal, items: readonly Undoable[], prefix: string, now: Date, label: FieldLabeller): Undoable {
+  const wanted = prefix.trim().toLowerCase();
+  const matches = items.filter((item) => item.id.toLowerCase().startsWith(wanted));
+  if (matches.length === 1 || matches[0]?.id.toLowerCase() === wanted) return matches[0]!;
+  const name = clean(prefix);
+  if (matches.length > 1) {
+    throw new UsageError(
+      `"${name}" matches ${matches.length} deleted entries; add a few more characters of the one you mean:`,
+      matches.map((item) => `  ${entryLine(item.entry, now, undefined, label)}`),
+    );
+  }
+  if (journal.entries.some((entry) => entry.id.toLowerCase().startsWith(wanted)))
+    throw new UsageError(`"${name}" is in your journal, not deleted; there is nothing to bring back.`);
+  if ((journal.deleted ?? []).some((tombstone) => tombstone.id.toLowerCase().startsWith(wanted)))
+    throw new UsageError(`"${name}" was deleted for good, or more than ${TRASH_DAYS} days ago, so its words are no longer kept.`);
+  throw new UsageError(`Nothing deleted has an id starting with "${name}"; ${command('attach undo --list')} shows what can come back.`);
+}
+
+export async function run(id: string | undefined, options: UndoOptions, ctx: Context): Promise<void> {
+  const store = ctx.journal();
+  const now = ctx.now();
+  const journal = await store.read();
+  const items = undoable(journal);
+  const label = (await import('../catalogue/catalogue.js')).fieldLabeller();
+  if (options.list) {
+    if (items.length === 0) say(ctx.stderr, `Nothing was deleted in the last ${TRASH_DAYS} days, so there is nothing to bring back.`);
+    const width = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+    for (const item of items) {
+      const when = `  (${deletedAgo(item, now)})`;
+      line(ctx.stdout, `${entryLine(item.entry, now, width === undefined ? undefined : Math.max(width - when.length, 20), label)}${when}`);
+    }
+    return;
+  }
+  if (items.length === 0 && id === undefined) {
+    say(ctx.stderr, `Nothing was deleted in the last ${TRASH_DAYS} days, so there is nothing to bring back.`);
+    return;
+  }
+  const chosen = id === undefined ? items[0]! : pick(journal, items, id, now, label);
+  const asked = id === undefined && ctx.interactive;
+  if (asked) {
+    line(ctx.stderr, `${entryLine(chosen.entry, now, widthOf(ctx.stderr), label)}  (${deletedAgo(chosen, now)})`);
+    if (!(await (await ctx.asker()).confirm({ message: 'Bring this entry back?', default: true }))) {
+      const others = items.length > 1 ? ` ${command('attach undo --list')} shows the other ${items.length - 1}.` : '';
+      say(ctx.stderr, `Left it in the trash; nothing changed.${others}`);
+      return;
+    }
+  }
+  const { restored, linked } = await store.update((current) => {
+    // Under the lock, on the journal as it is now: another attach may have brought it back a moment ago.
+    const entry = restoreEntry(current, chosen.id, ctx.now());
+    if (!entry) throw new UsageError(`${shortId(chosen.id)} is no longer in the trash (brought back already?); nothing changed.`);
+    return { restored: entry, linked: current.entries.filter((other) => other.for === chosen.id) };
+  });
+  say(ctx.stderr, asked ? 'Brought it back.' : `Brought back: ${entryLine(restored, now, undefined, label)}`);
+  if (linked.length > 0) {
+    const names = linked.map((entry) => `${typeWords(entry.type)} ${shortId(clean(entry.id))}`).join(', ');
+    say(ctx.stderr, `${linked.length === 1 ? 'Its link from' : 'Its links from'} ${names} ${linked.length === 1 ? 'is' : 'are'} back too.`);
+  }
+}
