@@ -552,8 +552,6 @@ function withCryptoSection(text, markdown) {
 const encryption = cryptoSection();
 const pause = await pauseSection();
 
-const seconds = (performance.now() - started) / 1000;
-
 // ---- report ------------------------------------------------------------------
 
 const header =
@@ -590,12 +588,27 @@ const { measureCommands } = await import('./commands.mjs');
 const reading = await measureCommands({ bin: BIN, env, samples: quick ? 3 : 7, log: (text) => process.stderr.write(`${text}\n`) });
 process.stdout.write(`\n${reading.table}\n`);
 
+// Sections 7 and 8: the standalone benches of issues 16 and 17, run as they are run alone, each a process of its
+// own (they build their own journals), with the same environment rule: no NODE_EXTRA_CA_CERTS on either side.
+function standalone(script, args) {
+  const clean = { ...process.env };
+  delete clean.NODE_EXTRA_CA_CERTS;
+  const result = spawnSync(NODE, [path.join(HERE, script), ...args], { env: clean, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (result.status !== 0) return `${script} failed (exit ${result.status}): ${(result.stderr || '').trim().split('\n').at(-1)}`;
+  return result.stdout.trim();
+}
+const htmlPage = standalone('html.mjs', ['--samples', quick ? '3' : '7']);
+process.stdout.write(`\n${htmlPage}\n`);
+const mergeRun = standalone('merge.mjs', quick ? ['--quick'] : []);
+process.stdout.write(`\n${mergeRun}\n`);
+
+const total = (performance.now() - started) / 1000;
 const report = `# Benchmark results
 
 Rewritten by \`npm run bench\` (bench/run.mjs).
 Only the ratios mean something; absolute times are this machine's.
 
-Date: ${new Date().toISOString()} (whole bench: ${seconds.toFixed(0)} s)
+Date: ${new Date().toISOString()} (whole bench: ${total.toFixed(0)} s)
 
 ## Machine
 ${machine}
@@ -638,10 +651,25 @@ ${pause.markdown}
 
 ${patterns.markdown}
 
-${reading.markdown}`;
+${reading.markdown}
+
+## The report as a page on 100k entries (bench/html.mjs)
+
+\`attach report --format html\` over a 100k-entry journal's whole history against the read-and-parse
+floor (bench/read-floor.mjs), whole processes interleaved; and in one process, the page renderer's
+own share beside the analysis. Target (issue 16): at most 2.5x.
+
+${htmlPage}
+
+## Merging two 20k-entry journals (bench/merge.mjs)
+
+\`attach merge\` of a journal and a Syncthing conflict copy of it, each with its own adds, edits and
+deletes, against reading and parsing both files. Target (issue 17): at most 3x.
+
+${mergeRun}`;
 
 // A --quick run has too few samples to stand as the record.
 if (!quick) writeResults(path.join(HERE, 'RESULTS.md'), report);
 process.stdout.write(
-  `\n${table}\n\n${encryption.table}\n\n${pause.table}\n\nwhole bench: ${seconds.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`,
+  `\n${table}\n\n${encryption.table}\n\n${pause.table}\n\nwhole bench: ${total.toFixed(0)} s; ${quick ? 'bench/RESULTS.md left as it was (--quick)' : 'written to bench/RESULTS.md'}\n`,
 );

@@ -25,6 +25,18 @@ export interface UndoOptions {
 const deletedAgo = (item: Undoable, now: Date) =>
   `deleted ${age(Math.max(0, Math.round((now.getTime() - timeOf(item.deletedAt)) / 1000)))} ago`;
 
+/**
+ * A deleted entry's row with how long ago it was deleted: beside it where the
+ * width leaves a row room, under it (indented) where it does not. Piped
+ * (`width` undefined), one whole row.
+ */
+function rowsWithAge(item: Undoable, now: Date, width: number | undefined, label: FieldLabeller): string[] {
+  const when = `(${deletedAgo(item, now)})`;
+  if (width === undefined) return [`${entryLine(item.entry, now, undefined, label)}  ${when}`];
+  if (width - when.length - 2 >= 40) return [`${entryLine(item.entry, now, width - when.length - 2, label)}  ${when}`];
+  return [entryLine(item.entry, now, width, label), `  ${when}`];
+}
+
 /** The deletion `prefix` names, or exit 2 saying why there is none. */
 function pick(journal: Journal, items: readonly Undoable[], prefix: string, now: Date, label: FieldLabeller): Undoable {
   const wanted = prefix.trim().toLowerCase();
@@ -52,11 +64,8 @@ export async function run(id: string | undefined, options: UndoOptions, ctx: Con
   const label = (await import('../catalogue/catalogue.js')).fieldLabeller();
   if (options.list) {
     if (items.length === 0) say(ctx.stderr, `Nothing was deleted in the last ${TRASH_DAYS} days, so there is nothing to bring back.`);
-    const width = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
-    for (const item of items) {
-      const when = `  (${deletedAgo(item, now)})`;
-      line(ctx.stdout, `${entryLine(item.entry, now, width === undefined ? undefined : Math.max(width - when.length, 20), label)}${when}`);
-    }
+    const width = ctx.stdout.isTTY ? widthOf(ctx.stdout) : undefined;
+    for (const item of items) for (const text of rowsWithAge(item, now, width, label)) line(ctx.stdout, text);
     return;
   }
   if (items.length === 0 && id === undefined) {
@@ -66,7 +75,7 @@ export async function run(id: string | undefined, options: UndoOptions, ctx: Con
   const chosen = id === undefined ? items[0]! : pick(journal, items, id, now, label);
   const asked = id === undefined && ctx.interactive;
   if (asked) {
-    line(ctx.stderr, `${entryLine(chosen.entry, now, widthOf(ctx.stderr), label)}  (${deletedAgo(chosen, now)})`);
+    for (const text of rowsWithAge(chosen, now, widthOf(ctx.stderr), label)) line(ctx.stderr, text);
     if (!(await (await ctx.asker()).confirm({ message: 'Bring this entry back?', default: true }))) {
       const others = items.length > 1 ? ` ${command('attach undo --list')} shows the other ${items.length - 1}.` : '';
       say(ctx.stderr, `Left it in the trash; nothing changed.${others}`);

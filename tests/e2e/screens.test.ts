@@ -32,6 +32,8 @@ const COMMANDS = [
   'export',
   'import',
   'progress',
+  'undo',
+  'merge',
   'doctor',
   'encrypt',
   'decrypt',
@@ -45,7 +47,19 @@ interface Case {
   writes?: boolean;
   /** Typed answers, each once its question is on the screen. */
   keys?: [string | RegExp, ...string[]][];
+  /** Shows entries as rows, each cut to its width by design (like `attach list`). */
+  rows?: boolean;
+  /** Made before the screen, in the case's own copy of the journal (it implies `writes`). */
+  setup?: (box: Sandbox) => void;
 }
+
+/** A Syncthing conflict copy beside the journal, holding one moment the journal doesn't. */
+function syncCopy(box: Sandbox): void {
+  const copy = path.join(path.dirname(box.journal), 'journal.sync-conflict-20261122-101500-ABCDEF7.json');
+  cpSync(box.journal, copy);
+  expect(attach(box, ['--file', copy, 'log', 'a moment logged on the laptop', '-i', '4', '--no-input']).code).toBe(0);
+}
+const deleted = (box: Sandbox) => expect(attach(box, ['delete', 'sun-1', '--yes']).code).toBe(0);
 
 const CASES: Case[] = [
   { name: 'attach --help', args: ['--help'] },
@@ -74,6 +88,18 @@ const CASES: Case[] = [
   { name: 'reflect', args: ['reflect', '-p', 'withdrawing', '--need', 'reassurance', '--no-input'], writes: true },
   { name: 'follow-up', args: ['follow-up', 'thu', '--fear', 'did-not', '-i', '2', '--no-input'], writes: true },
   { name: 'glimmer', args: ['glimmer', 'she texted good luck before my interview', '--no-input'], writes: true },
+  {
+    name: 'delete, asked on the terminal',
+    args: ['delete', 'sun-1'],
+    writes: true,
+    rows: true,
+    keys: [['? Delete this entry?', 'y', KEY.enter]],
+  },
+  { name: 'undo --list', args: ['undo', '--list'], setup: deleted, rows: true },
+  { name: 'undo, asked on the terminal', args: ['undo'], setup: deleted, rows: true, keys: [['? Bring this entry back?', KEY.enter]] },
+  { name: 'merge --dry-run', args: ['merge', '--dry-run'], setup: syncCopy },
+  { name: 'merge', args: ['merge'], setup: syncCopy },
+  { name: 'doctor, a sync copy waiting', args: ['doctor'], setup: syncCopy },
   { name: 'show without an id', args: ['show'] },
   { name: 'show with two ids', args: ['show', 'sun-1', 'p1'] },
   { name: 'an option without its value', args: ['log', '-i'] },
@@ -147,8 +173,10 @@ function newBox(): Sandbox {
 }
 
 async function show(c: Case, cols: number): Promise<Screen & { box: Sandbox }> {
-  const box = c.writes ? newBox() : shared;
-  if (c.writes) cpSync(shared.journal, box.journal);
+  const own = c.writes || c.setup !== undefined;
+  const box = own ? newBox() : shared;
+  if (own) cpSync(shared.journal, box.journal);
+  c.setup?.(box);
   const term = new Terminal(box, c.args, { cols, rows: 50 });
   try {
     for (const [question, ...keys] of c.keys ?? []) {
@@ -162,12 +190,16 @@ async function show(c: Case, cols: number): Promise<Screen & { box: Sandbox }> {
   return { ...(await screenOf(term.raw, cols)), box };
 }
 
-/** What may differ from run to run: the sandbox's folder, new ids. */
+/** What may differ from run to run: the sandbox's folder, new ids, today's date. */
 function steady(rows: readonly string[], box: Sandbox): string {
-  return rows
-    .join('\n')
-    .replaceAll(box.dir, '<sandbox>')
-    .replace(/\b[0-9a-f]{8}\b/g, '<id>');
+  return (
+    rows
+      .join('\n')
+      .replaceAll(box.dir, '<sandbox>')
+      // A backup made while the case was set up is from the day the test runs.
+      .replace(/newest from \d{4}-\d{2}-\d{2}/g, 'newest from <today>')
+      .replace(/\b[0-9a-f]{8}\b/g, '<id>')
+  );
 }
 
 describe.each(CASES)('$name', (c) => {
@@ -181,8 +213,13 @@ describe.each(CASES)('$name', (c) => {
     }
     // A row of `attach list` is cut to its width by design; every other screen keeps every word (new ids aside: each
     // width saved its own entry). A word too wide for a line once indented (a long path) has to be broken.
-    if (!c.args.includes('list') || c.args.includes('--help')) {
-      const words = (cols: number) => wordsOf(screens.get(cols)!.rows.map((row) => row.replace(/\b[0-9a-f]{8}\b/g, '<id>')));
+    if (!c.rows && (!c.args.includes('list') || c.args.includes('--help'))) {
+      // Each width of a case with its own journal has its own sandbox folder: read as one name of the same length.
+      const words = (cols: number) => {
+        const { rows, box } = screens.get(cols)!;
+        const same = `<${'s'.repeat(box.dir.length - 2)}>`;
+        return wordsOf(rows.map((row) => row.replaceAll(box.dir, same).replace(/\b[0-9a-f]{8}\b/g, '<id>')));
+      };
       const wide = words(120);
       for (const cols of [40, 80] as const) {
         const narrow = words(cols);
