@@ -10,7 +10,7 @@ import { pausesFigure } from './html/pauses.js';
 import { weeklyFigure } from './html/weekly.js';
 import { maxOf } from './max.js';
 import { loopSections } from './report-loop.js';
-import { changeWords, periodWords } from './report-text.js';
+import { changeWords, reportPeriodWords } from './report-text.js';
 
 /*
  * attach.report/1 as one self-contained page: the same value the text, the
@@ -36,7 +36,7 @@ ${plural(r.counts.reflection, 'reflection')}.</p>`;
 }
 
 export function renderReportHtml(r: ReportData, label: Labeller): string {
-  const span = periodWords(r.period.from, r.period.to);
+  const span = reportPeriodWords(r.period);
   const weeks = r.lookback.weeksObserved;
   const loop = loopSections(r, label);
   const mostTriggers = maxOf(

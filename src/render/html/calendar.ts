@@ -21,7 +21,9 @@ const shade = (d: Daily) => (d.meanIntensity === null ? 0 : shadeOf(d.meanIntens
 
 /** The period's days, shaded by mean intensity on the 0-10 scale (the same shade means the same in every report). */
 export function calendarFigure(r: ReportData): Markup {
-  const days = r.daily;
+  // Days that haven't happened yet are not drawn as days with nothing logged.
+  const soFar = r.period.soFar;
+  const days = soFar ? r.daily.filter((d) => d.date <= soFar) : r.daily;
   const span = periodWords(r.period.from, r.period.to);
   const withAny = days.filter((d) => d.count > 0).length;
   const sentence =
