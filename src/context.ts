@@ -96,6 +96,11 @@ export async function createContext(globals: GlobalOptions, command: string, env
         now,
         ...(passphrase ? { passphrase, passphraseTries: fromEnv ? 1 : 3 } : {}),
         onLockWait: () => line(process.stderr, style.dim('Waiting for another attach to finish with your journal…')),
+        onKeptBeside: (kept) =>
+          line(
+            process.stderr,
+            style.dim(`Your journal was busy, so this is kept beside it for now (${kept}); the next write takes it in.`),
+          ),
       }),
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { orphanTemps, readText, resolveTarget } from './atomic-file.js';
 import { backupDir, listBackups } from './backups.js';
 import { listBrokenCopies } from './broken-copies.js';
+import { plainCompanions } from './companions.js';
 import type { Settings } from './config.js';
 import { Keyring } from './crypto.js';
 import { errorCode, fileSystemReason } from './fs-errors.js';
@@ -10,6 +11,7 @@ import { lockPathFor, STALE_MS } from './lock.js';
 import { type NewerFormat, newerEnvelope, newerFormat } from './newer.js';
 import { looksEncrypted, openBackupText, openText } from './open-text.js';
 import { configPath, type Env, journalPath } from './paths.js';
+import { listPending } from './pending.js';
 import { assessJournal, recoverEntries } from './recover.js';
 import { ENTRY_TYPES, type Entry, type EntryType } from './types.js';
 
@@ -76,6 +78,10 @@ export interface Health {
   lock: { path: string; present: boolean; ageSeconds: number | null; stale: boolean };
   leftoverTempFiles: string[];
   brokenCopies: string[];
+  /** Entries kept beside the journal while it was busy, folded in by the next write. */
+  waiting: string[];
+  /** Files attach wrote beside an encrypted journal that are still in plain text (attach encrypt seals them). */
+  plainBeside: string[];
 }
 
 export async function checkHealth(input: HealthInput): Promise<Health> {
@@ -85,8 +91,9 @@ export async function checkHealth(input: HealthInput): Promise<Health> {
   const target = await resolveTarget(input.file).catch(() => input.file);
   const dir = path.dirname(target);
   const dirStat = await fs.stat(dir).catch(() => null);
+  const journal = await examineJournal(input.file, target, keyring);
   return {
-    journal: await examineJournal(input.file, target, keyring),
+    journal,
     folder: {
       path: dir,
       mode: dirStat ? dirStat.mode & 0o777 : null,
@@ -97,6 +104,8 @@ export async function checkHealth(input: HealthInput): Promise<Health> {
     lock: await examineLock(target, input.now),
     leftoverTempFiles: [...(await orphanTemps(dir, path.basename(target))), ...(await orphanTemps(backupDir(target)))],
     brokenCopies: await listBrokenCopies(target),
+    waiting: await listPending(target),
+    plainBeside: journal.encrypted ? (await plainCompanions(target)).map((companion) => companion.file) : [],
   };
 }
 

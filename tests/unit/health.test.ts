@@ -129,6 +129,8 @@ describe('describeHealth', () => {
     lock: { path: '/home/sam/journal.json.lock', present: false, ageSeconds: null, stale: false },
     leftoverTempFiles: [],
     brokenCopies: [],
+    waiting: [],
+    plainBeside: [],
   };
 
   it('puts the journal first, then the settings, each with its step, a path quoted for the shell', () => {
