@@ -1,11 +1,12 @@
 import type { Labeller, ReportData } from '../analysis/report.js';
 import { weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
+import { mdCell } from './md-escape.js';
 import { loopSections } from './report-loop.js';
 import { changeWords, periodWords } from './report-text.js';
 
-/** Table cells: no pipes or line breaks from a person's words may break the table. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+/** Words in a cell or a line: a person's words inside may break neither the table nor the page (md-escape.ts). */
+const cell = mdCell;
 const times = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const num = (value: number | null) => (value === null ? '–' : value.toFixed(1));
 
@@ -87,7 +88,7 @@ export function renderMarkdown(r: ReportData, words: Labeller): string {
         [[String(p.count), String(p.completed), `${p.passed} of ${p.count}`, num(p.meanBefore), num(p.meanAfter)]],
       ),
     );
-    if (p.helped.length) out.push(`What helped: ${p.helped.map((h) => label('activities', h.name).toLowerCase()).join(', ')}.`, '');
+    if (p.helped.length) out.push(`What helped: ${cell(p.helped.map((h) => label('activities', h.name).toLowerCase()).join(', '))}.`, '');
   }
   if (r.reflections.count) {
     out.push('## Reflections', '', `${times(r.reflections.count, 'reflection')}.`, '');
@@ -117,7 +118,7 @@ export function renderMarkdown(r: ReportData, words: Labeller): string {
   ] as const) {
     if (lines.length) out.push(`## ${title}`, '', ...lines.map((text) => `${cell(text)}  `), '');
   }
-  if (r.suggestion) out.push('## One idea', '', r.suggestion, '');
+  if (r.suggestion) out.push('## One idea', '', cell(clean(r.suggestion)), '');
   if (loop.waiting) out.push(`*${cell(loop.waiting)}*`, '');
   out.push('---', '', '*attach is a self-reflection tool, not a diagnosis or therapy.*', '');
   return out.join('\n');

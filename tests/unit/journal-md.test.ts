@@ -17,7 +17,7 @@ describe('mdText', () => {
   it('escapes what Markdown would act on, and keeps the words', () => {
     expect(mdText("It's fine, really.")).toBe("It's fine, really.");
     expect(mdText('*bold* _it_ `code` [link](x) <img src=x onerror=alert(1)> a|b ~s~ back\\slash')).toBe(
-      '\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\<img src=x onerror=alert(1)\\> a\\|b \\~s\\~ back\\\\slash',
+      '\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) &lt;img src=x onerror=alert(1)&gt; a\\|b \\~s\\~ back\\\\slash',
     );
   });
 
