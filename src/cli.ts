@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { AttachError, isPromptCancel } from './errors.js';
 import { buildProgram } from './program/index.js';
 import type { MakeContext } from './program/shared.js';
+import { clean } from './render/clean.js';
 
 /*
  * The entry point and its one error boundary: whatever a command throws ends
@@ -19,12 +20,13 @@ function writeError(error: unknown, debug: boolean): number {
     return 130;
   }
   if (error instanceof AttachError) {
-    stderr.write(`${[error.message, ...error.details].join('\n')}\n`);
+    // Values a person passed are echoed in messages: whatever escapes they hold are shown, never run.
+    stderr.write(`${clean([error.message, ...error.details].join('\n'))}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`attach ran into a bug and stopped: ${message}\n`);
+  stderr.write(`attach ran into a bug and stopped: ${clean(message)}\n`);
   stderr.write(
     debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run the same command with --debug to see the details.\n',
   );

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Config, Settings } from './journal/config.js';
 import type { Env } from './journal/paths.js';
 import { JournalStore } from './journal/store.js';
+import { clean } from './render/clean.js';
 import type { Asker } from './ui/prompts.js';
 import { line, type Stream } from './ui/stream.js';
 import { colorLevel, makeStyle } from './ui/style.js';
@@ -99,7 +100,7 @@ export async function createContext(globals: GlobalOptions, command: string, env
         onKeptBeside: (kept) =>
           line(
             process.stderr,
-            style.dim(`Your journal was busy, so this is kept beside it for now (${kept}); the next write takes it in.`),
+            style.dim(`Your journal was busy, so this is kept beside it for now (${clean(kept)}); the next write takes it in.`),
           ),
       }),
   };

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { clean } from '../render/clean.js';
 import { CRISIS_LINES, SCOPE } from '../render/safety.js';
 import { declareCareCommands } from './care-commands.js';
 import { declareDataCommands } from './data-commands.js';
@@ -31,6 +32,8 @@ export function buildProgram(context?: MakeContext): Command {
     .option('--no-input', 'never ask questions; missing answers are an error instead')
     .option('--debug', 'show the full technical details when something goes wrong')
     .showSuggestionAfterError()
+    // commander's own messages echo an unknown option or command as typed: shown neutralised, like entry text.
+    .configureOutput({ outputError: (text, write) => write(clean(text)) })
     .exitOverride()
     .addHelpText('after', `${examples(...MAIN_EXAMPLES)}\n${CRISIS_LINES.join('\n')}\n`);
 
