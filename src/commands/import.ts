@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { Keyring, readEnvelope } from '../journal/crypto.js';
 import { shortId } from '../journal/entries.js';
+import { incomingProblem, utf8Problem } from '../journal/incoming.js';
 import { type MergeResult, mergeEntries } from '../journal/merge.js';
 import type { Journal } from '../journal/types.js';
 import { checkJournal } from '../journal/validate.js';
@@ -22,15 +23,15 @@ const NAMED_IDS = 10;
 const WHAT_IT_TAKES = 'import takes an attach JSON file, such as one written by `attach export`';
 
 /**
- * Reads and checks the whole file before anything is written. Everything
- * wrong with it is the input's fault, not the journal's: exit 2, and the
- * journal is not touched.
+ * Reads and checks the whole file before anything is written, and takes only
+ * what it can keep exactly as it is (incoming.ts). Everything wrong with it is
+ * the input's fault, not the journal's: exit 2, the journal is not touched.
  */
 async function readIncoming(file: string, passphrase?: () => Promise<string>): Promise<Journal> {
   const name = clean(file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(path.resolve(file), 'utf8');
+    bytes = await fs.readFile(path.resolve(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`There is no file at ${name}. Check the path; nothing was imported.`);
@@ -38,6 +39,10 @@ async function readIncoming(file: string, passphrase?: () => Promise<string>): P
     if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`attach is not allowed to read ${name}; nothing was imported.`);
     throw new UsageError(`${name} can't be read (${code ?? (error as Error).message}); nothing was imported.`);
   }
+  const refuseIf = (problem: string | null) => {
+    if (problem) throw new UsageError(`${name} can't be imported: ${clean(problem)}. Nothing was imported.`);
+  };
+  let text = bytes.toString('utf8');
   // An encrypted file (a backup of an encrypted journal) opens with the same passphrase.
   const envelope = (() => {
     try {
@@ -48,22 +53,28 @@ async function readIncoming(file: string, passphrase?: () => Promise<string>): P
   })();
   if (envelope) {
     try {
-      text = await new Keyring(passphrase).unseal(text, name);
+      bytes = (await new Keyring(passphrase).unsealBytes(text, name)) ?? bytes;
+      text = bytes.toString('utf8');
     } catch {
       throw new UsageError(
         `${name} is encrypted, and ${passphrase ? 'that passphrase does not open it' : 'there is no passphrase to open it (ATTACH_PASSPHRASE, or a terminal)'}; nothing was imported.`,
       );
     }
   }
+  refuseIf(utf8Problem(bytes));
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = JSON.parse(text);
   } catch (error) {
     const reason = clean((error as Error).message.replace(/\s+/g, ' ')).slice(0, 100);
     throw new UsageError(`${name} is not valid JSON (${reason}), so nothing was imported; ${WHAT_IT_TAKES}.`);
   }
   const checked = checkJournal(data);
-  if (checked.ok) return checked.journal;
+  if (checked.ok) {
+    refuseIf(incomingProblem(checked.journal, text));
+    return checked.journal;
+  }
   if (checked.newer)
     throw new UsageError(`${name} can't be imported yet: ${checked.problem}. Update attach, then import it again; nothing was imported.`);
   throw new UsageError(`${name} is not an attach journal that can be imported: ${clean(checked.problem)}. Nothing was imported.`);
