@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Config, Settings } from './journal/config.js';
 import type { Env } from './journal/paths.js';
 import { JournalStore } from './journal/store.js';
+import { clean } from './render/clean.js';
 import type { Asker } from './ui/prompts.js';
 import { type Stream, say } from './ui/stream.js';
 import { colorLevel, makeStyle } from './ui/style.js';
@@ -116,6 +117,11 @@ export async function createContext(globals: GlobalOptions, command: string, env
         now,
         ...(passphrase ? { passphrase, passphraseTries: fromEnv ? 1 : 3 } : {}),
         onLockWait: () => say(process.stderr, style.dim('Waiting for another attach to finish with your journal…')),
+        onKeptBeside: (kept) =>
+          say(
+            process.stderr,
+            style.dim(`Your journal was busy, so this is kept beside it for now (${clean(kept)}); the next write takes it in.`),
+          ),
       }),
   };
 }

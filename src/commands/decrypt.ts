@@ -1,28 +1,27 @@
 import type { Context } from '../context.js';
-import { readText, resolveTarget } from '../journal/atomic-file.js';
-import { listBackups } from '../journal/backups.js';
-import { looksEncrypted } from '../journal/open-text.js';
-import { reseal } from '../journal/store.js';
+import { resolveTarget } from '../journal/atomic-file.js';
+import { listCompanions, looksSealed } from '../journal/companions.js';
+import { reseal } from '../journal/reseal.js';
 import { say } from '../ui/stream.js';
-import { sayBackups } from './encrypt.js';
+import { andBeside, sayLeft } from './encrypt.js';
 
 export async function run(_options: Record<string, never>, ctx: Context): Promise<void> {
   const store = ctx.journal();
   await store.read();
-  if (!store.keyring.sealer && !(await hasSealedBackups(store.file))) {
+  if (!store.keyring.sealer && !(await hasSealedCompanions(store.file))) {
     say(ctx.stderr, 'Your journal is not encrypted; nothing to do.');
     return;
   }
   const result = await reseal(store, null);
-  const backups = result.backups ? `, and neither are its ${result.backups} backup${result.backups === 1 ? '' : 's'}` : '';
-  say(ctx.stderr, `Your journal is no longer encrypted${backups}. Anyone who can read its files can read it now.`);
-  sayBackups(ctx, result);
+  say(
+    ctx.stderr,
+    `Your journal is no longer encrypted${andBeside(result, ', and neither are its')}. Anyone who can read its files can read it now.`,
+  );
+  sayLeft(ctx, result);
 }
 
-/** A decrypt stopped after the journal but before its backups is finished by running it again. */
-async function hasSealedBackups(file: string): Promise<boolean> {
-  for (const backup of await listBackups(await resolveTarget(file))) {
-    if (looksEncrypted((await readText(backup.file)) ?? '')) return true;
-  }
+/** A decrypt stopped after the journal but before the files beside it is finished by running it again. */
+async function hasSealedCompanions(file: string): Promise<boolean> {
+  for (const { file: companion } of await listCompanions(await resolveTarget(file))) if (await looksSealed(companion)) return true;
   return false;
 }

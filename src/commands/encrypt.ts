@@ -1,8 +1,9 @@
 import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
+import { countedKinds } from '../journal/companions.js';
 import { newSealer } from '../journal/crypto.js';
-import { type ResealResult, reseal } from '../journal/store.js';
-import { line, say } from '../ui/stream.js';
+import { type ResealResult, reseal } from '../journal/reseal.js';
+import { say } from '../ui/stream.js';
 
 export const MIN_PASSPHRASE = 8;
 
@@ -14,7 +15,7 @@ const TRIES = 3;
  * again (up to three times) with the reason when it is too short or the two
  * differ. Never a flag (shell history keeps flags). Ctrl-C changes nothing.
  */
-export async function newPassphrase(ctx: Context, env = 'ATTACH_PASSPHRASE'): Promise<string> {
+export async function newPassphrase(ctx: Context, env = 'ATTACH_PASSPHRASE', message = 'Choose a passphrase:'): Promise<string> {
   const fromEnv = ctx.env[env];
   if (fromEnv !== undefined) {
     if ([...fromEnv].length < MIN_PASSPHRASE) throw new UsageError(`${env}: ${TOO_SHORT} Nothing was changed.`);
@@ -28,7 +29,7 @@ export async function newPassphrase(ctx: Context, env = 'ATTACH_PASSPHRASE'): Pr
   try {
     for (let attempt = 1; attempt <= TRIES; attempt++) {
       const phrase = await ask.secret({
-        message: `${reason}Choose a passphrase:`,
+        message: `${reason}${message}`,
         required: 'Type a passphrase, or press Ctrl-C to stop.',
       });
       if ([...phrase].length < MIN_PASSPHRASE) {
@@ -45,27 +46,29 @@ export async function newPassphrase(ctx: Context, env = 'ATTACH_PASSPHRASE'): Pr
   throw new UsageError(`${reason}Nothing was changed; run it again when you are ready.`);
 }
 
-export function sayBackups(ctx: Context, result: ResealResult): void {
+/** The files beside the journal a decrypt could not open, if any. */
+export function sayLeft(ctx: Context, result: ResealResult): void {
   if (result.skipped.length) {
-    say(ctx.stderr, `These backups could not be opened with this passphrase and were left as they are: ${result.skipped.join(', ')}.`);
+    say(ctx.stderr, `These files could not be opened with this passphrase and were left as they are: ${result.skipped.join(', ')}.`);
   }
+}
+
+/** ", and its 3 backups and 1 kept copy" */
+export function andBeside(result: ResealResult, prefix = ', and its'): string {
+  return result.changed.length ? `${prefix} ${countedKinds(result.changed)}` : '';
 }
 
 export async function run(_options: Record<string, never>, ctx: Context): Promise<void> {
   const store = ctx.journal();
   await store.read();
   if (store.keyring.sealer) {
-    // Already encrypted: make sure every backup is too (a stopped run may have left some).
-    sayBackups(ctx, await reseal(store, store.keyring.sealer));
-    say(ctx.stderr, 'Your journal is already encrypted, and so are its backups.');
+    // Already encrypted: make sure everything beside it is too (a stopped run may have left some).
+    await reseal(store, 'keep');
+    say(ctx.stderr, 'Your journal is already encrypted, and so is everything attach keeps beside it.');
     return;
   }
   const sealer = await newSealer(await newPassphrase(ctx));
   const result = await reseal(store, sealer);
-  line(
-    ctx.stderr,
-    `Your journal is encrypted now${result.backups ? `, and its ${result.backups} backup${result.backups === 1 ? '' : 's'}` : ''}.`,
-  );
-  sayBackups(ctx, result);
+  say(ctx.stderr, `Your journal is encrypted now${andBeside(result)}.`);
   say(ctx.stderr, 'Keep the passphrase somewhere safe: without it, nobody can open this journal, not even you.');
 }

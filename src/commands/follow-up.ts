@@ -80,11 +80,14 @@ export async function run(id: string | undefined, options: FollowUpOptions, ctx:
     throw new UsageError(`Say what happened next, for example: attach follow-up ${shortId(entry.id)} ${hint}`);
   }
   const saved = newEntry('follow-up', draft, ctx.now());
-  await store.update((j) => {
-    if (!j.entries.some((other) => other.id === entry.id))
-      throw new UsageError(`${shortId(entry.id)} was deleted meanwhile; nothing was saved.`);
-    j.entries.push(saved);
-  });
+  await store.update(
+    (j) => {
+      if (!j.entries.some((other) => other.id === entry.id))
+        throw new UsageError(`${shortId(entry.id)} was deleted meanwhile; nothing was saved.`);
+      j.entries.push(saved);
+    },
+    { adding: [saved] },
+  );
   if (json) writeJson(ctx.stdout, saved);
   for (const text of followUpClosing(saved)) say(ctx.stderr, text);
   say(ctx.stderr, ctx.style.dim(`Saved to your journal (${shortId(saved.id)}).`));

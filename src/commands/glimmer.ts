@@ -37,11 +37,14 @@ export async function run(words: string[], options: GlimmerOptions, ctx: Context
     );
   }
   const entry = newEntry('glimmer', draft, ctx.now());
-  const firstTime = await store.update((journal) => {
-    const fresh = match.firstTimeWords(resolved.own, journal.entries);
-    journal.entries.push(entry);
-    return fresh;
-  });
+  const firstTime = await store.update(
+    (journal) => {
+      const fresh = match.firstTimeWords(resolved.own, journal.entries);
+      journal.entries.push(entry);
+      return fresh;
+    },
+    { adding: [entry] },
+  );
   if (json) writeJson(ctx.stdout, entry);
   say(ctx.stderr, `Saved to your journal ${ctx.style.dim(`(${shortId(entry.id)})`)}. A moment like this is worth keeping too.`);
   const own = match.ownWordsLine(firstTime);

@@ -1,13 +1,8 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
-import { Keyring, readEnvelope } from '../journal/crypto.js';
 import { shortId } from '../journal/entries.js';
 import { type MergeResult, mergeEntries } from '../journal/merge.js';
 import { deletedIds } from '../journal/tombstones.js';
-import type { Journal } from '../journal/types.js';
-import { checkJournal } from '../journal/validate.js';
+import { readIncoming } from '../parse/import-file.js';
 import { parseChoice } from '../parse/values.js';
 import { clean } from '../render/clean.js';
 import { say } from '../ui/stream.js';
@@ -20,56 +15,6 @@ export interface ImportOptions {
 const SIDES = ['theirs', 'ours'] as const;
 /** How many conflicting ids a report names before it says "and N more". */
 const NAMED_IDS = 10;
-const WHAT_IT_TAKES = 'import takes an attach JSON file, such as one written by attach export';
-
-/**
- * Reads and checks the whole file before anything is written. Everything
- * wrong with it is the input's fault, not the journal's: exit 2, and the
- * journal is not touched.
- */
-async function readIncoming(file: string, passphrase?: () => Promise<string>): Promise<Journal> {
-  const name = clean(file);
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`There is no file at ${name}. Check the path; nothing was imported.`);
-    if (code === 'EISDIR') throw new UsageError(`${name} is a folder; ${WHAT_IT_TAKES}.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`attach is not allowed to read ${name}; nothing was imported.`);
-    throw new UsageError(`${name} can't be read (${code ?? (error as Error).message}); nothing was imported.`);
-  }
-  // An encrypted file (a backup of an encrypted journal) opens with the same passphrase.
-  const envelope = (() => {
-    try {
-      return readEnvelope(text, name);
-    } catch {
-      throw new UsageError(`${name} is encrypted but damaged, so nothing was imported.`);
-    }
-  })();
-  if (envelope) {
-    try {
-      text = await new Keyring(passphrase).unseal(text, name);
-    } catch {
-      throw new UsageError(
-        `${name} is encrypted, and ${passphrase ? 'that passphrase does not open it' : 'there is no passphrase to open it (ATTACH_PASSPHRASE, or a terminal)'}; nothing was imported.`,
-      );
-    }
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const reason = clean((error as Error).message.replace(/\s+/g, ' ')).slice(0, 100);
-    throw new UsageError(`${name} is not valid JSON (${reason}), so nothing was imported; ${WHAT_IT_TAKES}.`);
-  }
-  const checked = checkJournal(data);
-  if (checked.ok) return checked.journal;
-  if (checked.newer)
-    throw new UsageError(`${name} can't be imported yet: ${checked.problem}. Update attach, then import it again; nothing was imported.`);
-  throw new UsageError(`${name} is not an attach journal that can be imported: ${clean(checked.problem)}. Nothing was imported.`);
-}
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function idList(result: MergeResult): string {

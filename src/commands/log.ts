@@ -47,11 +47,14 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   }
 
   const entry = newTrigger(draft, ctx.now());
-  const { firstTime, journal } = await store.update((journal) => {
-    const fresh = match.firstTimeWords(resolved.own, journal.entries);
-    journal.entries.push(entry);
-    return { firstTime: fresh, journal };
-  });
+  const { firstTime, journal } = await store.update(
+    (journal) => {
+      const fresh = match.firstTimeWords(resolved.own, journal.entries);
+      journal.entries.push(entry);
+      return { firstTime: fresh, journal };
+    },
+    { adding: [entry] },
+  );
 
   if (options.json) writeJson(ctx.stdout, entry);
   const { style } = ctx;

@@ -109,7 +109,7 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   };
   const save = async () => {
     const entry = newPause(draft, new Date(outcome.startedAt), ctx.now());
-    await store.update((j) => void j.entries.push(entry)).finally(() => timed.release());
+    await store.update((j) => void j.entries.push(entry), { adding: [entry] }).finally(() => timed.release());
     return entry;
   };
 

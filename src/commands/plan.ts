@@ -68,7 +68,7 @@ export async function run(action: string | undefined, id: string | undefined, op
     );
   }
   const entry = newEntry('plan', draft, ctx.now());
-  await store.update((j) => void j.entries.push(entry));
+  await store.update((j) => void j.entries.push(entry), { adding: [entry] });
   if (json) writeJson(ctx.stdout, entry);
   say(ctx.stderr, `Saved your plan (${shortId(entry.id)}). It will be shown when a moment like it is logged.`);
 }

@@ -67,9 +67,12 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   }
 
   const entry = newReflection(draft, ctx.now());
-  await store.update((j) => {
-    j.entries.push(entry);
-  });
+  await store.update(
+    (j) => {
+      j.entries.push(entry);
+    },
+    { adding: [entry] },
+  );
 
   if (options.json) writeJson(ctx.stdout, entry);
   say(ctx.stderr, 'Thank you for looking at this with curiosity. Seeing the need underneath is how the pattern starts to loosen.');

@@ -47,11 +47,11 @@ export async function readText(file: string): Promise<string | null> {
  * file or the new one, never a mix: a temp file with a name no other process
  * uses, fsynced, renamed over the target, then the folder fsynced so the
  * rename itself survives a power cut. The target keeps its mode (a write
- * never widens it); a new file is 0600.
+ * never widens it); a new file is 0600, or `newMode`. Text is written as UTF-8.
  */
-export async function writeAtomic(target: string, text: string): Promise<void> {
+export async function writeAtomic(target: string, text: string | Uint8Array, newMode = PRIVATE_FILE): Promise<void> {
   const dir = path.dirname(target);
-  let mode = PRIVATE_FILE;
+  let mode = newMode;
   try {
     mode = (await fs.stat(target)).mode & 0o777;
     // A rename would replace a read-only file (and root ignores the bits): respect what the mode says.
@@ -65,7 +65,7 @@ export async function writeAtomic(target: string, text: string): Promise<void> {
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, PRIVATE_FILE);
   try {
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       // Set exactly; the mode given to open() is narrowed by the umask.
       await handle.chmod(mode);
       await handle.sync();

@@ -3,16 +3,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { localTimeStamp } from '../time/calendar.js';
 import { PRIVATE_FILE } from './atomic-file.js';
+import { stemOf, stemPattern } from './names.js';
 
 /*
  * The damaged journals a repair keeps beside the journal, byte for byte,
  * named for when they were kept. attach never removes them.
  */
-
-function stemOf(target: string): string {
-  const base = path.basename(target);
-  return base.endsWith('.json') ? base.slice(0, -'.json'.length) : base;
-}
 
 /** `journal.json` -> `journal.broken-20261128-101500.json`, in local time. */
 export function brokenName(target: string, now: Date, attempt = 1): string {
@@ -21,7 +17,7 @@ export function brokenName(target: string, now: Date, attempt = 1): string {
 
 /** The damaged copies kept so far, beside the journal. */
 export async function listBrokenCopies(target: string): Promise<string[]> {
-  const pattern = new RegExp(`^${stemOf(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.broken-\\d{8}-\\d{6}(-\\d+)?\\.json$`);
+  const pattern = new RegExp(`^${stemPattern(target)}\\.broken-\\d{8}-\\d{6}(-\\d+)?\\.json$`);
   try {
     return (await fs.readdir(path.dirname(target)))
       .filter((name) => pattern.test(name))

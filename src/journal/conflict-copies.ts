@@ -80,6 +80,17 @@ export function mergedDir(target: string): string {
   return path.join(path.dirname(target), 'merged');
 }
 
+/** This journal's copies kept in `merged/` (a second of one name has `-2` before its extension), as paths. */
+export async function listMergedCopies(target: string): Promise<string[]> {
+  const dir = mergedDir(target);
+  const journalName = path.basename(target);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  return names
+    .filter((name) => conflictCopyTool(journalName, name.replace(/-\d+(\.[^.]*)$/, '$1')) !== null)
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
 /**
  * Moves a merged copy into `merged/` beside the journal, readable by its
  * owner only, never over a file already there (a second copy of the same

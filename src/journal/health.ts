@@ -3,6 +3,7 @@ import path from 'node:path';
 import { orphanTemps, readText, resolveTarget } from './atomic-file.js';
 import { backupDir, listBackups } from './backups.js';
 import { listBrokenCopies } from './broken-copies.js';
+import { plainCompanions } from './companions.js';
 import type { Settings } from './config.js';
 import { type ConflictCopy, findConflictCopies } from './conflict-copies.js';
 import { Keyring } from './crypto.js';
@@ -11,6 +12,7 @@ import { lockPathFor, STALE_MS } from './lock.js';
 import { type NewerFormat, newerEnvelope, newerFormat } from './newer.js';
 import { looksEncrypted, openBackupText, openText } from './open-text.js';
 import { configPath, type Env, journalPath } from './paths.js';
+import { listPending } from './pending.js';
 import { assessJournal, recoverEntries } from './recover.js';
 import { ENTRY_TYPES, type Entry, type EntryType } from './types.js';
 
@@ -79,6 +81,10 @@ export interface Health {
   brokenCopies: string[];
   /** Conflict copies a sync tool left beside the journal, waiting for `attach merge`. */
   syncCopies: ConflictCopy[];
+  /** Entries kept beside the journal while it was busy, folded in by the next write. */
+  waiting: string[];
+  /** Files attach wrote beside an encrypted journal that are still in plain text (attach encrypt seals them). */
+  plainBeside: string[];
 }
 
 export async function checkHealth(input: HealthInput): Promise<Health> {
@@ -88,8 +94,9 @@ export async function checkHealth(input: HealthInput): Promise<Health> {
   const target = await resolveTarget(input.file).catch(() => input.file);
   const dir = path.dirname(target);
   const dirStat = await fs.stat(dir).catch(() => null);
+  const journal = await examineJournal(input.file, target, keyring);
   return {
-    journal: await examineJournal(input.file, target, keyring),
+    journal,
     folder: {
       path: dir,
       mode: dirStat ? dirStat.mode & 0o777 : null,
@@ -101,6 +108,8 @@ export async function checkHealth(input: HealthInput): Promise<Health> {
     leftoverTempFiles: [...(await orphanTemps(dir, path.basename(target))), ...(await orphanTemps(backupDir(target)))],
     brokenCopies: await listBrokenCopies(target),
     syncCopies: await findConflictCopies(target),
+    waiting: await listPending(target),
+    plainBeside: journal.encrypted ? (await plainCompanions(target)).map((companion) => companion.file) : [],
   };
 }
 

@@ -3,22 +3,30 @@ import path from 'node:path';
 import { type Adapter, Low } from 'lowdb';
 import { JournalError } from '../errors.js';
 import { PRIVATE_DIR, readText, resolveTarget, writeAtomic } from './atomic-file.js';
-import { backupOncePerDay, listBackups } from './backups.js';
-import { Keyring, type Sealer, seal } from './crypto.js';
+import { backupOncePerDay } from './backups.js';
+import { DEFAULT_KDF, isEnvelopeText, type KdfParams, Keyring, type Sealer } from './crypto.js';
 import { parseJournal, serializeJournal } from './format.js';
 import { fileSystemReason, isFileSystemError } from './fs-errors.js';
-import { withLock } from './lock.js';
+import { acquire, LockUnavailable } from './lock.js';
+import { foldInto, readPending, removePending, writePending } from './pending.js';
 import { pruneTrash } from './tombstones.js';
-import { emptyJournal, type Journal } from './types.js';
+import { type Entry, emptyJournal, type Journal } from './types.js';
 
 export interface StoreOptions {
   now?: () => Date;
+  /** How long a lock that nobody refreshes may keep a writer waiting (lock.ts). */
   lockWaitMs?: number;
+  /** How long a writer whose entry is already kept beside the journal waits on for the lock before leaving it there. */
+  keptWaitMs?: number;
   onLockWait?: () => void;
+  /** Told when a new entry was left beside the journal (the lock could not be had), with the file it is in. */
+  onKeptBeside?: (file: string) => void;
   /** Asks for the passphrase of an encrypted journal (only called when one is met), again with the reason after a wrong one. */
   passphrase?: (again?: string) => Promise<string>;
   /** How many passphrases may be tried (3 on a terminal, 1 from ATTACH_PASSPHRASE). */
   passphraseTries?: number;
+  /** The scrypt parameters of today: a journal sealed with weaker ones is sealed with these at its next write. */
+  kdf?: KdfParams;
 }
 
 /**
@@ -37,12 +45,14 @@ export class JournalFile implements Adapter<Journal> {
   async read(): Promise<Journal | null> {
     const text = await readText(this.target);
     if (text === null) return null;
+    const plain = await this.keyring.unseal(text, this.target);
+    if (this.beforeWrite) this.keyring.strengthen();
     // Read to be written back: entries frozen, unchanged ones written back as their lines (src/journal/lines.ts).
-    return parseJournal(await this.keyring.unseal(text, this.target), this.target, { forUpdate: this.beforeWrite !== undefined });
+    return parseJournal(plain, this.target, { forUpdate: this.beforeWrite !== undefined });
   }
 
   async write(journal: Journal): Promise<void> {
-    const text = this.keyring.seal(serializeJournal(journal));
+    const text = await this.keyring.sealForWrite(serializeJournal(journal));
     this.beforeWrite?.();
     await writeAtomic(this.target, text);
   }
@@ -55,7 +65,17 @@ export interface UpdateOptions<T = unknown> {
   afterWrite?: (target: string) => Promise<void>;
   /** True when `change` found nothing to change: the file is left as it is (no backup, no write); afterWrite still runs. */
   unchanged?: (result: T) => boolean;
+  /**
+   * The new entries `change` adds. Should the lock be busy, they are kept
+   * beside the journal at once, and if it can't be had (or is lost before
+   * the write) they stay there, to be folded in by the next write: the
+   * update still succeeds, `change` run on the journal as it reads now.
+   */
+  adding?: readonly Entry[];
 }
+
+/** A writer whose entry is safe beside the journal waits this long for the lock before leaving it there. */
+const KEPT_WAIT_MS = 10_000;
 
 export class JournalStore {
   private readonly now: () => Date;
@@ -66,16 +86,17 @@ export class JournalStore {
     private readonly options: StoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.keyring = new Keyring(options.passphrase, options.passphraseTries);
+    this.keyring = new Keyring(options.passphrase, options.passphraseTries, options.kdf ?? DEFAULT_KDF);
   }
 
-  /** A snapshot for reading; nothing is locked or written. */
+  /** A snapshot for reading, the entries waiting beside it included; nothing is locked or written. */
   async read(): Promise<Journal> {
     let target = this.file;
     try {
       target = await resolveTarget(this.file);
       const db = new Low(new JournalFile(target, this.keyring), emptyJournal());
       await db.read();
+      foldInto(db.data, await readPending(target, this.keyring));
       return db.data;
     } catch (error) {
       throw explain(error, target);
@@ -87,79 +108,123 @@ export class JournalStore {
    * made by another process a moment ago is never lost. `change` edits the
    * journal in place and returns what the caller wants back. The entries it
    * finds are frozen: an entry is changed by putting a new object in its
-   * place (`journal.entries[i] = { ...entry, ...changes }`).
+   * place (`journal.entries[i] = { ...entry, ...changes }`). Entries waiting
+   * beside the journal are folded in first.
    */
   async update<T>(change: (journal: Journal) => T | Promise<T>, options: UpdateOptions<T> = {}): Promise<T> {
     let target = this.file;
+    const adding = options.adding ?? [];
+    let kept: string | null = null;
     try {
       target = await resolveTarget(this.file);
       // The lock lives beside the journal, so its folder must exist first.
       await fs.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR });
       await this.keyring.prepare(await readHead(target), target);
-      return await withLock(
-        target,
-        async (assertHeld) => {
-          const db = new Low(new JournalFile(target, this.keyring, assertHeld), emptyJournal());
-          await db.read();
-          const result = await change(db.data);
-          if (options.unchanged?.(result)) {
-            await options.afterWrite?.(target);
-            return result;
-          }
-          // The trash keeps what was deleted 7 days; older is dropped at the next write, whatever it is.
-          pruneTrash(db.data, this.now());
-          // Today's backup is a copy of the file as it was: made before the seal changes.
-          await backupOncePerDay(target, this.now());
-          if (options.sealer !== undefined) this.keyring.sealer = options.sealer;
-          await db.write();
-          await options.afterWrite?.(target);
-          return result;
-        },
-        {
-          ...(this.options.lockWaitMs === undefined ? {} : { waitMs: this.options.lockWaitMs }),
-          ...(this.options.onLockWait ? { onWait: this.options.onLockWait } : {}),
-        },
-      );
+      let keptAt = 0;
+      const folded = async () => kept !== null && !(await exists(kept));
+      const held = await acquire(target, {
+        ...(this.options.lockWaitMs === undefined ? {} : { waitMs: this.options.lockWaitMs }),
+        ...(this.options.onLockWait ? { onWait: this.options.onLockWait } : {}),
+        ...(adding.length === 0
+          ? {}
+          : {
+              onBusy: async () => {
+                kept = await this.keep(target, adding).catch(() => null);
+              },
+              settled: async (waited) => {
+                if (kept !== null && keptAt === 0) keptAt = waited;
+                return (await folded()) || (kept !== null && waited - keptAt >= (this.options.keptWaitMs ?? KEPT_WAIT_MS));
+              },
+            }),
+      }).catch((error: unknown) => {
+        if (error instanceof LockUnavailable && adding.length > 0) return null;
+        throw error;
+      });
+      if (held && (await folded())) await held.release();
+      else if (held) {
+        try {
+          return await this.locked(target, change, options, held.assertHeld, kept);
+        } catch (error) {
+          if (!(error instanceof LockUnavailable) || adding.length === 0) throw error;
+        } finally {
+          await held.release();
+        }
+      }
+      return await this.elsewhere(target, change, adding, kept);
     } catch (error) {
       throw explain(error, target);
     }
   }
+
+  /** The update itself, the lock held. */
+  private async locked<T>(
+    target: string,
+    change: (journal: Journal) => T | Promise<T>,
+    options: UpdateOptions<T>,
+    assertHeld: () => void,
+    kept: string | null,
+  ): Promise<T> {
+    const db = new Low(new JournalFile(target, this.keyring, assertHeld), emptyJournal());
+    await db.read();
+    const waiting = await readPending(target, this.keyring);
+    // This writer's own entries are added by `change`, as if nothing had waited.
+    foldInto(db.data, waiting, new Set((options.adding ?? []).map((entry) => entry.id)));
+    let result: T;
+    try {
+      result = await change(db.data);
+    } catch (error) {
+      if (kept) await removePending([kept]);
+      throw error;
+    }
+    if (options.unchanged?.(result) && waiting.length === 0 && kept === null) {
+      await options.afterWrite?.(target);
+      return result;
+    }
+    // The trash keeps what was deleted 7 days; older is dropped at the next write, whatever it is.
+    pruneTrash(db.data, this.now());
+    // Today's backup is a copy of the file as it was: made before the seal changes.
+    await backupOncePerDay(target, this.now());
+    if (options.sealer !== undefined) this.keyring.use(options.sealer);
+    await db.write();
+    await removePending([...waiting.map((w) => w.file), ...(kept ? [kept] : [])]);
+    await options.afterWrite?.(target);
+    return result;
+  }
+
+  /**
+   * Without the lock: the entries are in the journal already (another writer
+   * folded them in), or kept beside it; `change` runs on the journal as it
+   * reads now, without them, so it returns what it would have.
+   */
+  private async elsewhere<T>(target: string, change: (journal: Journal) => T | Promise<T>, adding: readonly Entry[], kept: string | null) {
+    const file = kept ?? (await this.keep(target, adding));
+    const snapshot = await this.read();
+    const ids = new Set(adding.map((entry) => entry.id));
+    snapshot.entries = snapshot.entries.filter((entry) => !ids.has(entry.id));
+    try {
+      const result = await change(snapshot);
+      if (await exists(file)) this.options.onKeptBeside?.(file);
+      return result;
+    } catch (error) {
+      await removePending([file]);
+      throw error;
+    }
+  }
+
+  /** Writes `entries` beside the journal, sealed as the journal is (the passphrase checked against it first). */
+  private async keep(target: string, entries: readonly Entry[]): Promise<string> {
+    const text = await readText(target);
+    if (text !== null && isEnvelopeText(text)) await this.keyring.unsealBytes(text, target);
+    else this.keyring.sealer = null;
+    return writePending(target, entries, this.keyring.sealer, this.now());
+  }
 }
 
-export interface ResealResult {
-  /** Backups rewritten to match. */
-  backups: number;
-  /** Backups left as they were: sealed with another passphrase, or unreadable. */
-  skipped: string[];
-}
-
-/**
- * Encrypts (a new sealer), re-keys, or decrypts (null) the journal and every
- * backup beside it, under the lock, each file replaced atomically: there is
- * never a moment when one is half-written, and no plaintext copy is made.
- */
-export async function reseal(store: JournalStore, next: Sealer | null): Promise<ResealResult> {
-  const result: ResealResult = { backups: 0, skipped: [] };
-  // The journal first, then its backups: were this stopped halfway, running it again finishes the backups.
-  await store.update(() => {}, {
-    sealer: next,
-    afterWrite: async (target) => {
-      for (const { file } of await listBackups(target)) {
-        const name = path.basename(file);
-        const text = await readText(file);
-        if (text === null) continue;
-        // A keyring of its own: a backup may carry an older salt, and must not change the journal's.
-        const plain = await new Keyring(() => store.keyring.passphrase(file)).unseal(text, file).catch(() => null);
-        if (plain === null) {
-          result.skipped.push(name);
-          continue;
-        }
-        await writeAtomic(file, next ? seal(plain, next) : plain);
-        result.backups++;
-      }
-    },
-  });
-  return result;
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The first bytes of a file (where an envelope's header is), or '' when it can't be read. */

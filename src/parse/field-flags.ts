@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { ENTRY_TYPES, type EntryType, editable, type FieldSpec, fieldsOf, TYPE_WORDS } from '../journal/fields.js';
+import { clean } from '../render/clean.js';
 import { dedupe, parseChoice, parseList, parseScore, parseText } from './values.js';
 
 /*
@@ -174,7 +175,9 @@ export function readClear(type: string, values: readonly string[]): Record<strin
     }
     if (!field) {
       const words = Object.hasOwn(TYPE_WORDS, type) ? TYPE_WORDS[type as EntryType].one : type;
-      throw new UsageError(`--clear: a ${words} has no field "${name}"; it can clear ${clearable.map((spec) => spec.name).join(', ')}.`);
+      throw new UsageError(
+        `--clear: a ${words} has no field "${clean(name)}"; it can clear ${clearable.map((spec) => spec.name).join(', ')}.`,
+      );
     }
     changes[field.name] = emptyOf(field);
   }

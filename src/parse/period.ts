@@ -1,5 +1,6 @@
 import type { Period } from '../analysis/report.js';
 import { UsageError } from '../errors.js';
+import { clean } from '../render/clean.js';
 import { isoWeekMonday, isoWeeksIn, localDay, mondayOf } from '../time/calendar.js';
 import { parseDayPhrase } from './when.js';
 
@@ -30,9 +31,8 @@ export async function parsePeriod(flags: PeriodFlags, now: Date): Promise<Period
     const year = Number(m?.[1]);
     const week = Number(m?.[2]);
     if (!m || week < 1 || week > isoWeeksIn(year)) {
-      throw new UsageError(
-        `--week takes an ISO week like 2026-W47 (weeks 01 to ${m ? isoWeeksIn(year) : 52} of the year; you gave "${String(flags.week)}").`,
-      );
+      const weeks = `weeks 01 to ${m ? isoWeeksIn(year) : 52} of the year`;
+      throw new UsageError(`--week takes an ISO week like 2026-W47 (${weeks}; you gave "${clean(String(flags.week))}").`);
     }
     const monday = isoWeekMonday(year, week);
     return { from: monday, to: monday + 6 };
@@ -40,12 +40,12 @@ export async function parsePeriod(flags: PeriodFlags, now: Date): Promise<Period
   const from = flags.from === undefined ? undefined : await parseDayPhrase(flags.from, now, '--from');
   const to = flags.to === undefined ? undefined : await parseDayPhrase(flags.to, now, '--to');
   if (from !== undefined && to !== undefined) {
-    if (from > to) throw new UsageError(`--from (${flags.from}) is after --to (${flags.to}); swap them.`);
+    if (from > to) throw new UsageError(`--from (${clean(flags.from ?? '')}) is after --to (${clean(flags.to ?? '')}); swap them.`);
     return { from, to };
   }
   if (to !== undefined) return { from: to - 6, to };
   if (from !== undefined) {
-    if (from > today) throw new UsageError(`--from (${flags.from}) is in the future; give --to as well, or an earlier day.`);
+    if (from > today) throw new UsageError(`--from (${clean(flags.from ?? '')}) is in the future; give --to as well, or an earlier day.`);
     return { from, to: today };
   }
   return { from: today - 6, to: today };
@@ -54,7 +54,7 @@ export async function parsePeriod(flags: PeriodFlags, now: Date): Promise<Period
 export function parseLookback(raw: string | undefined): number {
   if (raw === undefined) return 8;
   if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1 || Number(raw) > 260) {
-    throw new UsageError(`--lookback takes a number of weeks from 1 to 260 (you gave "${raw}"), for example --lookback 8.`);
+    throw new UsageError(`--lookback takes a number of weeks from 1 to 260 (you gave "${clean(raw)}"), for example --lookback 8.`);
   }
   return Number(raw);
 }

@@ -1,10 +1,11 @@
 import { UsageError } from '../errors.js';
+import { clean } from '../render/clean.js';
 
 /** A 0-10 intensity, whole numbers only: "7.5" or "seven" is a typo to point out, not to round. */
 export function parseScore(raw: string, flag: string): number {
   const value = raw.trim();
   if (!/^\d{1,2}$/.test(value) || Number(value) > 10) {
-    throw new UsageError(`${flag} takes a whole number from 0 to 10 (you gave "${raw}"), for example ${flag} 6.`);
+    throw new UsageError(`${flag} takes a whole number from 0 to 10 (you gave "${clean(raw)}"), for example ${flag} 6.`);
   }
   return Number(value);
 }
@@ -59,7 +60,7 @@ export function parseMinutes(raw: string): number {
   const value = raw.trim();
   const minutes = Number(value);
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value) || minutes < 0.05 || minutes > 180) {
-    throw new UsageError(`--minutes takes a number of minutes from 0.05 to 180 (you gave "${raw}"), for example --minutes 20.`);
+    throw new UsageError(`--minutes takes a number of minutes from 0.05 to 180 (you gave "${clean(raw)}"), for example --minutes 20.`);
   }
   return minutes;
 }
@@ -68,7 +69,7 @@ export function parseMinutes(raw: string): number {
 export function parseChoice<T extends string>(raw: string, flag: string, allowed: readonly T[]): T {
   const value = raw.trim().toLowerCase();
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`${flag} takes ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')} (you gave "${raw}").`);
+    throw new UsageError(`${flag} takes ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')} (you gave "${clean(raw)}").`);
   }
   return value as T;
 }

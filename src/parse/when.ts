@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { clean } from '../render/clean.js';
 import { isCalendarDay, localDay, localDaysBefore, toOffsetIso } from '../time/calendar.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -16,12 +17,12 @@ export async function parseWhen(raw: string, now: Date): Promise<string> {
   const text = raw.trim();
   const iso = ISO.exec(text);
   const result = iso ? fromIso(iso, text) : await fromPhrase(text, now);
-  if (!result) throw new UsageError(`--at: "${raw}" isn't a time I can read. ${help}`);
+  if (!result) throw new UsageError(`--at: "${clean(raw)}" isn't a time I can read. ${help}`);
   let { date } = result;
   // Today's date alone means earlier today: midday, or now if that is still ahead. Any later day is the future.
   if (result.dateOnly && date.getTime() > now.getTime() && sameLocalDay(date, now)) date = now;
   if (date.getTime() > now.getTime() + FUTURE_SLACK_MS) {
-    throw new UsageError(`--at: "${raw}" is in the future; a log is for something that has happened. ${help}`);
+    throw new UsageError(`--at: "${clean(raw)}" is in the future; a log is for something that has happened. ${help}`);
   }
   return toOffsetIso(date, result.offset);
 }
@@ -88,7 +89,7 @@ export async function parseDayPhrase(raw: string, now: Date, flag: string): Prom
   else if (!ISO.test(text)) date = (await fromPhrase(text, now))?.date ?? null;
   if (!date)
     throw new UsageError(
-      `${flag}: "${raw}" isn't a day I can read. Use a date like 2026-11-22, or words like "last monday" or "2 weeks ago".`,
+      `${flag}: "${clean(raw)}" isn't a day I can read. Use a date like 2026-11-22, or words like "last monday" or "2 weeks ago".`,
     );
   return localDay(date);
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { examples, lazy, type MakeContext } from './shared.js';
 
-/** The commands that look after the files: doctor, encrypt, decrypt, config. */
+/** The commands that look after the files: doctor, encrypt, passphrase, decrypt, config. */
 export function declareCareCommands(program: Command, context?: MakeContext): void {
   program
     .command('doctor')
@@ -20,7 +20,7 @@ export function declareCareCommands(program: Command, context?: MakeContext): vo
     .command('encrypt')
     .summary('keep your journal unreadable without a passphrase')
     .description(
-      'Encrypt your journal and its backups (AES-256-GCM, key from your passphrase with scrypt). ' +
+      'Encrypt your journal and every file attach keeps beside it (AES-256-GCM, key from your passphrase with scrypt). ' +
         'The passphrase is asked twice, hidden, or read from ATTACH_PASSPHRASE; never from an option. ' +
         'Without it nobody can open the journal, not even you: keep it somewhere safe.',
     )
@@ -28,9 +28,26 @@ export function declareCareCommands(program: Command, context?: MakeContext): vo
     .action(lazy(() => import('../commands/encrypt.js'), context));
 
   program
+    .command('passphrase')
+    .summary('change the passphrase of your encrypted journal')
+    .description(
+      'Change the passphrase: the current one is asked first, then the new one twice, hidden ' +
+        '(without a terminal: ATTACH_PASSPHRASE and ATTACH_NEW_PASSPHRASE). ' +
+        'The journal, its backups and the copies kept beside it are sealed again; the old passphrase opens none of them.',
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'attach passphrase',
+        'ATTACH_PASSPHRASE="$(pass show attach)" ATTACH_NEW_PASSPHRASE="$(pass show attach-new)" attach passphrase',
+      ),
+    )
+    .action(lazy(() => import('../commands/passphrase.js'), context));
+
+  program
     .command('decrypt')
     .summary('turn encryption off again')
-    .description('Decrypt your journal and its backups, so they are plain JSON again.')
+    .description('Decrypt your journal and every file attach keeps beside it, so they are plain again.')
     .addHelpText('after', examples('attach decrypt'))
     .action(lazy(() => import('../commands/decrypt.js'), context));
 

@@ -110,5 +110,6 @@ export class AttachCommand extends Command {
 
 /** Where commander's messages and help go: help on stdout; mistakes on stderr, as one wrapped, cleaned line. */
 export const OUTPUT = {
-  outputError: (text: string) => say(process.stderr, text.trimEnd()),
+  // commander's own messages echo an unknown option or command as typed: shown neutralised, like entry text.
+  outputError: (text: string) => say(process.stderr, clean(text.trimEnd())),
 };

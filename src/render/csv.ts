@@ -16,13 +16,22 @@ import type { Entry } from '../journal/types.js';
  * A field an entry does not have is empty. Fields no type of the table has
  * are left out (the JSON export keeps everything). Cells:
  * - text as stored, ids of catalogue items included (they are the data);
- * - lists joined with " | ";
+ * - lists joined with " | ", each item with `\` written `\\` and `|`
+ *   written `\|`, so an item holding " | " can be told apart: split the
+ *   cell on " | ", then undo those two in each item;
  * - numbers and true/false plain, null and missing empty;
  * - RFC 4180: CRLF after every row (the last one too), a cell holding a
- *   comma, a double quote, CR or LF is quoted, quotes inside doubled;
- * - a text cell beginning with = + - @ tab CR or LF (OWASP's list for CSV
- *   injection, plus LF) gets a leading ' and is quoted, so a spreadsheet
- *   shows it as text instead of running it as a formula.
+ *   comma, a double quote, CR or LF is quoted, quotes inside doubled; a
+ *   cell holding a semicolon is quoted too (where the decimal comma is
+ *   used, spreadsheets split on semicolons, and a quote only counts at the
+ *   start of a cell, so what follows a semicolon inside a cell starts a
+ *   cell of its own there: a formula sign after one gets a ' too,
+ *   `a;=1+1;b` is written `"a;'=1+1;b"`);
+ * - a text cell whose first character that is not a control character is
+ *   = + - or @, or that begins with tab, CR or LF
+ *   (OWASP's list for CSV injection, NUL-then-= included: LibreOffice skips
+ *   the NUL and runs the rest), gets a leading ' and is quoted, so a
+ *   spreadsheet shows it as text instead of running it as a formula.
  */
 const FIRST = ['id', 'type', 'at', 'recordedAt', 'editedAt'];
 const LAST = ['tags', 'note'];
@@ -46,14 +55,17 @@ export const CSV_LIST_SEPARATOR = ' | ';
 
 const SEPARATOR = ',';
 const ROW_END = '\r\n';
-/** Either reason to look closer: something RFC 4180 quotes, or a formula sign first. One test for the common case. */
-const SPECIAL = /[",\r\n]|^[=+\-@\t]/;
-const FORMULA_START = /^[=+\-@\t\r\n]/;
+/** Either reason to look closer: something to quote, or a formula sign first. One test for the common case. */
+const SPECIAL = /[",;\r\n]|^\p{Cc}*[=+\-@]|^\t/u;
+/** A formula sign after any run of control characters (LibreOffice drops a NUL and runs the rest), or OWASP's tab, CR or LF first. */
+const FORMULA_START = /^\p{Cc}*[=+\-@]|^[\t\r\n]/u;
+/** A semicolon before a formula sign: where a sheet splits on semicolons, what follows one starts a cell of its own. */
+const FORMULA_AFTER_SEMICOLON = /;(?=\p{Cc}*[=+\-@])/gu;
 
 /** One text cell: neutralised if a spreadsheet would read it as a formula, quoted when RFC 4180 asks. */
 export function textCell(text: string): string {
   if (!SPECIAL.test(text)) return text;
-  const doubled = text.replace(/"/g, '""');
+  const doubled = text.replace(/"/g, '""').replace(FORMULA_AFTER_SEMICOLON, ";'");
   return FORMULA_START.test(text) ? `"'${doubled}"` : `"${doubled}"`;
 }
 
@@ -64,12 +76,17 @@ function plain(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** One item of a list cell: its own backslashes and pipes escaped, so no item can hold the joiner. */
+export function listItem(text: string): string {
+  return text.replace(/[\\|]/g, '\\$&');
+}
+
 /** Any stored value as one cell. */
 export function cell(value: unknown): string {
   if (typeof value === 'string') return textCell(value);
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? '' : textCell(value.map(plain).join(CSV_LIST_SEPARATOR));
+  if (Array.isArray(value)) return value.length === 0 ? '' : textCell(value.map((item) => listItem(plain(item))).join(CSV_LIST_SEPARATOR));
   return textCell(JSON.stringify(value));
 }
 

@@ -2,6 +2,7 @@ import { ENTRY_TYPES, TYPE_WORDS } from '../journal/fields.js';
 import type { EntryCounts, Health, JournalTrouble } from '../journal/health.js';
 import { newerWriter } from '../journal/newer.js';
 import { age, fileSize, plural } from './amounts.js';
+import { clean } from './clean.js';
 import { command, wrap } from './wrap.js';
 
 /*
@@ -38,14 +39,16 @@ export interface Findings {
   leftoverTempFiles: string[];
   brokenCopies: string[];
   syncCopies: Health['syncCopies'];
+  waiting: string[];
+  plainBeside: string[];
   warnings: Note[];
   problems: Problem[];
   next: string | null;
 }
 
-/** Quotes a path for a shell command a person can paste. */
+/** Quotes a path for a shell command a person can paste (and that the terminal shows as it is). */
 export function sh(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  return clean(/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 }
 
 const octal = (mode: number) => `0${mode.toString(8).padStart(3, '0')}`;
@@ -97,7 +100,7 @@ export function describeHealth(health: Health): Findings {
   const target = j.linkTarget ?? j.path;
 
   const trouble = j.trouble ? troubleWords(j.trouble, target, folder.path) : null;
-  if (trouble) problems.push({ message: `Your journal at ${target} can't be used: ${trouble.problem}.`, next: trouble.next });
+  if (trouble) problems.push({ message: `Your journal at ${clean(target)} can't be used: ${trouble.problem}.`, next: trouble.next });
   if (j.mode !== null && j.trouble?.kind !== 'folder' && j.mode & 0o077) {
     warnings.push({
       message: `Your journal ${j.mode & 0o044 ? 'can be read' : 'can be changed'} by others on this computer (mode ${octal(j.mode)}).`,
@@ -114,7 +117,7 @@ export function describeHealth(health: Health): Findings {
   }
   if (!settings.valid) {
     problems.push({
-      message: settings.problem ?? `Your settings at ${settings.path} can't be used.`,
+      message: settings.problem ?? `Your settings at ${clean(settings.path)} can't be used.`,
       next: `To start again from the defaults and keep the old file: mv ${sh(settings.path)} ${sh(`${settings.path}.old`)}`,
     });
   }
@@ -126,13 +129,19 @@ export function describeHealth(health: Health): Findings {
   }
   if (lock.stale) {
     warnings.push({
-      message: `A lock left by an attach that stopped is still there (${age(lock.ageSeconds ?? 0)} old): ${lock.path}`,
+      message: `A lock left by an attach that stopped is still there (${age(lock.ageSeconds ?? 0)} old): ${clean(lock.path)}`,
       fix: `The next attach that writes takes it over by itself. To remove it now: rmdir ${sh(lock.path)}`,
+    });
+  }
+  for (const file of health.plainBeside) {
+    warnings.push({
+      message: `Your journal is encrypted, but a file attach keeps beside it is not: ${clean(file)}`,
+      fix: 'attach encrypt seals it, and everything else beside the journal, with the same passphrase.',
     });
   }
   for (const temp of health.leftoverTempFiles) {
     warnings.push({
-      message: `An attach that stopped while writing left a temporary file, which may hold a copy of your journal: ${temp}`,
+      message: `An attach that stopped while writing left a temporary file, which may hold a copy of your journal: ${clean(temp)}`,
       fix: `The next write removes it. To remove it now: rm ${sh(temp)}`,
     });
   }
@@ -169,6 +178,8 @@ export function describeHealth(health: Health): Findings {
     leftoverTempFiles: health.leftoverTempFiles,
     brokenCopies: health.brokenCopies,
     syncCopies: health.syncCopies,
+    waiting: health.waiting,
+    plainBeside: health.plainBeside,
     warnings,
     problems,
     next: problems[0]?.next ?? null,
@@ -206,8 +217,8 @@ export function heldCommand(text: string): string {
 }
 
 function journalLines(j: Findings['journal']): string[] {
-  const out = [`${label('Journal')}${j.path}`];
-  if (j.linkTarget) out.push(`${PAD}a link to ${j.linkTarget}`);
+  const out = [`${label('Journal')}${clean(j.path)}`];
+  if (j.linkTarget) out.push(`${PAD}a link to ${clean(j.linkTarget)}`);
   if (!j.exists && j.valid === null) return [...out, `${PAD}no journal yet; attach log starts one`];
   if (j.size !== null && j.mode !== null) {
     const facts = [fileSize(j.size), j.version !== null ? `format ${j.version}` : '', `mode ${j.mode}`];
@@ -223,13 +234,13 @@ function journalLines(j: Findings['journal']): string[] {
 }
 
 function otherFileLines(f: Findings): string[] {
-  const out = [`${label('Folder')}${f.folder.path}${f.folder.mode ? ` (mode ${f.folder.mode})` : ' (not there yet)'}`];
-  out.push(`${label('Settings')}${f.settings.path}`);
+  const out = [`${label('Folder')}${clean(f.folder.path)}${f.folder.mode ? ` (mode ${f.folder.mode})` : ' (not there yet)'}`];
+  out.push(`${label('Settings')}${clean(f.settings.path)}`);
   out.push(
     `${PAD}${!f.settings.exists ? 'none yet; the defaults are in use' : f.settings.valid ? 'read fine' : "can't be used (see below)"}`,
   );
 
-  out.push(`${label('Backups')}${f.backups.path}`);
+  out.push(`${label('Backups')}${clean(f.backups.path)}`);
   const { newest, newestValid, count } = f.backups;
   if (!newest) out.push(`${PAD}none yet; one is kept before the first change of each day`);
   else {
@@ -237,7 +248,7 @@ function otherFileLines(f: Findings): string[] {
     if (!newest.valid) out.push(`${PAD}${newestValid ? `newest that opens: ${newestValid.date}` : 'none of them opens'}`);
   }
 
-  out.push(`${label('Lock')}${f.lock.path}`);
+  out.push(`${label('Lock')}${clean(f.lock.path)}`);
   const lock = !f.lock.present
     ? 'none; no attach is writing right now'
     : f.lock.stale
@@ -248,11 +259,17 @@ function otherFileLines(f: Findings): string[] {
   if (f.brokenCopies.length > 0) {
     const copies = plural(f.brokenCopies.length, 'damaged copy', 'damaged copies');
     out.push(`${label('Kept')}${copies} from earlier repairs, never removed by attach:`);
-    for (const copy of f.brokenCopies) out.push(`${PAD}${copy}`);
+    for (const copy of f.brokenCopies) out.push(`${PAD}${clean(copy)}`);
+  }
+  if (f.waiting.length > 0) {
+    out.push(
+      `${label('Waiting')}${plural(f.waiting.length, 'file')} of entries kept while the journal was busy; the next write takes them in:`,
+    );
+    for (const file of f.waiting) out.push(`${PAD}${clean(file)}`);
   }
   if (f.syncCopies.length > 0) {
     out.push(`${label('Waiting')}${plural(f.syncCopies.length, 'copy', 'copies')} made by a sync tool, for attach merge:`);
-    for (const copy of f.syncCopies) out.push(`${PAD}${copy.file} (${TOOL_NAMES[copy.tool]})`);
+    for (const copy of f.syncCopies) out.push(`${PAD}${clean(copy.file)} (${TOOL_NAMES[copy.tool]})`);
   }
   return out;
 }

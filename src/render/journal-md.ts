@@ -4,6 +4,7 @@ import { type FieldSpec, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
 import { wallClock } from '../time/calendar.js';
 import { monthName, weekdayName } from '../time/calendar-words.js';
+import { mdLine } from './md-escape.js';
 import { duration } from './time.js';
 
 const TITLES: Record<string, string> = { trigger: 'A moment that stirred you up', pause: 'A pause', reflection: 'A reflection' };
@@ -17,21 +18,20 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A person's words, shown as written: control characters made visible, and
- * Markdown's own marks escaped so a `#`, `*` or `<script>` in a note reads
- * as typed instead of turning into a heading, emphasis or HTML. Continuation
- * lines are indented to stay inside their list item.
+ * every line escaped (md-escape.ts) so a `#`, `*` or `<script>` in a note
+ * reads as typed instead of turning into a heading, emphasis or HTML.
+ * Continuation lines are indented to stay inside their list item.
  */
 export function mdText(text: string, indent = '  '): string {
   const lines = text
     .trim()
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
     .split(/\r\n|\r|\n/)
-    .map((row) => row.trim().replace(/[\\`*_[\]<>~|]/g, '\\$&'));
+    .map((row) => mdLine(row.trim()));
   // A hard break keeps the lines a person typed; an empty line stays a paragraph break.
   let out = lines[0] ?? '';
   for (let i = 1; i < lines.length; i++) {
-    // At the start of a line, these would begin a heading, a list or a rule.
-    const row = lines[i]!.replace(/^[#=+-]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
+    const row = lines[i]!;
     if (row === '') out += '\n';
     else out += `${lines[i - 1] === '' ? '\n' : '  \n'}${indent}${row}`;
   }
@@ -76,8 +76,8 @@ function valueText(field: FieldSpec | undefined, value: unknown, label: FieldLab
   return mdText(JSON.stringify(value));
 }
 
-/** Backticks inside a code span would end it. */
-const mdCode = (text: string) => text.replace(/`/g, "'");
+/** Backticks inside a code span would end it, and a line break would end its line. */
+const mdCode = (text: string) => text.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 
 function entryTitle(entry: Entry): string {
   const title = TITLES[entry.type] ?? `An entry of type "${mdText(entry.type)}"`;

@@ -1,14 +1,15 @@
 import { inSentence, type LabelKind, type Labeller, type ReportData } from '../analysis/report.js';
 import { weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
+import { mdCell } from './md-escape.js';
 import { loopSections } from './report-loop.js';
 import { evidenceLine, needsWords, pauseLines, periodWords, reportPeriodWords, summaryLine, type TextOptions } from './report-text.js';
 
-/** Table cells: no pipes or line breaks from a person's words may break the table. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+/** Words in a cell or a line: a person's words inside may break neither the table nor the page (md-escape.ts). */
+const cell = mdCell;
 const times = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** What Markdown would read as formatting in a sentence (a person's words, a catalogue's), shown as written. */
-const prose = (text: string) => cell(text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`));
+/** A sentence holding a person's words or a catalogue's: the same escaping, so that nothing in it is read as Markdown. */
+const prose = mdCell;
 const num = (value: number | null) => (value === null ? '–' : value.toFixed(1));
 
 function table(head: string[], rows: string[][]): string[] {

@@ -352,13 +352,13 @@ describe('every command works the same on an encrypted journal', () => {
   it('doctor describes it without the passphrase, and checks inside with it', async () => {
     const without = await attachAsync(sealed, ['doctor']);
     ok(without);
-    expect(without.stdout).toContain('encrypted: AES-256-GCM, key from scrypt (N=32768, r=8, p=1)');
+    expect(without.stdout).toContain('encrypted: AES-256-GCM, key from scrypt (N=131072, r=8, p=1)');
     expect(without.stdout).toContain('not looked inside: set ATTACH_PASSPHRASE for doctor to check it');
     expect(without.stdout).not.toContain(MARKERS[0]);
     const json = JSON.parse((await attachAsync(sealed, ['doctor', '--json'])).stdout);
     expect(json.journal).toMatchObject({
       exists: true,
-      encrypted: 'AES-256-GCM, key from scrypt (N=32768, r=8, p=1)',
+      encrypted: 'AES-256-GCM, key from scrypt (N=131072, r=8, p=1)',
       valid: null,
       entries: null,
     });
@@ -654,7 +654,7 @@ describe('attach encrypt and attach decrypt', () => {
     const first = JSON.parse(readFileSync(box.journal, 'utf8')) as Envelope;
     const r = attach(box, ['encrypt'], WITH);
     ok(r);
-    expect(r.stderr).toContain('Your journal is already encrypted, and so are its backups.');
+    expect(r.stderr).toContain('Your journal is already encrypted, and so is everything attach keeps beside it.');
     const second = JSON.parse(readFileSync(box.journal, 'utf8')) as Envelope;
     expect(second.salt).toBe(first.salt);
     expect((await opened(box.journal)).entries).toHaveLength(fixture().entries.length);

@@ -233,7 +233,7 @@ describe('attach export', () => {
     expect(md).toContain("- The need underneath: Reassurance, To know we're okay");
     expect(md).toContain('- About: "@channel everyone saw it", 22 November 2026, 23:30 `b2222222`');
     // A person's text cannot turn into Markdown structure.
-    expect(md).toContain('- Note: # not a heading  \n  \\- not a list');
+    expect(md).toContain('- Note: \\# not a heading  \n  \\- not a list');
     expect(md).toContain('- Notes during the pause:\n  - felt it peak\n  - then settle\n');
     expect(md).not.toMatch(/^# not a heading/m);
     expect(md).toContain('- mood: an unknown field, kept');

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entry, TriggerEntry } from '../../src/journal/types.js';
-import { cell, csvColumns, renderCsv, textCell } from '../../src/render/csv.js';
+import { CSV_LIST_SEPARATOR, cell, csvColumns, listItem, renderCsv, textCell } from '../../src/render/csv.js';
 import * as make from '../helpers/entries.js';
 
 const CSV_COLUMNS = csvColumns();
@@ -134,7 +135,7 @@ describe('CSV columns', () => {
 });
 
 describe('CSV cells', () => {
-  it('quote as RFC 4180 asks: commas, quotes, CR and LF; quotes doubled', () => {
+  it('quote as RFC 4180 asks: commas, quotes, CR and LF; quotes doubled; and semicolons', () => {
     expect(textCell('plain words')).toBe('plain words');
     expect(textCell('')).toBe('');
     expect(textCell('one, two')).toBe('"one, two"');
@@ -142,7 +143,11 @@ describe('CSV cells', () => {
     expect(textCell('line one\nline two')).toBe('"line one\nline two"');
     expect(textCell('line one\r\nline two')).toBe('"line one\r\nline two"');
     expect(textCell('a\rb')).toBe('"a\rb"');
-    expect(textCell("it's fine; really")).toBe("it's fine; really");
+    // Where the decimal comma is used, a spreadsheet splits on semicolons: a;=1+1;b unquoted would run the middle.
+    expect(textCell("it's fine; really")).toBe('"it\'s fine; really"');
+    // And what follows a semicolon is a cell of its own there: a formula sign after one is neutralised too.
+    expect(textCell('a;=1+1;b')).toBe(`"a;'=1+1;b"`);
+    expect(textCell('=1;\u0000+2; -3;b')).toBe(`"'=1;'\u0000+2; -3;b"`);
   });
 
   it.each([
@@ -155,6 +160,12 @@ describe('CSV cells', () => {
     ['\nnewline first', `"'\nnewline first"`],
     ['=HYPERLINK("http://x","click")', `"'=HYPERLINK(""http://x"",""click"")"`],
     ["=cmd|' /C calc'!A0, then", `"'=cmd|' /C calc'!A0, then"`],
+    // Issue 13: control characters first, then the formula (LibreOffice drops a NUL and runs the rest).
+    ['\u0000=1+1', `"'\u0000=1+1"`],
+    ['\u0000\u0000+1', `"'\u0000\u0000+1"`],
+    ['\u0001@SUM(1)', `"'\u0001@SUM(1)"`],
+    ['\u001b\u007f-2', `"'\u001b\u007f-2"`],
+    ['\u0085=1', `"'\u0085=1"`],
   ])('keep %j from running as a formula', (text, written) => {
     expect(textCell(text)).toBe(written);
   });
@@ -183,6 +194,18 @@ describe('CSV cells', () => {
     expect(cell(['walk', '=SUM(A1)'])).toBe('walk | =SUM(A1)');
     expect(cell(['first note\nsecond line', 'third'])).toBe('"first note\nsecond line | third"');
     expect(cell([1, true, null, { at: 3 }])).toBe('"1 | true |  | {""at"":3}"');
+  });
+
+  it('escape the joiner inside an item: \\ as \\\\ and | as \\|, so every list splits back into its items', () => {
+    expect(cell(['a | b', 'c'])).toBe('a \\| b | c');
+    expect(cell(['a |', '| b'])).toBe('a \\| | \\| b');
+    expect(cell(['back\\slash', 'x'])).toBe('back\\\\slash | x');
+    const split = (text: string) => text.split(CSV_LIST_SEPARATOR).map((item) => item.replace(/\\([\\|])/g, '$1'));
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', ' ', '|', '\\', 'b'), minLength: 1 }), { minLength: 1 }), (items) => {
+        expect(split(items.map(listItem).join(CSV_LIST_SEPARATOR))).toEqual(items);
+      }),
+    );
   });
 
   it('write other values as JSON text', () => {

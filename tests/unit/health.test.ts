@@ -130,6 +130,8 @@ describe('describeHealth', () => {
     leftoverTempFiles: [],
     brokenCopies: [],
     syncCopies: [],
+    waiting: [],
+    plainBeside: [],
   };
 
   it('puts the journal first, then the settings, each with its step, a path quoted for the shell', () => {

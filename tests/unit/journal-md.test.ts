@@ -17,7 +17,7 @@ describe('mdText', () => {
   it('escapes what Markdown would act on, and keeps the words', () => {
     expect(mdText("It's fine, really.")).toBe("It's fine, really.");
     expect(mdText('*bold* _it_ `code` [link](x) <img src=x onerror=alert(1)> a|b ~s~ back\\slash')).toBe(
-      '\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\<img src=x onerror=alert(1)\\> a\\|b \\~s\\~ back\\\\slash',
+      '\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) &lt;img src=x onerror=alert(1)&gt; a\\|b \\~s\\~ back\\\\slash',
     );
   });
 
@@ -120,13 +120,17 @@ describe('attach export and import, in process', () => {
   });
 
   it('lists at most ten conflicting ids', async () => {
-    const ours = Array.from({ length: 12 }, (_, i) => trigger(`id-${String(i).padStart(2, '0')}-aaaa`, '2026-11-22T12:00:00Z'));
+    // Imported ids must be UUIDs (issue 13).
+    const ours = Array.from({ length: 12 }, (_, i) =>
+      trigger(`${String(i).padStart(8, '0')}-1b7a-4c1e-9a55-0b1c9f3e2a71`, '2026-11-22T12:00:00Z'),
+    );
     const { ctx, stderr } = withJournal(ours);
     const file = path.join(dir, 'theirs.json');
     writeFileSync(file, JSON.stringify({ version: 1, entries: ours.map((e) => ({ ...e, intensity: 9 })) }));
     await importRun(file, {}, ctx);
     expect(stderr.text).toContain(
-      'Nothing new was added; 12 differed (kept yours: id-00-aa, id-01-aa, id-02-aa, id-03-aa, id-04-aa, id-05-aa, id-06-aa, id-07-aa, id-08-aa, id-09-aa and 2 more).',
+      'Nothing new was added; 12 differed (kept yours: 00000000, 00000001, 00000002, 00000003, 00000004, 00000005, 00000006, 00000007, ' +
+        '00000008, 00000009 and 2 more).',
     );
   });
 });
