@@ -588,7 +588,7 @@ const { measureCommands } = await import('./commands.mjs');
 const reading = await measureCommands({ bin: BIN, env, samples: quick ? 3 : 7, log: (text) => process.stderr.write(`${text}\n`) });
 process.stdout.write(`\n${reading.table}\n`);
 
-// Sections 7 and 8: the standalone benches of issues 16 and 17, run as they are run alone, each a process of its
+// Sections 7 to 9: the standalone benches of issues 13, 16 and 17, run as they are run alone, each a process of its
 // own (they build their own journals), with the same environment rule: no NODE_EXTRA_CA_CERTS on either side.
 function standalone(script, args) {
   const clean = { ...process.env };
@@ -597,10 +597,17 @@ function standalone(script, args) {
   if (result.status !== 0) return `${script} failed (exit ${result.status}): ${(result.stderr || '').trim().split('\n').at(-1)}`;
   return result.stdout.trim();
 }
+// Section 10: the evaluation of `attach progress` (bench/progress-eval.mjs, seeded; PROGRESS-EVAL.md holds its discussion).
+const { run: runProgress } = await import('./progress-eval.mjs');
+const progressEval = await runProgress({ write: !quick, out: () => {} });
+process.stdout.write(`\n${progressEval.markdown}\n`);
+
 const htmlPage = standalone('html.mjs', ['--samples', quick ? '3' : '7']);
 process.stdout.write(`\n${htmlPage}\n`);
 const mergeRun = standalone('merge.mjs', quick ? ['--quick'] : []);
 process.stdout.write(`\n${mergeRun}\n`);
+const writers = standalone('loaded-writers.mjs', []);
+process.stdout.write(`\n${writers}\n`);
 
 const total = (performance.now() - started) / 1000;
 const report = `# Benchmark results
@@ -666,7 +673,19 @@ ${htmlPage}
 \`attach merge\` of a journal and a Syncthing conflict copy of it, each with its own adds, edits and
 deletes, against reading and parsing both files. Target (issue 17): at most 3x.
 
-${mergeRun}`;
+${mergeRun}
+
+## Twenty writers on a busy machine (bench/loaded-writers.mjs)
+
+Twenty \`attach log\` started at once on a 20k-entry journal while CPU-bound processes keep every core
+busy (issue 13): every writer exits 0, every moment is listed at once, and all are in the journal file
+after the next write. Absolute figures: there is nothing to hold them against.
+
+${writers}
+
+${progressEval.markdown.replace(/^<!--.*-->$/gm, '').trim()}
+
+The discussion of these figures, the best possible test beside the method, and what was tried: bench/PROGRESS-EVAL.md.`;
 
 // A --quick run has too few samples to stand as the record.
 if (!quick) writeResults(path.join(HERE, 'RESULTS.md'), report);
