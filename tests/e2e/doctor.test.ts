@@ -201,6 +201,8 @@ describe('attach doctor', () => {
       'leftoverTempFiles',
       'brokenCopies',
       'syncCopies',
+      'waiting',
+      'plainBeside',
       'warnings',
       'problems',
       'next',

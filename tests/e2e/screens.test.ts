@@ -36,6 +36,7 @@ const COMMANDS = [
   'merge',
   'doctor',
   'encrypt',
+  'passphrase',
   'decrypt',
   'config',
 ];
@@ -198,6 +199,7 @@ function steady(rows: readonly string[], box: Sandbox): string {
       .replaceAll(box.dir, '<sandbox>')
       // A backup made while the case was set up is from the day the test runs.
       .replace(/newest from \d{4}-\d{2}-\d{2}/g, 'newest from <today>')
+      .replace(/deleted \d+ seconds? ago/g, 'deleted <seconds> ago')
       .replace(/\b[0-9a-f]{8}\b/g, '<id>')
   );
 }
