@@ -34,10 +34,13 @@ export function deletedIds(journal: Journal): Set<string> {
   return ids;
 }
 
+/** A time as it is written: stamps keep whole seconds, so comparisons with a written stamp are made in whole seconds. */
+const toSecond = (now: Date) => Math.floor(now.getTime() / 1000) * 1000;
+
 /** `now`, or one second after `after` when that is not earlier: so the newer of a delete and an undo is never a tie. */
 function stampAfter(now: Date, after: string | undefined): string {
   const floor = timeOf(after);
-  return toOffsetIso(Number.isNaN(floor) || now.getTime() > floor ? now : new Date(floor + 1000));
+  return toOffsetIso(Number.isNaN(floor) || toSecond(now) > floor ? now : new Date(floor + 1000));
 }
 
 /**
@@ -112,7 +115,7 @@ export function restoreEntry(journal: Journal, id: string, now: Date): Entry | u
 /** `now`, or the deletion's own time when the clock reads earlier: a tie counts as brought back. */
 function restoredStamp(now: Date, deletedAt: string): string {
   const deleted = timeOf(deletedAt);
-  return Number.isNaN(deleted) || now.getTime() >= deleted ? toOffsetIso(now) : deletedAt;
+  return Number.isNaN(deleted) || toSecond(now) >= deleted ? toOffsetIso(now) : deletedAt;
 }
 
 /**

@@ -89,6 +89,16 @@ describe('undoable and restoreEntry', () => {
     expect(Date.parse(j.deleted![0]!.deletedAt)).toBe(at(10).getTime() + 1000);
   });
 
+  it('holds within one second written as a whole second: a delete at .5 s after an undo at .0 s is still the later', () => {
+    const j = journal();
+    const half = (date: Date) => new Date(date.getTime() + 500);
+    deleteEntry(j, 't2', at(10));
+    restoreEntry(j, 't2', at(10));
+    deleteEntry(j, 't2', half(at(10)));
+    expect(deletedIds(j).has('t2')).toBe(true);
+    expect(Date.parse(j.deleted![0]!.deletedAt)).toBe(at(10).getTime() + 1000);
+  });
+
   it('an undo on a clock set back still brings the entry back', () => {
     const j = journal();
     deleteEntry(j, 't2', at(10));
