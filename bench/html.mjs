@@ -72,7 +72,7 @@ async function rendererShare() {
         "export { buildReport } from './src/analysis/report.ts';",
         "export { renderReportHtml } from './src/render/report-html.ts';",
         "export { loadCatalogues } from './src/catalogue/catalogue.ts';",
-        "export { dayOf } from './src/time/days.ts';",
+        "export { dayOf } from './src/time/calendar.ts';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',

@@ -52,7 +52,12 @@ type Typed = 'trigger' | 'pause' | 'reflection' | 'follow-up' | 'plan' | 'glimme
 const ofType = <T extends Typed>(entries: readonly Entry[], type: T) => entries.filter((entry): entry is EntryOf<T> => entry.type === type);
 const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.reduce((n, item) => n + (test(item) ? 1 : 0), 0);
 
-export function loopFigures(period: readonly Entry[], all: readonly Entry[]): LoopFigures {
+/**
+ * `period`: the period's entries; `all`: every entry (plans, and what has a
+ * follow-up); `until`: the period's last day that has happened, as
+ * YYYY-MM-DD, so that a plan made after it is not counted as in use then.
+ */
+export function loopFigures(period: readonly Entry[], all: readonly Entry[], until?: string): LoopFigures {
   const moments: TriggerEntry[] = ofType(period, 'trigger');
   const pauses: PauseEntry[] = ofType(period, 'pause');
   const followUps = ofType(period, 'follow-up');
@@ -95,7 +100,11 @@ export function loopFigures(period: readonly Entry[], all: readonly Entry[]): Lo
       letGo: count(pauses, (p) => p.draftOutcome === 'let-go'),
       kept: count(pauses, (p) => p.draftOutcome === 'kept'),
     },
-    plans: { active: count(plans, (plan) => plan.active === true), matched },
+    // In use in the period: made by its end and in use now (a plan retired since is not known to have been in use then).
+    plans: {
+      active: count(plans, (plan) => plan.active === true && (until === undefined || (plan.at as string).slice(0, 10) <= until)),
+      matched,
+    },
     glimmers: {
       count: glimmers.length,
       kinds: tally(glimmers.map((g) => g.kinds)),

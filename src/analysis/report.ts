@@ -229,7 +229,7 @@ export function buildReport(all: readonly Entry[], period: Period, lookbackWeeks
   const judged = pauses.filter((p) => p.passed !== null);
   const passed = pauses.filter((p) => p.passed === true);
 
-  const figures = loopFigures(loop, all);
+  const figures = loopFigures(loop, all, isoDay(end));
   const daily = Array.from({ length }, (_, i) => {
     const count = dayCount[i]!;
     return { date: isoDay(period.from + i), count, meanIntensity: count ? round2(daySum[i]! / count) : null };

@@ -5,6 +5,8 @@ import { reseal } from '../journal/reseal.js';
 import { say } from '../ui/stream.js';
 import { andBeside, sayLeft } from './encrypt.js';
 
+const neither = (one: boolean) => (one ? ', and neither is its' : ', and neither are its');
+
 export async function run(_options: Record<string, never>, ctx: Context): Promise<void> {
   const store = ctx.journal();
   await store.read();
@@ -13,10 +15,7 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
     return;
   }
   const result = await reseal(store, null);
-  say(
-    ctx.stderr,
-    `Your journal is no longer encrypted${andBeside(result, ', and neither are its')}. Anyone who can read its files can read it now.`,
-  );
+  say(ctx.stderr, `Your journal is no longer encrypted${andBeside(result, neither)}. Anyone who can read its files can read it now.`);
   sayLeft(ctx, result);
 }
 

@@ -54,8 +54,11 @@ export function sayLeft(ctx: Context, result: ResealResult): void {
 }
 
 /** ", and its 3 backups and 1 kept copy" */
-export function andBeside(result: ResealResult, prefix = ', and its'): string {
-  return result.changed.length ? `${prefix} ${countedKinds(result.changed)}` : '';
+/** ", and its 3 backups and 1 kept copy"; one file alone is "its backup". `prefix` is given whether one file or more. */
+export function andBeside(result: ResealResult, prefix: (one: boolean) => string = () => ', and its'): string {
+  const [only, ...more] = result.changed;
+  if (!only) return '';
+  return `${prefix(more.length === 0)} ${more.length === 0 ? only.kind.one : countedKinds(result.changed)}`;
 }
 
 export async function run(_options: Record<string, never>, ctx: Context): Promise<void> {

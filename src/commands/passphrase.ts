@@ -11,6 +11,8 @@ import { andBeside, newPassphrase } from './encrypt.js';
  * The journal and every file beside it are sealed again with a key from the
  * new passphrase and a new salt, so the old passphrase opens none of them.
  */
+const soDo = (one: boolean) => (one ? ', and so does its' : ', and so do its');
+
 export async function run(_options: Record<string, never>, ctx: Context): Promise<void> {
   const store = ctx.journal();
   await store.read();
@@ -19,6 +21,6 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
   }
   const phrase = await newPassphrase(ctx, 'ATTACH_NEW_PASSPHRASE', 'Choose a new passphrase:');
   const result = await reseal(store, await newSealer(phrase, store.keyring.current));
-  say(ctx.stderr, `Your journal has a new passphrase now${andBeside(result, ', and so do its')}. The old one opens none of them any more.`);
+  say(ctx.stderr, `Your journal has a new passphrase now${andBeside(result, soDo)}. The old one opens none of them any more.`);
   say(ctx.stderr, 'Keep the new passphrase somewhere safe: without it, nobody can open this journal, not even you.');
 }

@@ -17,7 +17,9 @@ export interface Config {
   [other: string]: unknown;
 }
 
-export const BREATHS = ['box', '478', 'coherent', 'none'] as const;
+import { BREATHS } from './breaths.js';
+
+export { BREATHS };
 
 /** The catalogues a person may add their own items to (fields.ts). */
 export type OwnList = { [C in CatalogueName]: (typeof CATALOGUES)[C]['own'] extends true ? C : never }[CatalogueName];

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { ENTRY_TYPES, fieldsOf } from '../journal/fields.js';
 import { clean } from '../render/clean.js';
 
 /** A 0-10 intensity, whole numbers only: "7.5" or "seven" is a typo to point out, not to round. */
@@ -44,15 +45,18 @@ export function parseText(value: string | undefined, flag: string): string | und
   return text;
 }
 
+/** A value to show in a message about `flag`: the first example its help gives in the table of fields ("e.g. felt-close"). */
 function example(flag: string): string {
-  const examples: Record<string, string> = {
-    '--body': 'tight-chest',
-    '--trigger': 'delayed-reply',
-    '--urge': 'text-again',
-    '--protest': 'excessive-contact',
-    '--tag': 'work',
-  };
-  return examples[flag] ?? 'something';
+  for (const type of ENTRY_TYPES) {
+    for (const field of fieldsOf(type)) {
+      if (field.flag && `--${field.flag.long}` === flag) {
+        const given = /e\.g\. ([\w-]+)/.exec(field.flag.help)?.[1];
+        if (given) return given;
+      }
+    }
+  }
+  const plain: Record<string, string> = { '--tag': 'work', '--protest': 'excessive-contact' };
+  return plain[flag] ?? 'something';
 }
 
 /** `--minutes`: decimals allowed (0.1 is six seconds), from 0.05 to 180. */

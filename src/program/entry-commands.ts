@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { BREATHS } from '../journal/config.js';
+import { BREATHS } from '../journal/breaths.js';
 import { fieldOf } from '../journal/fields.js';
 import { createOptions, editOptions } from '../parse/field-flags.js';
 import { parseChoice, parseMinutes } from '../parse/values.js';
@@ -30,7 +30,8 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
     .summary('a guided pause for when the urge is loud (20 minutes)')
     .description(
       'Practise the pause: a timer that leads your breathing while the urge rises and falls. ' +
-        'Keys while it runs: space pause/resume · + / - a minute · n write a note · q finish early. ' +
+        'Keys while it runs: space pause/resume · + / - a minute · n write a note · ' +
+        'm hold the message you want to send · q finish early. ' +
         'Ctrl-C stops it and saves the time so far.',
     )
     .addOption(

@@ -33,7 +33,7 @@ export function lazy<P extends unknown[], O extends OptionValues>(load: () => Pr
 /** The filters `list` and `export` share. */
 export function withFilters(command: Command): Command {
   return command
-    .option('--type <type>', 'only trigger, pause or reflection entries')
+    .option('--type <type>', 'only entries of one type: moment, pause, reflection, follow-up, plan or glimmer')
     .option('--from <date>', 'from this day: 2026-11-01, "last monday", "2 weeks ago"')
     .option('--to <date>', 'up to this day')
     .option('--who <who>', 'only moments with this person (partner, friend, ... or your own words)')

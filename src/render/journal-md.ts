@@ -1,13 +1,20 @@
 import type { FieldLabeller } from '../catalogue/catalogue.js';
 import { shortId } from '../journal/entries.js';
-import { type FieldSpec, fieldsOf } from '../journal/fields.js';
+import { type EntryType, type FieldSpec, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
 import { wallClock } from '../time/calendar.js';
 import { monthName, weekdayName } from '../time/calendar-words.js';
 import { mdLine } from './md-escape.js';
 import { duration } from './time.js';
 
-const TITLES: Record<string, string> = { trigger: 'A moment that stirred you up', pause: 'A pause', reflection: 'A reflection' };
+const TITLES: Record<EntryType, string> = {
+  trigger: 'A moment that stirred you up',
+  pause: 'A pause',
+  reflection: 'A reflection',
+  'follow-up': 'What happened next',
+  plan: 'An if-then plan',
+  glimmer: 'A glimmer: a moment that felt safe',
+};
 
 /** Shown elsewhere (the heading, the first line) or not for reading. */
 const NOT_LISTED = new Set(['id', 'type', 'at', 'recordedAt', 'editedAt', 'what', 'plannedSeconds', 'elapsedSeconds', 'completed']);
@@ -80,7 +87,8 @@ function valueText(field: FieldSpec | undefined, value: unknown, label: FieldLab
 const mdCode = (text: string) => text.replace(/`/g, "'").replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 
 function entryTitle(entry: Entry): string {
-  const title = TITLES[entry.type] ?? `An entry of type "${mdText(entry.type)}"`;
+  const title =
+    (Object.hasOwn(TITLES, entry.type) ? TITLES[entry.type as EntryType] : undefined) ?? `An entry of type "${mdText(entry.type)}"`;
   if (entry.type === 'pause' && typeof entry.elapsedSeconds === 'number') {
     const planned =
       entry.completed !== true && typeof entry.plannedSeconds === 'number' ? ` (${duration(entry.plannedSeconds)} planned)` : '';

@@ -73,11 +73,16 @@ export function heldWords(pauses: number, acted: LoopFigures['acted'], drafts: L
   const out: string[] = [];
   const answered = acted.yes + acted.partly + acted.no;
   if (answered > 0) {
-    const of = answered === pauses ? `${acted.no} of ${pauses} pauses` : `${acted.no} of the ${answered} pauses you answered`;
     const didAct = acted.yes + acted.partly;
-    out.push(
-      `After ${of} you didn't act on the urge${didAct ? `; after ${didAct} you did${acted.partly ? ', at least partly' : ''}` : ''}.`,
-    );
+    const partly = acted.partly ? ', at least partly' : '';
+    if (answered === 1) {
+      // One pause answered: said of that pause, not as "1 of the 1".
+      const which = pauses === 1 ? 'your pause' : 'the one pause you answered';
+      out.push(acted.no ? `After ${which}, you didn't act on the urge.` : `After ${which}, you did what the urge pushed for${partly}.`);
+    } else {
+      const of = answered === pauses ? `${acted.no} of ${pauses} pauses` : `${acted.no} of the ${answered} pauses you answered`;
+      out.push(`After ${of} you didn't act on the urge${didAct ? `; after ${didAct} you did${partly}` : ''}.`);
+    }
   }
   if (drafts.written > 0) {
     const what = [

@@ -596,7 +596,7 @@ describe('attach encrypt and attach decrypt', () => {
     const r = attach(box, ['decrypt'], WITH);
     ok(r);
     expect(r.stderr).toContain(
-      'Your journal is no longer encrypted, and neither are its 1 backup. Anyone who can read its files can read it now.',
+      'Your journal is no longer encrypted, and neither is its backup. Anyone who can read its files can read it now.',
     );
     expect(readEnvelope(readFileSync(box.journal, 'utf8'), box.journal)).toBeNull();
     expect(parseJournal(readFileSync(box.journal, 'utf8'), box.journal)).toEqual(inside);

@@ -88,6 +88,13 @@ describe('the report closes the loop', () => {
     );
   });
 
+  it('counts a plan as in use only in a period it was made by: a report of an earlier week has none', () => {
+    const later = plan({ at: '2026-11-25T09:00:00-08:00', triggers: ['delayed-reply'], active: true });
+    const r = buildReport([trigger({ at: '2026-11-18T09:00:00-08:00' }), later], week, 8, label);
+    expect(r.plans.active).toBe(0);
+    expect(buildReport([later], { from: dayOf('2026-11-23'), to: dayOf('2026-11-29') }, 8, label).plans.active).toBe(1);
+  });
+
   it('gives the gentle line about support only with 8 answers or more and one person above three in four', () => {
     const few = buildReport(journal().slice(0, 9), week, 8, label);
     expect(renderText(few, label, makeStyle(0))).not.toContain('Spreading support');
