@@ -123,6 +123,19 @@ describe('attach encrypt seals every file beside the journal', () => {
     expect((JSON.parse(list.stdout) as Entry[]).map((entry) => entry.what)).toContain(`${MARKER} waiting`);
   });
 
+  it("a sync tool's copy that attach merge kept in merged/ is sealed too", async () => {
+    const box = newBox();
+    seed(box);
+    const copy = path.join(dirOf(box), 'journal.sync-conflict-20261122-101500-ABCDEF7.json');
+    writeFileSync(copy, serializeJournal({ version: 1, entries: entries(`${MARKER} from the laptop`) }), { mode: 0o600 });
+    ok(attach(box, ['merge']), 'merge');
+    const kept = path.join(dirOf(box), 'merged', path.basename(copy));
+    expect(readFileSync(kept, 'utf8')).toContain(MARKER);
+    ok(attach(box, ['encrypt'], { ATTACH_PASSPHRASE: OLD }), 'encrypt');
+    for (const file of files(box)) expect(readFileSync(file, 'utf8'), file).not.toContain(MARKER);
+    expect((await openEnvelope(readFileSync(kept, 'utf8'), OLD)).toString('utf8')).toContain(`${MARKER} from the laptop`);
+  });
+
   it('refuses, naming it, when a file beside the journal can not be replaced, and changes nothing', () => {
     const box = newBox();
     seed(box);
