@@ -39,7 +39,8 @@ function summary(result: MergeResult, file: string, dryRun: boolean, prefer: str
   } else {
     if (added === 0 && conflicts === 0 && result.skipped > 0 && result.stayedDeleted === 0) {
       lines.push(
-        `Nothing new: ${result.skipped === 1 ? 'the one entry' : `all ${result.skipped} entries`} in ${file} ${result.skipped === 1 ? 'is' : 'are'} already in your journal.`,
+        `Nothing new: ${result.skipped === 1 ? 'the one entry' : `all ${result.skipped} entries`} in ${file} ` +
+          `${result.skipped === 1 ? 'is' : 'are'} already in your journal.`,
       );
     } else {
       parts.push(added ? `Added ${plural(added, 'entry', 'entries')}` : 'Nothing new was added');

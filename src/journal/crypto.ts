@@ -94,7 +94,8 @@ export class Keyring {
       this.keys.delete(envelope.salt);
       if (attempt >= this.tries || !this.ask) {
         throw new JournalError(
-          `That passphrase doesn't open your journal at ${file}. Nothing was changed; check it and try again (ATTACH_PASSPHRASE too, if you use it).`,
+          `That passphrase doesn't open your journal at ${file}. ` +
+            'Nothing was changed; check it and try again (ATTACH_PASSPHRASE too, if you use it).',
         );
       }
       const left = this.tries - attempt;

@@ -63,5 +63,6 @@ export function parseJournal(text: string, file: string, options: ParseOptions =
 }
 
 function restoreHint(file: string): string {
-  return `A copy from each of the last days you wrote is kept in ${path.join(path.dirname(file), 'backups')}; you can copy one back over it.`;
+  const backups = path.join(path.dirname(file), 'backups');
+  return `A copy from each of the last days you wrote is kept in ${backups}; you can copy one back over it.`;
 }

@@ -386,17 +386,26 @@ describe('bad input: exit 2, one calm line, nothing written', () => {
     [
       'import of a non-JSON file',
       () => ['import', file('bad/notes.txt')],
-      /^.*notes\.txt is not valid JSON \(.*\), so nothing was imported; import takes an attach JSON file, such as one written by attach export\.\n$/,
+      new RegExp(
+        String.raw`^.*notes\.txt is not valid JSON \(.*\), so nothing was imported; ` +
+          String.raw`import takes an attach JSON file, such as one written by attach export\.\n$`,
+      ),
     ],
     [
       'import of a newer version',
       () => ['import', file('bad/v2.json')],
-      /^.*v2\.json can't be imported yet: it was written in format 2, newer than this attach reads \(1\)\. Update attach, then import it again; nothing was imported\.\n$/,
+      new RegExp(
+        String.raw`^.*v2\.json can't be imported yet: it was written in format 2, newer than this attach reads \(1\)\. ` +
+          String.raw`Update attach, then import it again; nothing was imported\.\n$`,
+      ),
     ],
     [
       'import of the wrong shape',
       () => ['import', file('bad/shape.json')],
-      /^.*shape\.json is not an attach journal that can be imported: entry 2 \(b2222222\): "intensity" should be a whole number from 0 to 10\. Nothing was imported\.\n$/,
+      new RegExp(
+        String.raw`^.*shape\.json is not an attach journal that can be imported: entry 2 \(b2222222\): ` +
+          String.raw`"intensity" should be a whole number from 0 to 10\. Nothing was imported\.\n$`,
+      ),
     ],
     [
       'import --prefer maybe',

@@ -112,7 +112,9 @@ describe('the preload', () => {
 
   it('blocks a deliberate connection to a server that is really there, and every other way out', async () => {
     // Without the preload, the local server answers: the attempts are real.
-    const connect = `require('node:net').connect(Number(process.argv[1]), '127.0.0.1').on('data', (d) => { process.stdout.write(d); process.exit(0); })`;
+    const connect =
+      "require('node:net').connect(Number(process.argv[1]), '127.0.0.1')" +
+      ".on('data', (d) => { process.stdout.write(d); process.exit(0); })";
     expect((await node(connect, {})).stdout).toBe('hello\n');
     const allowed = JSON.parse((await node(script, {})).stdout) as Record<string, string>;
     expect(Object.values(allowed).every((what) => what === 'allowed')).toBe(true);

@@ -14,9 +14,10 @@ import { Terminal } from '../helpers/pty.js';
  * overwritten line); `--json` keeps the data exact.
  */
 
-/** Every kind of control a terminal acts on, in one string: CSI, clear screen, OSC title, bare ESC, BEL, backspace, CR, C1 CSI/OSC/ST, DEL. */
+/** Every kind of control a terminal acts on, in one string: CSI, clear screen, OSC title, bare ESC, BEL, backspace, CR, C1, DEL. */
 const evil = (field: string) =>
-  `${field}:\u001b[31mred\u001b[0m clear\u001b[2J\u001b[H title\u001b]0;pwned\u0007 bare\u001b bell\u0007 back\b\b cr\rover c1\u009b31m osc\u009d0;pwned\u009c del\u007f end`;
+  `${field}:\u001b[31mred\u001b[0m clear\u001b[2J\u001b[H title\u001b]0;pwned\u0007 bare\u001b bell\u0007 back\b\b cr\rover ` +
+  'c1\u009b31m osc\u009d0;pwned\u009c del\u007f end';
 
 /** Raw control bytes a terminal would act on: C0 except tab and newline, DEL, C1. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;

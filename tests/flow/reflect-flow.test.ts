@@ -45,8 +45,10 @@ describe('attach reflect, through the real prompts', () => {
       { screen: 'What actually happened?', keys: typeAndEnter('Silence until 11pm') },
       { screen: 'How did it feel afterwards?', keys: press('down', 'enter') },
       {
-        screen:
-          /Words you could use[\s\S]* {2}I'm feeling insecure right now, and I could really use some reassurance\.[\s\S]*I'm feeling insecure right now, and I could really use a hug\.[\s\S]*Write it my own way/,
+        screen: new RegExp(
+          String.raw`Words you could use[\s\S]* {2}I'm feeling insecure right now, and I could really use some reassurance\.` +
+            String.raw`[\s\S]*I'm feeling insecure right now, and I could really use a hug\.[\s\S]*Write it my own way`,
+        ),
         keys: press('down', 'down', 'enter'),
       },
       // The chosen draft sits in the line to change: add to it.

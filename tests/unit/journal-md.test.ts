@@ -101,7 +101,8 @@ describe('attach export and import, in process', () => {
     const out = path.join(dir, 'export.json');
     await exportRun({ out }, ctx);
     expect(stderr.text).toBe(
-      `An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.\n1 entry written to ${out} (only you can open it on this computer).\n`,
+      'An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.\n' +
+        `1 entry written to ${out} (only you can open it on this computer).\n`,
     );
   });
 
