@@ -96,7 +96,9 @@ describe('wrap', () => {
     const word = fc.stringMatching(/^[a-z0-9漢😀./-]{1,12}$/u);
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.integer({ min: 12, max: 100 }), (words, width) => {
-        const text = words.join(' ');
+        // Led by a word that is no list marker: a list item ("- ...", "1. ...") hangs, and a word as wide as the
+        // whole width would not fit after its hang.
+        const text = `x ${words.join(' ')}`;
         const lines = wrap(text, width);
         for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
         const fits = words.filter((w) => displayWidth(w) <= width);
