@@ -168,7 +168,9 @@ afterAll(() => {
 
 // ---- every command works the same ------------------------------------------------------
 
-describe('every command works the same on an encrypted journal', () => {
+// Each test here runs a dozen commands twice (plain and sealed), and each sealed one derives its key with scrypt at
+// OWASP's cost: on a busy 2-core machine (two test files at once) that is more than the default minute.
+describe('every command works the same on an encrypted journal', { timeout: 180_000 }, () => {
   const journal = fixture();
   const trigger = journal.entries[0]!;
   const meeting = journal.entries[1]!;
@@ -385,7 +387,7 @@ describe('every command works the same on an encrypted journal', () => {
 
 // ---- no plaintext on the disk ------------------------------------------------------------
 
-describe('while encrypted, no plaintext ever reaches the disk', () => {
+describe('while encrypted, no plaintext ever reaches the disk', { timeout: 180_000 }, () => {
   /**
    * Starts `attach <args>` and SIGKILLs it as soon as a temp file of its
    * appears (beside the journal or in backups/) with something in it, so that
