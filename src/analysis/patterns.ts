@@ -1,4 +1,5 @@
 import { binomialUpperTail } from './binomial.js';
+import { countByName } from './tally.js';
 
 /*
  * Recurring patterns: the weekday x daypart slots (DESIGN.md section 3) where
@@ -242,18 +243,7 @@ function round2(value: number): number {
  * one mention is not something that "tends to come with" a slot.
  */
 function topNames(lists: string[][]): string[] {
-  const counts = new Map<string, { name: string; count: number }>();
-  for (const list of lists) {
-    const seen = new Set<string>();
-    for (const name of list) {
-      const key = name.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const item = counts.get(key);
-      if (item) item.count++;
-      else counts.set(key, { name, count: 1 });
-    }
-  }
+  const counts = countByName(lists);
   return [...counts.entries()]
     .filter(([, item]) => item.count >= TOP_MIN_COUNT)
     .sort(([ka, a], [kb, b]) => b.count - a.count || (ka < kb ? -1 : ka > kb ? 1 : 0))

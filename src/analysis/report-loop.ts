@@ -1,5 +1,6 @@
 import { plansFor } from '../journal/plans.js';
 import type { Entry, EntryOf, PauseEntry, TriggerEntry } from '../journal/types.js';
+import { countByName, type Named, ranked } from './tally.js';
 
 /*
  * The parts of the report that close the loop (issue: close the loop; and
@@ -8,11 +9,6 @@ import type { Entry, EntryOf, PauseEntry, TriggerEntry } from '../journal/types.
  * turned to. Pure: the period's entries (and every entry, for plans and what
  * is still waiting) in, counts out.
  */
-
-export interface Named {
-  name: string;
-  count: number;
-}
 
 export interface LoopFigures {
   followUps: {
@@ -32,21 +28,7 @@ export interface LoopFigures {
 }
 
 /** Counts names, a person's own words grouped case-insensitively under the first spelling seen; most first, then by name. */
-export function tally(lists: Iterable<readonly string[]>): Named[] {
-  const counts = new Map<string, Named>();
-  for (const list of lists) {
-    const seen = new Set<string>();
-    for (const name of list) {
-      const key = name.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const named = counts.get(key);
-      if (named) named.count++;
-      else counts.set(key, { name, count: 1 });
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-}
+const tally = (lists: Iterable<readonly string[]>): Named[] => ranked(countByName(lists).values());
 
 type Typed = 'trigger' | 'pause' | 'reflection' | 'follow-up' | 'plan' | 'glimmer';
 const ofType = <T extends Typed>(entries: readonly Entry[], type: T) => entries.filter((entry): entry is EntryOf<T> => entry.type === type);

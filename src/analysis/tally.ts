@@ -53,6 +53,26 @@ export class Tally<G extends Named> {
   }
 }
 
+/**
+ * Counts the names of each list once per list, two spellings of one name
+ * (any case) counted once; by lower-cased name, in the order first seen.
+ */
+export function countByName(lists: Iterable<readonly string[]>): Map<string, Named> {
+  const counts = new Map<string, Named>();
+  for (const list of lists) {
+    const seen = new Set<string>();
+    for (const name of list) {
+      const key = name.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const named = counts.get(key);
+      if (named) named.count++;
+      else counts.set(key, { name, count: 1 });
+    }
+  }
+  return counts;
+}
+
 /** Counts the names of each list, once per spelling per list; most frequent first. */
 export function tally(lists: readonly (readonly string[])[]): Named[] {
   const counted = new Tally<Named>((name) => ({ name, count: 0 }));

@@ -25,6 +25,12 @@ export function reportPeriodWords(period: ReportData['period']): string {
   return period.soFar ? `${words}, so far (to ${formatDay(dayOf(period.soFar), 'EEE d MMM')})` : words;
 }
 
+/** The period's days that have happened: a week under way draws no days to come as days with nothing logged. */
+export function daysSoFar(r: ReportData): ReportData['daily'] {
+  const soFar = r.period.soFar;
+  return soFar ? r.daily.filter((d) => d.date <= soFar) : r.daily;
+}
+
 /** "22 Nov" and "22 Nov 2026" held together on a line: a date is never split. */
 export function heldDates(text: string): string {
   return text.replace(/\b\d{1,2} [A-Z][a-z]{2}(?: \d{4})?\b/g, (date) => together(date));
@@ -193,9 +199,7 @@ export function renderText(r: ReportData, label: Labeller, style: ChalkInstance,
   }
   if (r.counts.trigger > 0) {
     heading('How strong, day by day');
-    // Days that haven't happened yet are not shown as empty days.
-    const soFar = r.period.soFar;
-    out.push(...dailyLines(soFar ? r.daily.filter((d) => d.date <= soFar) : r.daily, w));
+    out.push(...dailyLines(daysSoFar(r), w));
   }
   if (r.suggestion) {
     heading('One idea');

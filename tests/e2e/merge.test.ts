@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/format.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
 import { attach, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { squashed } from '../helpers/unwrap.js';
 
 /*
  * attach merge, and the copies sync tools leave: found for list, report and
@@ -51,9 +52,6 @@ function divergedCopy(box: Sandbox, name: string, env: NodeJS.ProcessEnv = {}) {
   renameSync(laptop, copy);
   return { copy, shared, doomed, phoneOnly, laptopOnly };
 }
-
-/** Text without its spaces and breaks: a message broken for 80 columns reads the same as one line. */
-const squashed = (text: string) => text.replace(/\s+/g, '');
 
 describe('copies a sync tool left', () => {
   it('list and report say once on stderr that copies are waiting; log and list --json keep quiet', () => {

@@ -7,6 +7,7 @@ import type { Entry, Journal } from '../../src/journal/types.js';
 import { attach, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
 import { openEnvelope } from '../helpers/envelope-open.mjs';
 import { Terminal } from '../helpers/pty.js';
+import { squashed } from '../helpers/unwrap.js';
 
 /*
  * Issue 13, encryption: `attach encrypt` seals every file attach wrote
@@ -106,7 +107,6 @@ describe('attach encrypt seals every file beside the journal', () => {
     const doctor = attach(box, ['doctor']);
     ok(doctor, 'doctor (warnings only)');
     // doctor breaks its lines for 80 columns (a long path after a /): read without the breaks.
-    const squashed = (text: string) => text.replace(/\s+/g, '');
     expect(squashed(doctor.stdout)).toContain(squashed(`a file attach keeps beside it is not: ${backup}`));
     expect(squashed(doctor.stdout)).toContain(squashed(`a file attach keeps beside it is not: ${waiting}`));
     expect(doctor.stdout).toContain('attach encrypt seals it');
@@ -144,7 +144,7 @@ describe('attach encrypt seals every file beside the journal', () => {
     const before = snapshot(box);
     const r = attach(box, ['encrypt'], { ATTACH_PASSPHRASE: OLD });
     expect(r.code).toBe(3);
-    expect(r.stderr.replace(/\s+/g, '')).toContain(`${copy}(read-only)`.replace(/\s+/g, ''));
+    expect(squashed(r.stderr)).toContain(squashed(`${copy} (read-only)`));
     expect(r.stderr).toContain('nothing was changed');
     expect(snapshot(box)).toEqual(before);
   });

@@ -33,3 +33,6 @@ export function unwrap(text: string, width = 80): string {
   }
   return out.join('\n');
 }
+
+/** Text without its spaces and breaks: a message broken for 80 columns (a long path parted after a /) reads as one. */
+export const squashed = (text: string): string => text.replace(/\s+/g, '');

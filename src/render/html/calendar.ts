@@ -1,7 +1,7 @@
 import type { ReportData } from '../../analysis/report.js';
 import { dayOf, type Weekday, weekdayOf } from '../../time/calendar.js';
 import { monthName, weekdayName } from '../../time/calendar-words.js';
-import { periodWords } from '../report-text.js';
+import { daysSoFar, periodWords } from '../report-text.js';
 import { figure, numbersTable, svg, tip } from './figure.js';
 import { esc, html, Markup, n, one, plural } from './markup.js';
 import { count, mean, onShade, shadeOf } from './numbers.js';
@@ -21,9 +21,7 @@ const shade = (d: Daily) => (d.meanIntensity === null ? 0 : shadeOf(d.meanIntens
 
 /** The period's days, shaded by mean intensity on the 0-10 scale (the same shade means the same in every report). */
 export function calendarFigure(r: ReportData): Markup {
-  // Days that haven't happened yet are not drawn as days with nothing logged.
-  const soFar = r.period.soFar;
-  const days = soFar ? r.daily.filter((d) => d.date <= soFar) : r.daily;
+  const days = daysSoFar(r);
   const span = periodWords(r.period.from, r.period.to);
   const withAny = days.filter((d) => d.count > 0).length;
   const sentence =
