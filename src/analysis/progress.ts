@@ -69,6 +69,7 @@ const FEARS = ['came-true', 'partly', 'did-not'];
 export type { Change, MeasureTest } from './progress-changes.js';
 export { ALPHA, MIN_ANSWERS, MIN_EACH, MIN_EVENTS, MIN_MOMENTS, MIN_SPAN_DAYS } from './progress-changes.js';
 export type { MonthFigures } from './progress-month.js';
+export { initialShares, PRIMARY } from './progress-multiplicity.js';
 
 interface Placed {
   entry: Record<string, unknown>;

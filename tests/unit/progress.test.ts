@@ -87,12 +87,14 @@ describe('attach progress: the trend tests on a journal with a known answer', ()
   });
 
   it('corrects for the measures tested, strong moments following from intensity, and names the changes that pass', () => {
-    // Tested: moments, intensity, strong, paused after strong; strong starts with no share, so the smallest p is
-    // multiplied by 3, not 4 (progress-multiplicity.ts).
+    // Tested: moments, intensity, strong, paused after strong; strong starts with no share, intensity and pauses
+    // hold 0.4 of the level each, moments the rest (progress-multiplicity.ts). Intensity's share is its own from
+    // the start to its claim (a primary share is never passed on), so its adjusted p is its p over 0.4.
     const tested = p.tests.filter((t) => t.p !== null);
     expect(tested.map((t) => t.measure)).toEqual(['moments', 'meanIntensity', 'strong', 'pausedAfterStrong']);
-    const smallest = Math.min(...tested.map((t) => t.p!));
-    expect(test(p, 'meanIntensity').pAdjusted! / (smallest * 3)).toBeCloseTo(1, 2);
+    const ratio = (m: string, share: number) => test(p, m).p! / share;
+    expect(ratio('meanIntensity', 0.4)).toBeLessThan(ratio('moments', 0.2));
+    expect(test(p, 'meanIntensity').pAdjusted! / ratio('meanIntensity', 0.4)).toBeCloseTo(1, 2);
     const intensity = p.changes.find((c) => c.measure === 'meanIntensity')!;
     expect(intensity).toMatchObject({ direction: 'down', fromMonth: '2026-06', toMonth: '2026-11' });
     expect(intensity.from).toBeGreaterThan(intensity.to + 3);
