@@ -26,9 +26,10 @@ import { linearTrend } from './trend-linear.js';
  * about how attach was used than about how moments went.
  *
  * A measure is tested only with enough data (below); the correction runs
- * over the measures tested (progress-multiplicity.ts: Holm, with strong
- * moments following from intensity and moments), and a change is claimed at
- * a corrected p of ALPHA or less. `from` and `to` are read off the fitted
+ * over the measures tested (progress-multiplicity.ts: intensity and pauses
+ * after strong moments hold 40% of the level each, the others share the rest
+ * by Holm, strong moments follow from intensity and moments), and a change is
+ * claimed at a corrected p of ALPHA or less. `from` and `to` are read off the fitted
  * trend (the line for intensity, a logistic curve for shares, the log-linear
  * rate for counts) at the first and last month, so they always show the
  * direction the test found, where the raw figures of two single months
@@ -69,14 +70,14 @@ export interface MeasureTest {
   enough: boolean;
   z: number | null;
   p: number | null;
-  /** Holm-corrected over the measures tested. */
+  /** Corrected over the measures tested (progress-multiplicity.ts). */
   pAdjusted: number | null;
 }
 
 /**
  * Familywise level: the chance that a journal with no change at all shows any claimed change. The tests are
- * exact or nearly so, so a journal with nothing changing shows a claim about this often; 0.03 keeps that under
- * 1 in 20 in every no-change journal of the evaluation, bursts and 12 months included (bench/PROGRESS-EVAL.md).
+ * exact or nearly so, so a journal with nothing changing shows a claim about this often; 0.03 keeps that at or
+ * under 1 in 20 in every no-change journal of the evaluation, bursts and 12 months included (bench/PROGRESS-EVAL.md).
  */
 export const ALPHA = 0.03;
 /** Every test: its data must spread over at least this many days (about two months). */
