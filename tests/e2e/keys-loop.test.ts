@@ -1,28 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/journal/types.js';
-import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
-import { KEY, Terminal } from '../helpers/pty.js';
+import { attach } from '../helpers/cli.js';
+import { KEY, type Terminal } from '../helpers/pty.js';
 import { screenAgainstSaved } from '../helpers/screen.js';
+import { typedSession } from '../helpers/typed-session.js';
 
 /* follow-up, plan add, glimmer and the pause's held message, typed in a real terminal. */
 
-const boxes: Sandbox[] = [];
-const terminals: Terminal[] = [];
-afterEach(() => {
-  for (const term of terminals.splice(0)) term.kill();
-  for (const box of boxes.splice(0)) box.cleanup();
-});
-function newBox(): Sandbox {
-  const box = sandbox();
-  boxes.push(box);
-  return box;
-}
-function start(box: Sandbox, args: string[]): Terminal {
-  const term = new Terminal(box, args, { cols: 200 });
-  terminals.push(term);
-  return term;
-}
-const entries = (box: Sandbox): Entry[] => JSON.parse(attach(box, ['list', '--json']).stdout) as Entry[];
+const { newBox, start, entries } = typedSession(200);
 function expectScreenIsSaved(term: Terminal, entry: Entry) {
   for (const [question, onScreen, saved] of screenAgainstSaved(term.text, entry)) expect([question, onScreen]).toEqual([question, saved]);
 }

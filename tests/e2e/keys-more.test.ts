@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/format.js';
 import type { Entry } from '../../src/journal/types.js';
-import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
-import { KEY, Terminal } from '../helpers/pty.js';
+import { attach } from '../helpers/cli.js';
+import { KEY } from '../helpers/pty.js';
 import { answerOnScreen, screenAgainstSaved } from '../helpers/screen.js';
+import { typedSession } from '../helpers/typed-session.js';
 
 /*
  * reflect, edit, delete, encrypt, doctor --repair and config in a real
@@ -12,23 +13,7 @@ import { answerOnScreen, screenAgainstSaved } from '../helpers/screen.js';
  * screen showed.
  */
 
-const boxes: Sandbox[] = [];
-const terminals: Terminal[] = [];
-afterEach(() => {
-  for (const term of terminals.splice(0)) term.kill();
-  for (const box of boxes.splice(0)) box.cleanup();
-});
-function newBox(): Sandbox {
-  const box = sandbox();
-  boxes.push(box);
-  return box;
-}
-function start(box: Sandbox, args: string[], env: Record<string, string | undefined> = {}): Terminal {
-  const term = new Terminal(box, args, { cols: 200, env });
-  terminals.push(term);
-  return term;
-}
-const entries = (box: Sandbox, env: NodeJS.ProcessEnv = {}): Entry[] => JSON.parse(attach(box, ['list', '--json'], env).stdout) as Entry[];
+const { newBox, start, entries } = typedSession(200);
 const BACKSPACES = Array<string>(60).fill('\x7f');
 const PASS = 'a long enough passphrase';
 

@@ -1,27 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Entry } from '../../src/journal/types.js';
-import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
-import { KEY, Terminal } from '../helpers/pty.js';
+import { describe, expect, it } from 'vitest';
+import { attach } from '../helpers/cli.js';
+import { KEY } from '../helpers/pty.js';
+import { typedSession } from '../helpers/typed-session.js';
 
 /* attach delete and attach undo in a real pseudo-terminal, typed as a person types. */
 
-const boxes: Sandbox[] = [];
-const terminals: Terminal[] = [];
-afterEach(() => {
-  for (const term of terminals.splice(0)) term.kill();
-  for (const box of boxes.splice(0)) box.cleanup();
-});
-function newBox(): Sandbox {
-  const box = sandbox();
-  boxes.push(box);
-  return box;
-}
-function start(box: Sandbox, args: string[]): Terminal {
-  const term = new Terminal(box, args, { cols: 160 });
-  terminals.push(term);
-  return term;
-}
-const entries = (box: Sandbox): Entry[] => JSON.parse(attach(box, ['list', '--json']).stdout) as Entry[];
+const { newBox, start, entries } = typedSession(160);
 
 describe('delete and undo, typed', () => {
   it('delete says what is true: Enter keeps it, y deletes it; undo shows it and asks, n leaves it, Enter brings it back', async () => {
