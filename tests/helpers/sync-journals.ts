@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Entry, Journal, Tombstone, TrashItem } from '../../src/journal/types.js';
+import { trigger } from './entries.js';
 
 /*
  * Journals for the merge tests: entries, tombstones and trash drawn from a
@@ -23,24 +24,8 @@ export const NOW = new Date(T0 + 60 * 60_000);
 
 /** A logged moment with the given id, recorded at `recorded` minutes; anything else overrides. */
 export function moment(id: string, over: Record<string, unknown> = {}, recorded = 0): Entry {
-  return {
-    id,
-    type: 'trigger',
-    at: iso(recorded),
-    recordedAt: iso(recorded),
-    what: `moment ${id}`,
-    who: null,
-    triggers: [],
-    intensity: 5,
-    body: [],
-    thought: null,
-    urges: [],
-    protest: [],
-    instead: null,
-    tags: [],
-    note: null,
-    ...over,
-  };
+  const at = iso(recorded);
+  return { ...trigger({ id, at, recordedAt: at, what: `moment ${id}`, intensity: 5 }), ...over } as Entry;
 }
 
 export const IDS = ['a1', 'b2', 'c3', 'd4', 'e5'] as const;
