@@ -2,42 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildProgress, type ProgressData } from '../../src/analysis/progress.js';
 import { MIN_MOMENTS } from '../../src/analysis/progress-changes.js';
 import type { Entry } from '../../src/journal/types.js';
+import * as build from '../helpers/entries.js';
 
 let n = 0;
-const base = (type: string, at: string) => ({ id: `e${++n}`, type, at, recordedAt: at, tags: [], note: null });
+/** A fresh id, and the time both of when it happened and when it was written down. */
+const stamp = (at: string) => ({ id: `e${++n}`, at, recordedAt: at });
 const trigger = (at: string, intensity: number, more: Record<string, unknown> = {}): Entry =>
-  ({
-    ...base('trigger', at),
-    what: 'x',
-    who: null,
-    triggers: [],
-    intensity,
-    body: [],
-    thought: null,
-    urges: [],
-    protest: [],
-    instead: null,
-    ...more,
-  }) as Entry;
-const pause = (at: string, more: Record<string, unknown> = {}): Entry =>
-  ({
-    ...base('pause', at),
-    for: null,
-    urge: null,
-    plannedSeconds: 1200,
-    elapsedSeconds: 1200,
-    completed: true,
-    before: 7,
-    after: 4,
-    passed: null,
-    activities: [],
-    notes: [],
-    next: null,
-    ...more,
-  }) as Entry;
+  ({ ...build.trigger({ ...stamp(at), what: 'x', intensity }), ...more }) as Entry;
+const pause = (at: string, more: Record<string, unknown> = {}): Entry => ({ ...build.pause({ ...stamp(at), after: 4 }), ...more }) as Entry;
 const followUp = (at: string, more: Record<string, unknown>): Entry =>
-  ({ ...base('follow-up', at), for: null, happened: null, fear: null, intensity: null, asked: null, landed: null, ...more }) as Entry;
-const glimmer = (at: string): Entry => ({ ...base('glimmer', at), what: 'a warm text', who: null, kinds: [], body: [] }) as Entry;
+  ({ ...build.followUp({ ...stamp(at), for: null }), ...more }) as Entry;
+const glimmer = (at: string): Entry => build.glimmer({ ...stamp(at), what: 'a warm text' });
 
 /** Wall-clock time on a day counted from 1 June 2026, with Los Angeles' offset (DST ends 1 Nov 2026). */
 function la(dayFromJune1: number, hour: number, minute = 0): string {
