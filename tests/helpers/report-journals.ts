@@ -4,68 +4,33 @@
  * markup. Deterministic: the same entries every run.
  */
 
+import * as build from './entries.js';
+
 export type RawEntry = Record<string, unknown>;
 
 const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 + offset)).toISOString().slice(0, 10);
-const base = { tags: [], note: null };
-
 function trigger(id: string, at: string, intensity: number, more: RawEntry = {}): RawEntry {
-  return {
-    ...base,
-    id,
-    type: 'trigger',
-    at,
-    recordedAt: at,
-    what: 'a moment',
-    who: 'partner',
-    triggers: [],
-    intensity,
-    body: [],
-    thought: null,
-    urges: [],
-    protest: [],
-    instead: null,
-    ...more,
-  };
+  return { ...build.trigger({ id, at, recordedAt: at, what: 'a moment', who: 'partner', intensity }), ...more };
 }
 
 function pause(id: string, at: string, before: number, after: number | null, passed: boolean | null, activities: string[]): RawEntry {
-  return {
-    ...base,
+  const completed = after !== null;
+  return build.pause({
     id,
-    type: 'pause',
     at,
     recordedAt: at,
-    for: null,
     urge: 'double-text',
-    plannedSeconds: 1200,
-    elapsedSeconds: after === null ? 300 : 1200,
-    completed: after !== null,
+    elapsedSeconds: completed ? 1200 : 300,
+    completed,
     before,
     after,
     passed,
     activities,
-    notes: [],
-    next: null,
-  };
+  });
 }
 
 function reflection(id: string, at: string, needs: string[], protest: string[]): RawEntry {
-  return {
-    ...base,
-    id,
-    type: 'reflection',
-    at,
-    recordedAt: at,
-    for: null,
-    protest,
-    situation: null,
-    needs,
-    hoped: null,
-    happened: null,
-    felt: null,
-    ask: null,
-  };
+  return build.reflection({ id, at, recordedAt: at, protest, needs });
 }
 
 /** Ten weeks ending Sunday 22 November 2026 (zone -08:00): Sunday evenings in 8 of them, workday mornings, pauses, reflections. */
@@ -217,51 +182,30 @@ export function screenJournal(): RawEntry[] {
   const entries = richJournal();
   const at = (time: string) => ({ at: time, recordedAt: time });
   entries.push(
-    {
-      ...base,
-      id: 'fu000001',
-      type: 'follow-up',
-      ...at(`${day(0)}T22:00:00-08:00`),
-      for: 'sun-0',
-      happened: null,
-      fear: 'did-not',
-      intensity: 2,
-      asked: null,
-      landed: null,
-    },
-    {
-      ...base,
+    build.followUp({ id: 'fu000001', ...at(`${day(0)}T22:00:00-08:00`), for: 'sun-0', fear: 'did-not', intensity: 2 }),
+    build.followUp({
       id: 'fu000002',
-      type: 'follow-up',
       ...at(`${day(0)}T22:10:00-08:00`),
       for: 'r1',
       happened: 'We talked it through.\nIt was fine.',
-      fear: null,
-      intensity: null,
       asked: 'yes',
       landed: 'partly',
-    },
-    {
-      ...base,
+    }),
+    build.plan({
       id: 'pl000001',
-      type: 'plan',
       ...at(`${day(-2)}T10:00:00-08:00`),
-      when: "he doesn't reply for hours",
       // biome-ignore lint/suspicious/noThenProperty: a plan's field is named "then" (journal/fields/plan.ts).
       then: 'take a 20-minute pause and call Sam',
       triggers: ['delayed-reply', 'social-media'],
-      active: true,
-    },
-    {
-      ...base,
+    }),
+    build.glimmer({
       id: 'gl000001',
-      type: 'glimmer',
       ...at(`${day(-1)}T09:00:00-08:00`),
       what: 'she texted good luck before my interview 😀',
       who: 'partner',
       kinds: ['cared-for', 'felt-close'],
       body: ['warm-chest'],
-    },
+    }),
     trigger('cjk00001', `${day(0)}T21:00:00-08:00`, 8, {
       what: '彼からの返事がまだない。ずっと待っている。\u202eevil',
       thought: 'line one\nline two',

@@ -4,6 +4,7 @@ import type { Entry } from '../../src/journal/types.js';
 import { escapeMarkdown, renderProgressMarkdown } from '../../src/render/progress-md.js';
 import { renderProgressText } from '../../src/render/progress-text.js';
 import { makeStyle } from '../../src/ui/style.js';
+import { trigger } from '../helpers/entries.js';
 
 const figures = (month: string, more: Partial<MonthFigures>): MonthFigures => ({
   month,
@@ -205,23 +206,17 @@ function journal(): Entry[] {
   for (let d = 0; d < 166; d++) {
     const at = new Date(Date.UTC(2026, 5, 1 + d, 20));
     const offset = at < new Date(Date.UTC(2026, 10, 1, 2)) ? '-07:00' : '-08:00';
-    entries.push({
-      id: `t${d}`,
-      type: 'trigger',
-      at: `${at.toISOString().slice(0, 16)}:00${offset}`,
-      recordedAt: `${at.toISOString().slice(0, 16)}:00${offset}`,
-      tags: [],
-      note: null,
-      what: 'x',
-      who: null,
-      triggers: [],
-      intensity: Math.max(0, 9 - Math.floor(d / 30) - (d % 3)),
-      body: [],
-      thought: null,
-      urges: [],
-      protest: d % 4 === 0 ? ['withdrawing'] : [],
-      instead: null,
-    });
+    const stamp = `${at.toISOString().slice(0, 16)}:00${offset}`;
+    entries.push(
+      trigger({
+        id: `t${d}`,
+        at: stamp,
+        recordedAt: stamp,
+        what: 'x',
+        intensity: Math.max(0, 9 - Math.floor(d / 30) - (d % 3)),
+        protest: d % 4 === 0 ? ['withdrawing'] : [],
+      }),
+    );
   }
   return entries;
 }
