@@ -1,21 +1,13 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
 import { toOffsetIso } from '../../src/time/calendar.js';
-import { attach, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, type Sandbox, sandboxes } from '../helpers/cli.js';
 
 /** attach delete, delete --purge, undo and the trash, run as the built CLI without a terminal. */
 
-const boxes: Sandbox[] = [];
-afterEach(() => {
-  for (const box of boxes.splice(0)) box.cleanup();
-});
-function newBox(): Sandbox {
-  const box = sandbox();
-  boxes.push(box);
-  return box;
-}
+const newBox = sandboxes();
 const journalOf = (box: Sandbox): Journal => parseJournal(readFileSync(box.journal, 'utf8'), box.journal);
 function logged(box: Sandbox, what: string): Entry {
   const r = attach(box, ['log', what, '-i', '4', '--json']);

@@ -6,7 +6,7 @@ import { type Envelope, Keyring, readEnvelope } from '../../src/journal/crypto.j
 import { newPause, newReflection, newTrigger } from '../../src/journal/entries.js';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
-import { attach, attachAsync, BIN, CLI_NODE, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, CLI_NODE, type Result, type Sandbox, sandboxes } from '../helpers/cli.js';
 import { Terminal } from '../helpers/pty.js';
 
 /*
@@ -156,15 +156,7 @@ function encrypt(box: Sandbox, env: NodeJS.ProcessEnv = WITH): Result {
   return r;
 }
 
-const boxes: Sandbox[] = [];
-function newBox(): Sandbox {
-  const box = sandbox();
-  boxes.push(box);
-  return box;
-}
-afterAll(() => {
-  for (const box of boxes) box.cleanup();
-});
+const newBox = sandboxes(afterAll);
 
 // ---- every command works the same ------------------------------------------------------
 

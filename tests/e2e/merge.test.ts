@@ -1,9 +1,9 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseJournal } from '../../src/journal/format.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
-import { attach, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, type Result, type Sandbox, sandboxes } from '../helpers/cli.js';
 import { squashed } from '../helpers/unwrap.js';
 
 /*
@@ -12,15 +12,7 @@ import { squashed } from '../helpers/unwrap.js';
  * without a terminal.
  */
 
-const boxes: Sandbox[] = [];
-afterEach(() => {
-  for (const box of boxes.splice(0)) box.cleanup();
-});
-function newBox(): Sandbox {
-  const box = sandbox();
-  boxes.push(box);
-  return box;
-}
+const newBox = sandboxes();
 const read = (file: string): Journal => parseJournal(readFileSync(file, 'utf8'), file);
 const ok = (r: Result): Result => {
   expect(r.code, r.stderr).toBe(0);

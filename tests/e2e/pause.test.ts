@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attach, attachAsync, BIN, CLI_NODE, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, attachAsync, BIN, CLI_NODE, type Result, type Sandbox, sandboxes } from '../helpers/cli.js';
 import * as make from '../helpers/entries.js';
 import { unwrap } from '../helpers/unwrap.js';
 
@@ -14,15 +14,7 @@ import { unwrap } from '../helpers/unwrap.js';
  * whole file takes about as long as the slowest of them.
  */
 
-const boxes: Sandbox[] = [];
-function newBox(): Sandbox {
-  const box = sandbox();
-  boxes.push(box);
-  return box;
-}
-afterAll(() => {
-  for (const box of boxes.splice(0)) box.cleanup();
-});
+const newBox = sandboxes(afterAll);
 
 type Entry = Record<string, unknown> & { id: string };
 const entries = (box: Sandbox): Entry[] => (JSON.parse(readFileSync(box.journal, 'utf8')) as { entries: Entry[] }).entries;

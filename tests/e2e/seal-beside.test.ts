@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { newTrigger } from '../../src/journal/entries.js';
 import { serializeJournal } from '../../src/journal/format.js';
 import type { Entry, Journal } from '../../src/journal/types.js';
-import { attach, type Result, type Sandbox, sandbox } from '../helpers/cli.js';
+import { attach, type Result, type Sandbox, sandboxes } from '../helpers/cli.js';
 import { openEnvelope } from '../helpers/envelope-open.mjs';
 import { Terminal } from '../helpers/pty.js';
 import { squashed } from '../helpers/unwrap.js';
@@ -23,15 +23,7 @@ const OLD = 'correct horse battery staple';
 const NEW = 'a different horse, a different staple';
 const MARKER = 'zebraquokka';
 
-const boxes: Sandbox[] = [];
-function newBox(): Sandbox {
-  const box = sandbox();
-  boxes.push(box);
-  return box;
-}
-afterAll(() => {
-  for (const box of boxes) box.cleanup();
-});
+const newBox = sandboxes(afterAll);
 
 const ok = (r: Result, what = '') => expect(r.code, `${what}\n${r.stderr}`).toBe(0);
 const dirOf = (box: Sandbox) => path.dirname(box.journal);

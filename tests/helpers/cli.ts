@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import { unwrap } from './unwrap.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,6 +38,22 @@ export function sandbox(): Sandbox {
     env,
     journal: path.join(dir, 'data', 'attach', 'journal.json'),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A maker of sandboxes that are all removed after each test, or, given
+ * `afterAll`, after the file's last test (for files whose tests share one).
+ */
+export function sandboxes(after: typeof afterEach = afterEach): () => Sandbox {
+  const boxes: Sandbox[] = [];
+  after(() => {
+    for (const box of boxes.splice(0)) box.cleanup();
+  });
+  return () => {
+    const box = sandbox();
+    boxes.push(box);
+    return box;
   };
 }
 

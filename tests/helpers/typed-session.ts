@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import type { Entry } from '../../src/journal/types.js';
-import { attach, type Sandbox, sandbox } from './cli.js';
+import { attach, type Sandbox, sandboxes } from './cli.js';
 import { Terminal } from './pty.js';
 
 /**
@@ -9,18 +9,15 @@ import { Terminal } from './pty.js';
  * journal's entries as `attach list --json` gives them.
  */
 export function typedSession(cols: number) {
-  const boxes: Sandbox[] = [];
+  const newBox = sandboxes();
   const terminals: Terminal[] = [];
+  // Registered after the sandboxes' clean-up, so it runs before it (vitest runs after-hooks last in, first out):
+  // the terminals stop before their folders go.
   afterEach(() => {
     for (const term of terminals.splice(0)) term.kill();
-    for (const box of boxes.splice(0)) box.cleanup();
   });
   return {
-    newBox(): Sandbox {
-      const box = sandbox();
-      boxes.push(box);
-      return box;
-    },
+    newBox,
     start(box: Sandbox, args: string[], env: Record<string, string | undefined> = {}): Terminal {
       const term = new Terminal(box, args, { cols, env });
       terminals.push(term);
