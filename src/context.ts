@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Config, Settings } from './journal/config.js';
-import type { Env } from './journal/paths.js';
+import { type Config, readSettings, type Settings } from './journal/config.js';
+import { type Env, journalPath, pagesPath } from './journal/paths.js';
 import { JournalStore } from './journal/store.js';
 import { clean } from './render/clean.js';
 import type { Asker } from './ui/prompts.js';
@@ -68,7 +68,6 @@ const timerClock: Clock = {
 
 /** The real terminal, the real clock, and the journal path of DESIGN.md section 2. */
 export async function createContext(globals: GlobalOptions, command: string, env: Env = process.env): Promise<Context> {
-  const [{ journalPath, pagesPath }, { readSettings }] = await Promise.all([import('./journal/paths.js'), import('./journal/config.js')]);
   // The settings may name the journal, so they are read first. A bad or
   // unreadable setting never stops a command (a moment must never be lost
   // to a typo in config.json): it is ignored, its default used, and said so

@@ -1,4 +1,6 @@
+import { loadCatalogues } from '../catalogue/catalogue.js';
 import { editDistance } from '../catalogue/match.js';
+import { personalise } from '../catalogue/personal.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type Config, checkConfig, keepAside, OWN_LISTS, SETTINGS, type Settings, writeConfig } from '../journal/config.js';
@@ -44,10 +46,6 @@ async function show(list: string | undefined, settings: Settings, options: Confi
   if (list !== undefined) {
     // One list as attach offers it: the built-in items, then the person's own.
     const name = listOf(list);
-    const [{ loadCatalogues }, { personalise }] = await Promise.all([
-      import('../catalogue/catalogue.js'),
-      import('../catalogue/personal.js'),
-    ]);
     const journal = await ctx.journal().read();
     const items = personalise(loadCatalogues(), config, journal.entries)[name];
     const builtIn = new Set(loadCatalogues()[name].map((item) => item.id.toLowerCase()));

@@ -1,3 +1,4 @@
+import { fieldLabeller } from '../catalogue/catalogue.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findEntry, shortId } from '../journal/entries.js';
@@ -27,14 +28,11 @@ const FOR_GOOD =
   'only its id stays in your journal, so no copy or import brings it back. ' +
   `Backups from the last ${TRASH_DAYS} days may still hold it.`;
 
-/** The catalogue's words for the entry shown (loaded only when one is shown). */
-const labeller = async () => (await import('../catalogue/catalogue.js')).fieldLabeller();
-
 /** --yes, or yes on the terminal; false when the person keeps it. */
 async function agreed(entry: Entry, question: string, options: DeleteOptions, ctx: Context): Promise<boolean> {
   if (options.yes) return true;
   if (!ctx.interactive) throw new UsageError(`To delete ${shortId(entry.id)} without a terminal to ask on, add --yes.`);
-  line(ctx.stderr, entryLine(entry, ctx.now(), widthOf(ctx.stderr), await labeller()));
+  line(ctx.stderr, entryLine(entry, ctx.now(), widthOf(ctx.stderr), fieldLabeller()));
   if (await (await ctx.asker()).confirm({ message: question, default: false })) return true;
   say(ctx.stderr, 'Kept it; nothing was deleted.');
   return false;
@@ -58,7 +56,7 @@ export async function run(id: string, options: DeleteOptions, ctx: Context): Pro
   const journal = await store.read();
   let found: Entry;
   try {
-    const label = await labeller();
+    const label = fieldLabeller();
     found = findEntry(journal, id, (candidate) => entryLine(candidate, now, undefined, label));
   } catch (error) {
     // --purge also takes an entry already deleted, to remove its words from the trash.

@@ -1,6 +1,10 @@
+import { fieldLabeller, loadCatalogues } from '../catalogue/catalogue.js';
 import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
+import { personalise } from '../catalogue/personal.js';
+import { loadQuestions } from '../catalogue/questions.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { runEditFlow } from '../flows/edit-flow.js';
 import { findEntry, findLinkTarget, shortId } from '../journal/entries.js';
 import { fieldOf } from '../journal/fields.js';
 import { type Entry, isKnown } from '../journal/types.js';
@@ -27,10 +31,6 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
     throw new UsageError(`${shortId(found.id)} is a "${found.type}" entry, which this version of attach can show but not edit.`);
 
   const { json, clear, ...flags } = options;
-  const [{ loadCatalogues, fieldLabeller }, { personalise }] = await Promise.all([
-    import('../catalogue/catalogue.js'),
-    import('../catalogue/personal.js'),
-  ]);
   const catalogues = personalise(loadCatalogues(), await ctx.config(), journal.entries);
   const words = resolveFlagWords(found.type, readEditFlags(found.type, flags), catalogues);
   const cleared = readClear(found.type, clear ?? []);
@@ -42,7 +42,6 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
       const example = found.type === 'trigger' ? '--intensity 5' : '--note "…"';
       throw new UsageError(`Say what to change, for example: attach edit ${shortId(found.id)} ${example} (see attach edit --help).`);
     }
-    const [{ runEditFlow }, { loadQuestions }] = await Promise.all([import('../flows/edit-flow.js'), import('../catalogue/questions.js')]);
     line(ctx.stderr, entryLine(found, now, widthOf(ctx.stderr), fieldLabeller(catalogues)));
     changes = await runEditFlow(await ctx.asker(), found, loadQuestions(), catalogues);
     if (Object.keys(changes).length === 0) {

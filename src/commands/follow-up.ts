@@ -1,5 +1,8 @@
+import { loadCatalogues } from '../catalogue/catalogue.js';
+import { loadQuestions } from '../catalogue/questions.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { askSection } from '../flows/ask-section.js';
 import { type Draft, findEntry, newEntry, newestFirst, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import type { Entry, Journal } from '../journal/types.js';
@@ -65,11 +68,6 @@ export async function run(id: string | undefined, options: FollowUpOptions, ctx:
   }
   let draft = { ...flags, for: entry.id, ...(at === undefined ? {} : { at: await parseWhen(at, ctx.now()) }) } as Draft<'follow-up'>;
   if (ctx.interactive) {
-    const [{ askSection }, { loadQuestions }, { loadCatalogues }] = await Promise.all([
-      import('../flows/ask-section.js'),
-      import('../catalogue/questions.js'),
-      import('../catalogue/catalogue.js'),
-    ]);
     const questions = loadQuestions();
     const section = isMoment ? questions.followUpMoment : questions.followUpReflection;
     say(ctx.stderr, ctx.style.dim(section.intro));

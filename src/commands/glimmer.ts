@@ -1,5 +1,10 @@
+import { loadCatalogues } from '../catalogue/catalogue.js';
+import * as match from '../catalogue/match.js';
+import { personalise } from '../catalogue/personal.js';
+import { loadQuestions } from '../catalogue/questions.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { askSection } from '../flows/ask-section.js';
 import { type Draft, newEntry, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import { parseWhen } from '../parse/when.js';
@@ -17,17 +22,11 @@ export async function run(words: string[], options: GlimmerOptions, ctx: Context
   const what = words.join(' ').trim();
   const store = ctx.journal();
   const config = await ctx.config();
-  const [{ loadCatalogues }, { personalise }, match] = await Promise.all([
-    import('../catalogue/catalogue.js'),
-    import('../catalogue/personal.js'),
-    import('../catalogue/match.js'),
-  ]);
   const entries = ctx.interactive ? (await store.read()).entries : [];
   const catalogues = personalise(loadCatalogues(), config, entries);
   const resolved = match.resolveFlagWords('glimmer', { ...flags, ...(what ? { what } : {}) }, catalogues);
   let draft = { ...resolved.values, ...(at === undefined ? {} : { at: await parseWhen(at, ctx.now()) }) } as Draft<'glimmer'>;
   if (ctx.interactive) {
-    const [{ askSection }, { loadQuestions }] = await Promise.all([import('../flows/ask-section.js'), import('../catalogue/questions.js')]);
     const questions = loadQuestions();
     say(ctx.stderr, ctx.style.dim(questions.glimmer.intro));
     draft = (await askSection(await ctx.asker(), questions.glimmer, questions, catalogues, draft)) as Draft<'glimmer'>;

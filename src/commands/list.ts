@@ -1,3 +1,4 @@
+import { fieldLabeller } from '../catalogue/catalogue.js';
 import type { Context } from '../context.js';
 import { applyFilters } from '../journal/filter.js';
 import { type FilterFlags, parseFilters } from '../parse/filters.js';
@@ -41,7 +42,7 @@ async function show(options: ListOptions, ctx: Context): Promise<void> {
   // A row an entry. Piped: whole rows, for grep and friends; on a terminal, each cut to its width.
   const width = ctx.stdout.isTTY ? widthOf(ctx.stdout) : undefined;
   const now = ctx.now();
-  const label = (await import('../catalogue/catalogue.js')).fieldLabeller();
+  const label = fieldLabeller();
   for (const entry of shown) line(ctx.stdout, entryLine(entry, now, width, label));
   if (shown.length < found.length) {
     say(ctx.stderr, ctx.style.dim(`${shown.length} of ${found.length} shown; --limit ${found.length} shows them all.`));

@@ -1,9 +1,17 @@
+import { loadCatalogues } from '../catalogue/catalogue.js';
+import * as match from '../catalogue/match.js';
+import { personalise } from '../catalogue/personal.js';
+import { loadQuestions } from '../catalogue/questions.js';
 import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
+import { afterMoment } from '../flows/after-moment.js';
+import { runLogFlow } from '../flows/log-flow.js';
 import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
+import { readState, writeState } from '../journal/state.js';
 import { parseWhen } from '../parse/when.js';
 import { say, writeJson } from '../ui/stream.js';
+import { run as runPause } from './pause.js';
 
 /** The flags of `attach log`: the trigger's fields from the table, each already read (parse/field-flags.ts). */
 export type LogOptions = FlagValues<'trigger'> & { json?: boolean };
@@ -18,11 +26,6 @@ async function draftFromFlags(words: string[], options: LogOptions, now: Date): 
 export async function run(words: string[], options: LogOptions, ctx: Context): Promise<void> {
   const store = ctx.journal();
   const config = await ctx.config();
-  const [{ loadCatalogues }, { personalise }, match] = await Promise.all([
-    import('../catalogue/catalogue.js'),
-    import('../catalogue/personal.js'),
-    import('../catalogue/match.js'),
-  ]);
   // Refuse an unreadable journal before asking anything, not after; without questions, reading it waits for the write.
   const entries = ctx.interactive ? (await store.read()).entries : [];
   const catalogues = personalise(loadCatalogues(), config, entries);
@@ -30,7 +33,6 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   const known = resolved.values as Partial<TriggerDraft>;
   let draft: TriggerDraft;
   if (ctx.interactive) {
-    const [{ runLogFlow }, { loadQuestions }] = await Promise.all([import('../flows/log-flow.js'), import('../catalogue/questions.js')]);
     const questions = loadQuestions();
     say(ctx.stderr, ctx.style.dim(questions.log.intro));
     draft = await runLogFlow(await ctx.asker(), known, questions, catalogues);
@@ -62,10 +64,6 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   const own = match.ownWordsLine(firstTime);
   if (own) say(ctx.stderr, style.dim(own));
 
-  const [{ afterMoment }, { readState, writeState }] = await Promise.all([
-    import('../flows/after-moment.js'),
-    import('../journal/state.js'),
-  ]);
   // The state file is only read when a glimmer may be offered: most moments need nothing from it.
   const state = entry.intensity >= 7 ? await readState(ctx.env) : {};
   const after = await afterMoment({
@@ -83,5 +81,5 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
     throw error;
   });
   if (after.glimmerShownOn) await writeState(ctx.env, { ...state, glimmerShownOn: after.glimmerShownOn });
-  if (after.pause) await (await import('./pause.js')).run({ for: entry.id }, ctx);
+  if (after.pause) await runPause({ for: entry.id }, ctx);
 }

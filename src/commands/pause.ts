@@ -1,10 +1,15 @@
+import { loadCatalogues } from '../catalogue/catalogue.js';
 import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
+import { personalise } from '../catalogue/personal.js';
+import { loadQuestions } from '../catalogue/questions.js';
 import { inSentence } from '../catalogue/sentence.js';
 import type { Context } from '../context.js';
 import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
+import * as flow from '../flows/pause-flow.js';
 import type { BREATHS } from '../journal/config.js';
 import { findLinkTarget, latestTrigger, newPause, type PauseDraft, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
+import * as plans from '../journal/plans.js';
 import type { TriggerEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
 import { clean } from '../render/clean.js';
@@ -12,7 +17,7 @@ import { entryLine, triggerSummary } from '../render/entries.js';
 import { pauseEnding } from '../render/pause-ending.js';
 import { duration } from '../render/time.js';
 import { say, writeJson } from '../ui/stream.js';
-import type { TimedPause } from '../ui/timer-screen.js';
+import { type TimedPause, timePause } from '../ui/timer-screen.js';
 
 /** The flags of `attach pause`: the pause's fields from the table (already read), and how to run the timer. */
 export type PauseOptions = FlagValues<'pause'> & {
@@ -34,14 +39,6 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
   const store = ctx.journal();
   const journal = await store.read();
   const link = findLinkTarget(journal, linkFlag, ['trigger'], (candidate) => entryLine(candidate, ctx.now()));
-  const [{ loadCatalogues }, { loadQuestions }, { timePause }, flow, { personalise }, plans] = await Promise.all([
-    import('../catalogue/catalogue.js'),
-    import('../catalogue/questions.js'),
-    import('../ui/timer-screen.js'),
-    import('../flows/pause-flow.js'),
-    import('../catalogue/personal.js'),
-    import('../journal/plans.js'),
-  ]);
   const catalogues = personalise(loadCatalogues(), config, journal.entries);
   const words = resolveFlagWords('pause', flags, catalogues);
   const known = words.values as Omit<PauseOptions, 'at' | 'for'>;

@@ -1,6 +1,11 @@
+import { loadCatalogues } from '../catalogue/catalogue.js';
+import * as match from '../catalogue/match.js';
+import { personalise } from '../catalogue/personal.js';
+import { loadQuestions } from '../catalogue/questions.js';
 import { inSentence } from '../catalogue/sentence.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { askSection } from '../flows/ask-section.js';
 import { type Draft, findEntry, newEntry, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import { activePlans, type PlanEntry } from '../journal/plans.js';
@@ -27,11 +32,6 @@ export async function run(action: string | undefined, id: string | undefined, op
   const { json, all, ...flags } = options;
   const store = ctx.journal();
   const journal = await store.read();
-  const [{ loadCatalogues }, { personalise }, match] = await Promise.all([
-    import('../catalogue/catalogue.js'),
-    import('../catalogue/personal.js'),
-    import('../catalogue/match.js'),
-  ]);
   const catalogues = personalise(loadCatalogues(), await ctx.config(), journal.entries);
   const words = (value: string) => inSentence(catalogues.triggers.find((item) => item.id === value)?.label ?? value, value);
 
@@ -58,7 +58,6 @@ export async function run(action: string | undefined, id: string | undefined, op
   const resolved = match.resolveFlagWords('plan', flags, catalogues);
   let draft = { ...resolved.values, active: true } as Draft<'plan'>;
   if (ctx.interactive) {
-    const [{ askSection }, { loadQuestions }] = await Promise.all([import('../flows/ask-section.js'), import('../catalogue/questions.js')]);
     const questions = loadQuestions();
     say(ctx.stderr, ctx.style.dim(questions.plan.intro));
     draft = (await askSection(await ctx.asker(), questions.plan, questions, catalogues, draft)) as Draft<'plan'>;

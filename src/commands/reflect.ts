@@ -1,6 +1,11 @@
+import { loadCatalogues } from '../catalogue/catalogue.js';
 import { firstTimeWords, ownWordsLine, resolveFlagWords } from '../catalogue/match.js';
+import { personalise } from '../catalogue/personal.js';
+import { loadAskTemplates, loadQuestions } from '../catalogue/questions.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { draftAsks } from '../flows/direct-ask.js';
+import { runReflectFlow } from '../flows/reflect-flow.js';
 import { findLinkTarget, latestTrigger, newReflection, type ReflectionDraft, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import type { Journal, ReflectionEntry } from '../journal/types.js';
@@ -29,12 +34,6 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   const link = findLinkTarget(journal, linkFlag, ['trigger'], (candidate) => entryLine(candidate, now));
   if (link !== undefined) known.for = link;
 
-  const [{ loadCatalogues }, { loadAskTemplates, loadQuestions }, { draftAsks }, { personalise }] = await Promise.all([
-    import('../catalogue/catalogue.js'),
-    import('../catalogue/questions.js'),
-    import('../flows/direct-ask.js'),
-    import('../catalogue/personal.js'),
-  ]);
   const builtIn = loadCatalogues();
   const templates = loadAskTemplates(builtIn);
   const catalogues = personalise(builtIn, await ctx.config(), journal.entries);
@@ -42,7 +41,6 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   Object.assign(known, words.values);
   let draft: ReflectionDraft;
   if (ctx.interactive) {
-    const { runReflectFlow } = await import('../flows/reflect-flow.js');
     const questions = loadQuestions();
     say(ctx.stderr, ctx.style.dim(questions.reflect.intro));
     const offered = link === undefined ? latestTrigger(journal, now, OFFER_WINDOW_MS) : null;

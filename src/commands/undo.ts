@@ -1,4 +1,4 @@
-import type { FieldLabeller } from '../catalogue/catalogue.js';
+import { type FieldLabeller, fieldLabeller } from '../catalogue/catalogue.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { shortId } from '../journal/entries.js';
@@ -61,7 +61,7 @@ export async function run(id: string | undefined, options: UndoOptions, ctx: Con
   const now = ctx.now();
   const journal = await store.read();
   const items = undoable(journal);
-  const label = (await import('../catalogue/catalogue.js')).fieldLabeller();
+  const label = fieldLabeller();
   if (options.list) {
     if (items.length === 0) say(ctx.stderr, `Nothing was deleted in the last ${TRASH_DAYS} days, so there is nothing to bring back.`);
     const width = ctx.stdout.isTTY ? widthOf(ctx.stdout) : undefined;

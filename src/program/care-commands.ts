@@ -14,7 +14,7 @@ export function declareCareCommands(program: Command, context?: MakeContext): vo
     .option('-y, --yes', 'repair without asking (needed without a terminal)')
     .option('--json', 'print the findings as JSON')
     .addHelpText('after', examples('attach doctor', 'attach doctor --repair', 'attach doctor --json'))
-    .action(lazy(() => import('../commands/doctor.js'), context));
+    .action(lazy((app) => app.doctor, context));
 
   program
     .command('encrypt')
@@ -25,7 +25,7 @@ export function declareCareCommands(program: Command, context?: MakeContext): vo
         'Without it nobody can open the journal, not even you: keep it somewhere safe.',
     )
     .addHelpText('after', examples('attach encrypt', 'ATTACH_PASSPHRASE="$(pass show attach)" attach list'))
-    .action(lazy(() => import('../commands/encrypt.js'), context));
+    .action(lazy((app) => app.encrypt, context));
 
   program
     .command('passphrase')
@@ -42,14 +42,14 @@ export function declareCareCommands(program: Command, context?: MakeContext): vo
         'ATTACH_PASSPHRASE="$(pass show attach)" ATTACH_NEW_PASSPHRASE="$(pass show attach-new)" attach passphrase',
       ),
     )
-    .action(lazy(() => import('../commands/passphrase.js'), context));
+    .action(lazy((app) => app.passphrase, context));
 
   program
     .command('decrypt')
     .summary('turn encryption off again')
     .description('Decrypt your journal and every file attach keeps beside it, so they are plain again.')
     .addHelpText('after', examples('attach decrypt'))
-    .action(lazy(() => import('../commands/decrypt.js'), context));
+    .action(lazy((app) => app.decrypt, context));
 
   program
     .command('config')
@@ -72,5 +72,5 @@ export function declareCareCommands(program: Command, context?: MakeContext): vo
         'attach config unset journal',
       ),
     )
-    .action(lazy(() => import('../commands/config.js'), context));
+    .action(lazy((app) => app.config, context));
 }

@@ -34,7 +34,7 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
         'attach report --week --format html -o week.html',
       ),
     )
-    .action(lazy(() => import('../commands/report.js'), context));
+    .action(lazy((app) => app.report, context));
 
   withFilters(program.command('export'))
     .summary('take your entries out: JSON, CSV or Markdown')
@@ -52,7 +52,7 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
         'attach export --type reflection --format md',
       ),
     )
-    .action(lazy(() => import('../commands/export.js'), context));
+    .action(lazy((app) => app.export, context));
 
   program
     .command('import')
@@ -74,7 +74,7 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
         'attach import phone.json --prefer theirs',
       ),
     )
-    .action(lazy(() => import('../commands/import.js'), context));
+    .action(lazy((app) => app.import, context));
 
   program
     .command('progress')
@@ -100,5 +100,5 @@ export function declareDataCommands(program: Command, context?: MakeContext): vo
         'attach progress --format html --open',
       ),
     )
-    .action(lazy(() => import('../commands/progress.js'), context));
+    .action(lazy((app) => app.progress, context));
 }

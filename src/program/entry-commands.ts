@@ -24,7 +24,7 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
         'attach log "quiet dinner, felt far apart" -i 6 --thought "they are losing interest" --json',
       ),
     )
-    .action(lazy(() => import('../commands/log.js'), context));
+    .action(lazy((app) => app.log, context));
 
   addOptions(program.command('pause'), createOptions('pause', { at: 'when a pause you took happened: records it without the timer' }))
     .summary('a guided pause for when the urge is loud (20 minutes)')
@@ -56,7 +56,7 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
         'attach pause --plain --before 8 --urge "text again" --minutes 20',
       ),
     )
-    .action(lazy(() => import('../commands/pause.js'), context));
+    .action(lazy((app) => app.pause, context));
 
   addOptions(program.command('reflect'), createOptions('reflection'))
     .summary('look at a protest behaviour with curiosity, and find a direct way to ask')
@@ -74,7 +74,7 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
         'attach reflect -p withdrawing --ask "Could we talk tonight? I felt far from you today." --json',
       ),
     )
-    .action(lazy(() => import('../commands/reflect.js'), context));
+    .action(lazy((app) => app.reflect, context));
 
   withFilters(program.command('list'))
     .summary('browse and search your entries, newest first')
@@ -91,7 +91,7 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
         'attach list --json > entries.json',
       ),
     )
-    .action(lazy(() => import('../commands/list.js'), context));
+    .action(lazy((app) => app.list, context));
 
   program
     .command('show')
@@ -100,7 +100,7 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
     .argument('<id>', 'the entry id, or enough of its first characters to be unique')
     .option('--json', 'print the entry as JSON, with "linked": the ids of entries that point to it')
     .addHelpText('after', examples('attach show 5f0c', 'attach show 5f0c2d9e --json'))
-    .action(lazy(() => import('../commands/show.js'), context));
+    .action(lazy((app) => app.show, context));
 
   addOptions(program.command('edit'), editOptions())
     .summary('change an entry')
@@ -126,7 +126,7 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
         'attach edit 7c1d --for none',
       ),
     )
-    .action(lazy(() => import('../commands/edit.js'), context));
+    .action(lazy((app) => app.edit, context));
 
   program
     .command('delete')
@@ -139,7 +139,7 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
     .option('-y, --yes', 'do not ask (needed without a terminal)')
     .option('--purge', 'remove its words at once, from the trash too (also for an entry already deleted)')
     .addHelpText('after', examples('attach delete 5f0c', 'attach delete 5f0c2d9e --yes', 'attach delete 5f0c --purge'))
-    .action(lazy(() => import('../commands/delete.js'), context));
+    .action(lazy((app) => app.delete, context));
 
   addOptions(program.command('follow-up'), createOptions('follow-up'))
     .summary('what happened next, after a moment or a reflection')
@@ -158,7 +158,7 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
         'attach follow-up 9a2b --asked yes --landed yes',
       ),
     )
-    .action(lazy(() => import('../commands/follow-up.js'), context));
+    .action(lazy((app) => app.followUp, context));
 
   addOptions(program.command('plan'), createOptions('plan'))
     .summary('if-then plans: "when he doesn\'t reply for hours, I will ..."')
@@ -180,7 +180,7 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
         'attach plan retire 3e1a',
       ),
     )
-    .action(lazy(() => import('../commands/plan.js'), context));
+    .action(lazy((app) => app.plan, context));
 
   addOptions(program.command('glimmer'), createOptions('glimmer'))
     .summary('a moment that felt safe, warm or connected')
@@ -195,5 +195,5 @@ export function declareEntryCommands(program: Command, context?: MakeContext): v
       'after',
       examples('attach glimmer', 'attach glimmer "she texted good luck before my interview" --who partner -k cared-for -b warm-chest'),
     )
-    .action(lazy(() => import('../commands/glimmer.js'), context));
+    .action(lazy((app) => app.glimmer, context));
 }

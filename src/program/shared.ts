@@ -6,6 +6,8 @@ export { examples } from './help.js';
 /** Builds the context of one run; tests pass their own. */
 export type MakeContext = (globals: GlobalOptions, command: string) => Promise<Context>;
 
+type App = typeof import('../app.js');
+
 /** What a command module exports: its arguments, then its options, then the context. */
 type Run<P extends unknown[], O> = (...args: [...P, O, Context]) => Promise<void>;
 
@@ -16,17 +18,18 @@ export function addOptions(command: Command, options: readonly Option[]): Comman
 
 /**
  * Wires a command to its module, imported only when it runs (so `--help`
- * loads nothing else): commander's arguments and options in, the context
- * added last. The options were read by the options' own parsers, so they
- * arrive with the types the module declares.
+ * loads nothing else): `pick` names it in src/app.ts, the one module the
+ * program imports at run time. commander's arguments and options in, the
+ * context added last. The options were read by the options' own parsers,
+ * so they arrive with the types the module declares.
  */
-export function lazy<P extends unknown[], O extends OptionValues>(load: () => Promise<{ run: Run<P, O> }>, makeContext?: MakeContext) {
+export function lazy<P extends unknown[], O extends OptionValues>(pick: (app: App) => { run: Run<P, O> }, makeContext?: MakeContext) {
   return async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
-    const make = makeContext ?? (await import('../context.js')).createContext;
-    const [{ run }, ctx] = await Promise.all([load(), make(command.optsWithGlobals<GlobalOptions>(), command.name())]);
+    const app = await import('../app.js');
+    const ctx = await (makeContext ?? app.createContext)(command.optsWithGlobals<GlobalOptions>(), command.name());
     // commander passes the declared arguments first, in order: the module's own parameter list.
-    await run(...(args.slice(0, -2) as P), command.opts<O>(), ctx);
+    await pick(app).run(...(args.slice(0, -2) as P), command.opts<O>(), ctx);
   };
 }
 

@@ -13,7 +13,7 @@ export function declareSyncCommands(program: Command, context?: MakeContext): vo
     .argument('[id]', 'the deleted entry, or enough of its first characters to be unique (see --list)')
     .option('--list', 'show what can be brought back, the most recent deletion first')
     .addHelpText('after', examples('attach undo', 'attach undo 5f0c', 'attach undo --list'))
-    .action(lazy(() => import('../commands/undo.js'), context));
+    .action(lazy((app) => app.undo, context));
 
   program
     .command('merge')
@@ -30,7 +30,7 @@ export function declareSyncCommands(program: Command, context?: MakeContext): vo
       'after',
       examples('attach merge', 'attach merge --dry-run', 'attach merge ~/Downloads/journal-from-laptop.json', 'attach merge a.json b.json'),
     )
-    .action(lazy(() => import('../commands/merge.js'), context));
+    .action(lazy((app) => app.merge, context));
 
   // Left out of `attach --help`'s list (git runs it, not a person; its arguments would widen every row): merge's help names it.
   program
@@ -47,5 +47,5 @@ export function declareSyncCommands(program: Command, context?: MakeContext): vo
       'after',
       examples("echo 'journal.json merge=attach' >> .gitattributes", "git config merge.attach.driver 'attach merge-driver %O %A %B'"),
     )
-    .action(lazy(() => import('../commands/merge-driver.js'), context));
+    .action(lazy((app) => app.mergeDriver, context));
 }
