@@ -30,7 +30,7 @@ function lede(r: ReportData): Markup {
   const strength =
     r.intensity.mean === null
       ? ''
-      : `, mean intensity ${one(r.intensity.mean)}${changeWords(r.intensity.mean, r.intensity.previousMean, r.period.days)}`;
+      : `, on average ${one(r.intensity.mean)} of 10${changeWords(r.intensity.mean, r.intensity.previousMean, r.period.days)}`;
   return html`<p class="lede">${plural(r.counts.trigger, 'moment')} logged${strength}; ${plural(r.counts.pause, 'pause')}; \
 ${plural(r.counts.reflection, 'reflection')}.</p>`;
 }

@@ -51,6 +51,13 @@ describe('renderReportHtml', () => {
     expect(page.match(/https?:\/\/[^"'\s<]+/g)?.every((u) => u === 'http://www.w3.org/2000/svg')).toBe(true);
   });
 
+  it('opens with the words of the text report: how strong "on average N of 10", not "mean intensity"', () => {
+    const { data, page } = render(richJournal());
+    const lede = /<p class="lede">([^<]*)<\/p>/.exec(page)?.[1] ?? '';
+    expect(lede).toContain(`on average ${data.intensity.mean!.toFixed(1)} of 10`);
+    expect(lede).not.toContain('mean intensity');
+  });
+
   it('carries the safety note of VOICE.md', () => {
     const { page } = render([]);
     expect(page).toContain(SCOPE);
