@@ -1,5 +1,5 @@
 import { plansFor } from '../journal/plans.js';
-import type { Entry, EntryOf, PauseEntry, TriggerEntry } from '../journal/types.js';
+import type { Entry, EntryOf } from '../journal/types.js';
 import { countByName, type Named, ranked } from './tally.js';
 
 /*
@@ -31,7 +31,13 @@ export interface LoopFigures {
 const tally = (lists: Iterable<readonly string[]>): Named[] => ranked(countByName(lists).values());
 
 type Typed = 'trigger' | 'pause' | 'reflection' | 'follow-up' | 'plan' | 'glimmer';
-const ofType = <T extends Typed>(entries: readonly Entry[], type: T) => entries.filter((entry): entry is EntryOf<T> => entry.type === type);
+type ByType = { [T in Typed]: EntryOf<T>[] };
+/** The entries of each type, in one pass (a whole history is 100k entries: one pass, not one a type). */
+function byType(entries: readonly Entry[]): ByType {
+  const out: ByType = { trigger: [], pause: [], reflection: [], 'follow-up': [], plan: [], glimmer: [] };
+  for (const entry of entries) (out[entry.type as Typed] as Entry[] | undefined)?.push(entry);
+  return out;
+}
 const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.reduce((n, item) => n + (test(item) ? 1 : 0), 0);
 
 /**
@@ -40,15 +46,18 @@ const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.redu
  * YYYY-MM-DD, so that a plan made after it is not counted as in use then.
  */
 export function loopFigures(period: readonly Entry[], all: readonly Entry[], until?: string): LoopFigures {
-  const moments: TriggerEntry[] = ofType(period, 'trigger');
-  const pauses: PauseEntry[] = ofType(period, 'pause');
-  const followUps = ofType(period, 'follow-up');
-  const glimmers = ofType(period, 'glimmer');
-  const followed = new Set(all.filter((entry) => entry.type === 'follow-up').map((entry) => entry.for));
-  const plans = ofType(all, 'plan');
-  // A plan counts for a moment when it was in use then: made before it, and still in use.
-  const matched = count(moments, (moment) => plansFor(plans, moment).some((plan) => Date.parse(plan.at) <= Date.parse(moment.at)));
-  const reached = [...moments, ...pauses].map((entry) => entry.reachedOut ?? []).filter((list) => list.length > 0);
+  const { trigger: moments, pause: pauses, 'follow-up': followUps, glimmer: glimmers, reflection: reflections } = byType(period);
+  const every = byType(all);
+  const followed = new Set(every['follow-up'].map((entry) => entry.for));
+  const plans = every.plan;
+  // A plan counts for a moment when it was in use then: made before it, and still in use. Without a plan in use, no moment is looked at.
+  const inUse = plans.filter((plan) => plan.active === true);
+  const matched = inUse.length
+    ? count(moments, (moment) => plansFor(inUse, moment).some((plan) => Date.parse(plan.at) <= Date.parse(moment.at)))
+    : 0;
+  // Only the entries that name someone: no array is made for the many that do not.
+  const reached: (readonly string[])[] = [];
+  for (const list of [moments, pauses]) for (const entry of list) if (entry.reachedOut?.length) reached.push(entry.reachedOut);
   return {
     followUps: {
       count: followUps.length,
@@ -67,7 +76,7 @@ export function loopFigures(period: readonly Entry[], all: readonly Entry[], unt
       },
       waiting: {
         moments: count(moments, (m) => !followed.has(m.id)),
-        reflections: count(ofType(period, 'reflection'), (r) => !followed.has(r.id)),
+        reflections: count(reflections, (r) => !followed.has(r.id)),
       },
     },
     acted: {
