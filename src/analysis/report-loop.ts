@@ -35,7 +35,8 @@ type ByType = { [T in Typed]: EntryOf<T>[] };
 /** The entries of each type, in one pass (a whole history is 100k entries: one pass, not one a type). */
 function byType(entries: readonly Entry[]): ByType {
   const out: ByType = { trigger: [], pause: [], reflection: [], 'follow-up': [], plan: [], glimmer: [] };
-  for (const entry of entries) (out[entry.type as Typed] as Entry[] | undefined)?.push(entry);
+  // Own keys only: a type named "constructor" or "__proto__" (a hostile file) is no list of ours.
+  for (const entry of entries) if (Object.hasOwn(out, entry.type)) (out[entry.type as Typed] as Entry[]).push(entry);
   return out;
 }
 const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.reduce((n, item) => n + (test(item) ? 1 : 0), 0);
