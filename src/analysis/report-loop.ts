@@ -1,4 +1,4 @@
-import { plansFor } from '../journal/plans.js';
+import { activePlans, plansFor } from '../journal/plans.js';
 import type { Entry, EntryOf } from '../journal/types.js';
 import { countByName, type Named, ranked } from './tally.js';
 
@@ -50,9 +50,8 @@ export function loopFigures(period: readonly Entry[], all: readonly Entry[], unt
   const { trigger: moments, pause: pauses, 'follow-up': followUps, glimmer: glimmers, reflection: reflections } = byType(period);
   const every = byType(all);
   const followed = new Set(every['follow-up'].map((entry) => entry.for));
-  const plans = every.plan;
   // A plan counts for a moment when it was in use then: made before it, and still in use. Without a plan in use, no moment is looked at.
-  const inUse = plans.filter((plan) => plan.active === true);
+  const inUse = activePlans(every.plan);
   const matched = inUse.length
     ? count(moments, (moment) => plansFor(inUse, moment).some((plan) => Date.parse(plan.at) <= Date.parse(moment.at)))
     : 0;
@@ -94,7 +93,7 @@ export function loopFigures(period: readonly Entry[], all: readonly Entry[], unt
     },
     // In use in the period: made by its end and in use now (a plan retired since is not known to have been in use then).
     plans: {
-      active: count(plans, (plan) => plan.active === true && (until === undefined || (plan.at as string).slice(0, 10) <= until)),
+      active: count(inUse, (plan) => until === undefined || (plan.at as string).slice(0, 10) <= until),
       matched,
     },
     glimmers: {
