@@ -24,8 +24,10 @@ import { journalOf, trigger } from '../helpers/entries.js';
  * concentrated on the last part of the run, where the write happens. Every
  * third run first removes backups/, so that run also copies the journal there
  * (the first write of a day) and a kill can land in that copy. The encrypted
- * journal is smaller (its runs also pay ~100 ms of key derivation), to keep
- * the file near a minute.
+ * journal is smaller, to keep the file near a minute. Its first run derives
+ * the key for real (about half a second of scrypt); the later ones, on the
+ * same salt, get it from the sandbox's scrypt double (tests/helpers/kdf-memo.mjs),
+ * so their kill moments fall on reading and writing rather than on scrypt.
  *
  * A killed writer may leave a temp file behind (never read back): it must
  * bear a name of its own (`.<file>.<pid>.<hex>.tmp`), never the journal's or

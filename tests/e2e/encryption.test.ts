@@ -160,8 +160,8 @@ const newBox = sandboxes(afterAll);
 
 // ---- every command works the same ------------------------------------------------------
 
-// Each test here runs a dozen commands twice (plain and sealed), and each sealed one derives its key with scrypt at
-// OWASP's cost: on a busy 2-core machine (two test files at once) that is more than the default minute.
+// Each test here runs a dozen commands twice (plain and sealed); the first sealed one of a salt derives its key with
+// scrypt at OWASP's cost, the rest get it from the scrypt double: on a busy 2-core machine that can pass the default minute.
 describe('every command works the same on an encrypted journal', { timeout: 180_000 }, () => {
   const journal = fixture();
   const trigger = journal.entries[0]!;

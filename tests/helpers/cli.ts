@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach } from 'vitest';
 import { unwrap } from './unwrap.js';
 
@@ -14,6 +14,8 @@ export const BIN = process.env.ATTACH_BIN ?? path.join(ROOT, 'bin', 'attach.js')
  * Node 24 for the end-to-end tests, while vitest itself stays on the system's Node.
  */
 export const CLI_NODE = process.env.ATTACH_NODE || process.execPath;
+/** The scrypt double every sandboxed attach process loads (tests/helpers/kdf-memo.mjs says why). */
+export const KDF_MEMO = `--import=${pathToFileURL(path.join(ROOT, 'tests', 'helpers', 'kdf-memo.mjs')).href}`;
 
 /** A throwaway home: XDG folders and HOME inside a temp dir, so no test touches the real one. */
 export interface Sandbox {
@@ -32,12 +34,18 @@ export function sandbox(): Sandbox {
     XDG_CONFIG_HOME: path.join(dir, 'config'),
     TZ: process.env.TZ ?? 'UTC',
     NO_COLOR: '1',
+    NODE_OPTIONS: KDF_MEMO,
+    // Beside the sandbox, not in it: tests compare every file of the sandbox before and after a command.
+    ATTACH_TEST_KDF_MEMO: `${dir}-kdf-memo`,
   };
   return {
     dir,
     env,
     journal: path.join(dir, 'data', 'attach', 'journal.json'),
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}-kdf-memo`, { recursive: true, force: true });
+    },
   };
 }
 
