@@ -159,7 +159,8 @@ describe('a lock whose holder is alive and working', () => {
     const a = trigger('a');
     const b = trigger('b');
     const writes = [log(new JournalStore(file), a), log(new JournalStore(file), b)];
-    await until(() => readdirSync(path.dirname(file)).filter((name) => name.includes('.pending-')).length === 2);
+    // Finished pending files only: a writer's temp file (`.journal.pending-….json.<pid>.<hex>.tmp`) also holds ".pending-".
+    await until(() => readdirSync(path.dirname(file)).filter((name) => name.includes('.pending-') && name.endsWith('.json')).length === 2);
     // Both are shown while they wait.
     expect(whats(await new JournalStore(file).read()).sort()).toEqual(['a', 'b', 'start']);
     await holder!.release();
