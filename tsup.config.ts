@@ -1,4 +1,17 @@
+import path from 'node:path';
 import { defineConfig } from 'tsup';
+
+/** commander's `require('node:child_process')`, answered by build/commander-child-process.cjs (it says why). */
+const lazyChildProcessForCommander = {
+  name: 'commander-child-process',
+  setup(build: {
+    onResolve: (options: { filter: RegExp }, callback: (args: { importer: string }) => { path: string } | undefined) => void;
+  }) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
+      importer.includes(`${path.sep}commander${path.sep}`) ? { path: path.resolve('build/commander-child-process.cjs') } : undefined,
+    );
+  },
+};
 
 export default defineConfig({
   entry: { cli: 'src/cli.ts' },
@@ -20,6 +33,9 @@ export default defineConfig({
   banner: {
     js: "import { createRequire as __attachCreateRequire } from 'node:module'; const require = __attachCreateRequire(import.meta.url);",
   },
+  esbuildPlugins: [lazyChildProcessForCommander],
+  // tsup's own plugin would take every `node:` import first (to drop the prefix, which Node 20 does not need dropped).
+  removeNodeProtocol: false,
   minify: false,
   sourcemap: false,
 });

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import lockfile from 'proper-lockfile';
 import { JournalError } from '../errors.js';
 
 export interface LockOptions {
@@ -60,6 +59,8 @@ export async function acquire(target: string, options: LockOptions = {}): Promis
   let busy = false;
   let told = false;
   let compromised: Error | undefined;
+  // Loaded by writers only: proper-lockfile brings graceful-fs, signal-exit and node:assert, 5 ms of a start that reads.
+  const { default: lockfile } = await import('proper-lockfile');
   for (;;) {
     try {
       const release = await lockfile.lock(target, {
