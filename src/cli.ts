@@ -34,7 +34,7 @@ function writeError(error: unknown, debug: boolean): number {
 }
 
 export async function main(argv: string[] = process.argv.slice(2), context?: MakeContext): Promise<number> {
-  const program = buildProgram(context);
+  const program = buildProgram(context, argv[0]);
   if (argv.length === 0) {
     program.outputHelp();
     return 0;

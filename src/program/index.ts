@@ -6,7 +6,7 @@ import { declareCareCommands } from './care-commands.js';
 import { declareDataCommands } from './data-commands.js';
 import { declareEntryCommands } from './entry-commands.js';
 import { examplesText, layoutHelp } from './help.js';
-import type { MakeContext } from './shared.js';
+import type { MakeContext, Wanted } from './shared.js';
 import { declareSyncCommands } from './sync-commands.js';
 import { AttachCommand, OUTPUT } from './voice.js';
 
@@ -25,7 +25,14 @@ const MAIN_EXAMPLES = [
   'attach list',
 ];
 
-export function buildProgram(context?: MakeContext): Command {
+/**
+ * `first` is the first word of the command line. When it names a command,
+ * only that one is declared: declaring all twenty-two (their options come
+ * from the table of fields) was about a tenth of a short command's start.
+ * Anything else (help, a global option first, a typo to suggest a
+ * command for) gets them all.
+ */
+export function buildProgram(context?: MakeContext, first?: string): Command {
   const program = layoutHelp(new AttachCommand('attach'))
     .configureOutput(OUTPUT)
     .description(`A private journal for the moments your attachment alarm goes off.\n\n${SCOPE}`)
@@ -39,9 +46,13 @@ export function buildProgram(context?: MakeContext): Command {
     .exitOverride()
     .addHelpText('after', ({ error }) => examplesText(MAIN_EXAMPLES, widthOf(error ? process.stderr : process.stdout), true));
 
-  declareEntryCommands(program, context);
-  declareDataCommands(program, context);
-  declareSyncCommands(program, context);
-  declareCareCommands(program, context);
+  const declare = (wanted: Wanted) => {
+    declareEntryCommands(program, wanted, context);
+    declareDataCommands(program, wanted, context);
+    declareSyncCommands(program, wanted, context);
+    declareCareCommands(program, wanted, context);
+  };
+  declare((name) => name === first);
+  if (program.commands.length === 0) declare(() => true);
   return program;
 }

@@ -6,6 +6,9 @@ export { examples } from './help.js';
 /** Builds the context of one run; tests pass their own. */
 export type MakeContext = (globals: GlobalOptions, command: string) => Promise<Context>;
 
+/** Whether to declare a command: a run that names one declares only that one (buildProgram says why). */
+export type Wanted = (name: string) => boolean;
+
 type App = typeof import('../app.js');
 
 /** What a command module exports: its arguments, then its options, then the context. */
