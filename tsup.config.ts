@@ -1,13 +1,11 @@
 import path from 'node:path';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /** commander's `require('node:child_process')`, answered by build/commander-child-process.cjs (it says why). */
-const lazyChildProcessForCommander = {
+const lazyChildProcessForCommander: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'commander-child-process',
-  setup(build: {
-    onResolve: (options: { filter: RegExp }, callback: (args: { importer: string }) => { path: string } | undefined) => void;
-  }) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
       importer.includes(`${path.sep}commander${path.sep}`) ? { path: path.resolve('build/commander-child-process.cjs') } : undefined,
     );
   },
