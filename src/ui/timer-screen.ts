@@ -212,7 +212,7 @@ export interface TimedPause {
   outcome: TimerOutcome;
   /** Whether a Ctrl-C (or a closing terminal) came after the timer ended, before `release`. */
   interrupted(): boolean;
-  /** The pause is saved: interruptions end the process again. */
+  /** The pause is saved: an interruption from now on is not counted (the program is ending, with its own exit code). */
   release(): void;
 }
 
@@ -224,11 +224,22 @@ export interface TimedPause {
  * time ran out is swallowed rather than answering the first of them.
  */
 export async function timePause(options: TimerOptions, io: TimerIO, ask: boolean): Promise<TimedPause> {
-  const outcome = await runTimer(options, io);
+  // Listening from before the timer starts until the process ends: when the last listener of a signal goes, the
+  // signal's default action is back, and a Ctrl-C in that instant (between the timer's listener and this one, or
+  // between the save and the program's own end) killed the process instead of saving the pause.
+  let phase: 'timer' | 'saving' | 'saved' = 'timer';
   let interrupted = false;
-  const release = io.onInterrupt(() => {
-    interrupted = true;
+  io.onInterrupt(() => {
+    if (phase === 'saving') interrupted = true;
   });
+  const outcome = await runTimer(options, io);
+  phase = 'saving';
   if (ask && outcome.state.status !== 'cancelled') await io.settle?.();
-  return { outcome, interrupted: () => interrupted, release };
+  return {
+    outcome,
+    interrupted: () => interrupted,
+    release: () => {
+      phase = 'saved';
+    },
+  };
 }

@@ -215,6 +215,20 @@ describe('attach pause without a terminal', () => {
     expect(saved()[0]).toMatchObject({ plannedSeconds: 30, elapsedSeconds: 10, completed: false, after: null, passed: null });
   });
 
+  it('is never without an interrupt listener from the start of the timer to the end of the run', async () => {
+    // With none, the signal's default action is back: a second Ctrl-C in that instant killed the process unsaved.
+    const clock = new FakeClock();
+    const fake = fakeContext({ dir, clock, config: { pauseMinutes: 0.5 } });
+    clock.onStart = () => {
+      clock.advance(5_000);
+      fake.interrupt();
+      fake.interrupt();
+    };
+    await expect(cli(['pause', ...argv({ before: '9' })], fake.ctx)).rejects.toBeInstanceOf(Cancelled);
+    expect(fake.unguarded()).toBe(0);
+    expect(saved()).toHaveLength(1);
+  });
+
   it('needs --before, and checks every flag before writing anything', async () => {
     const clock = new FakeClock();
     const bad: [Record<string, string>, RegExp][] = [

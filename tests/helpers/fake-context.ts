@@ -98,7 +98,9 @@ export function fakeContext(setup: FakeSetup) {
   const stdout = new Captured();
   const stderr = new Captured(setup.canAnimate ?? false, setup.columns ?? 80, true);
   const screen = new Captured(true, setup.columns ?? 80);
-  let interrupt: (() => void) | undefined;
+  const interrupts = new Set<() => void>();
+  /** How many times the last interrupt listener went away: a real Ctrl-C then would kill the process. */
+  let unguarded = 0;
   const file = path.join(setup.dir, 'journal.json');
   const env: Env = setup.env ?? {
     HOME: path.join(setup.dir, 'home'),
@@ -134,11 +136,25 @@ export function fakeContext(setup: FakeSetup) {
       clock,
       out: live ? screen : stderr,
       ...(live && setup.keys ? { keys: setup.keys } : {}),
+      // As process.on('SIGINT') does: every listener hears it, and with none left the signal's default action is back.
       onInterrupt: (listener) => {
-        interrupt = listener;
-        return () => (interrupt = undefined);
+        interrupts.add(listener);
+        return () => {
+          interrupts.delete(listener);
+          if (interrupts.size === 0) unguarded++;
+        };
       },
     }),
   };
-  return { ctx, clock, stdout, stderr, screen, interrupt: () => interrupt?.() };
+  return {
+    ctx,
+    clock,
+    stdout,
+    stderr,
+    screen,
+    interrupt: () => {
+      for (const listener of [...interrupts]) listener();
+    },
+    unguarded: () => unguarded,
+  };
 }
