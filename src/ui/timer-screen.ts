@@ -227,19 +227,20 @@ export async function timePause(options: TimerOptions, io: TimerIO, ask: boolean
   // Listening from before the timer starts until the process ends: when the last listener of a signal goes, the
   // signal's default action is back, and a Ctrl-C in that instant (between the timer's listener and this one, or
   // between the save and the program's own end) killed the process instead of saving the pause.
-  let phase: 'timer' | 'saving' | 'saved' = 'timer';
+  // Counted only between the end of the timer (whose own listener hears a Ctrl-C before then) and the save.
+  let saving = false;
   let interrupted = false;
   io.onInterrupt(() => {
-    if (phase === 'saving') interrupted = true;
+    if (saving) interrupted = true;
   });
   const outcome = await runTimer(options, io);
-  phase = 'saving';
+  saving = true;
   if (ask && outcome.state.status !== 'cancelled') await io.settle?.();
   return {
     outcome,
     interrupted: () => interrupted,
     release: () => {
-      phase = 'saved';
+      saving = false;
     },
   };
 }

@@ -27,6 +27,8 @@ export interface Sandbox {
 
 export function sandbox(): Sandbox {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'attach-test-'));
+  // Beside the sandbox, not in it: tests compare every file of the sandbox before and after a command.
+  const kdfMemo = `${dir}-kdf-memo`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: path.join(dir, 'home'),
@@ -35,8 +37,7 @@ export function sandbox(): Sandbox {
     TZ: process.env.TZ ?? 'UTC',
     NO_COLOR: '1',
     NODE_OPTIONS: KDF_MEMO,
-    // Beside the sandbox, not in it: tests compare every file of the sandbox before and after a command.
-    ATTACH_TEST_KDF_MEMO: `${dir}-kdf-memo`,
+    ATTACH_TEST_KDF_MEMO: kdfMemo,
   };
   return {
     dir,
@@ -44,7 +45,7 @@ export function sandbox(): Sandbox {
     journal: path.join(dir, 'data', 'attach', 'journal.json'),
     cleanup: () => {
       rmSync(dir, { recursive: true, force: true });
-      rmSync(`${dir}-kdf-memo`, { recursive: true, force: true });
+      rmSync(kdfMemo, { recursive: true, force: true });
     },
   };
 }
