@@ -70,9 +70,10 @@ export function loopFigures(period: readonly Entry[], all: readonly Entry[], unt
         made: count(followUps, (f) => f.asked === 'yes'),
         notYet: count(followUps, (f) => f.asked === 'not-yet'),
         decidedNot: count(followUps, (f) => f.asked === 'decided-not'),
-        landed: count(followUps, (f) => f.landed === 'yes'),
-        partly: count(followUps, (f) => f.landed === 'partly'),
-        notLanded: count(followUps, (f) => f.landed === 'no'),
+        // Of the asks made only: a journal written before follow-up refused it may say one landed that was not made.
+        landed: count(followUps, (f) => f.asked === 'yes' && f.landed === 'yes'),
+        partly: count(followUps, (f) => f.asked === 'yes' && f.landed === 'partly'),
+        notLanded: count(followUps, (f) => f.asked === 'yes' && f.landed === 'no'),
       },
       waiting: {
         moments: count(moments, (m) => !followed.has(m.id)),

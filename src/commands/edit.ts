@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { runEditFlow } from '../flows/edit-flow.js';
 import { findEntry, findLinkTarget, shortId } from '../journal/entries.js';
-import { fieldOf } from '../journal/fields.js';
+import { checkOnlyWhen, fieldOf } from '../journal/fields.js';
 import { type Entry, isKnown } from '../journal/types.js';
 import { readClear, readEditFlags } from '../parse/field-flags.js';
 import { parseWhen } from '../parse/when.js';
@@ -49,6 +49,8 @@ export async function run(id: string, options: EditOptions, ctx: Context): Promi
       return;
     }
   }
+  const unmet = checkOnlyWhen(found.type, { ...found, ...changes }, true);
+  if (unmet) throw new UsageError(unmet);
   // A time and a link are text until read here, against the clock and the journal.
   for (const [name, value] of Object.entries(changes)) {
     const field = fieldOf(found.type, name);

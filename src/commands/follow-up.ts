@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { askSection } from '../flows/ask-section.js';
 import { type Draft, findEntry, newEntry, newestFirst, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
+import { checkOnlyWhen } from '../journal/fields.js';
 import type { Entry, Journal } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
 import { entryLine, typeWords } from '../render/entries.js';
@@ -66,6 +67,9 @@ export async function run(id: string | undefined, options: FollowUpOptions, ctx:
     const fits = (isMoment ? ['--happened', '--fear', '--intensity'] : ['--asked', '--landed', '--happened']).join(', ');
     throw new UsageError(`--${wrong[0]} is for looking back on a ${isMoment ? 'reflection' : 'moment'}; for this one use ${fits}.`);
   }
+  // Refused before any question: "--landed yes" with no ask made would be counted as an ask that landed.
+  const unmet = checkOnlyWhen('follow-up', flags);
+  if (unmet) throw new UsageError(unmet);
   let draft = { ...flags, for: entry.id, ...(at === undefined ? {} : { at: await parseWhen(at, ctx.now()) }) } as Draft<'follow-up'>;
   if (ctx.interactive) {
     const questions = loadQuestions();

@@ -37,6 +37,8 @@ export interface AskOptions {
   starts?: Record<string, number>;
   /** For a section without a type of its own (the edit questions): the entry's type. */
   type?: EntryType;
+  /** The entry being edited: what an answer not asked again still holds. */
+  stored?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -59,7 +61,10 @@ export async function askSection(
   for (const question of section.questions) {
     if (answers[question.field] !== undefined) continue;
     const field = fieldFor(section, question, options.type);
+    // A question that only fits another answer (how an ask landed, once it was made) is not asked otherwise.
     if (!field) continue;
+    const rule = field.onlyWhen;
+    if (rule && (answers[rule.field] ?? options.stored?.[rule.field]) !== rule.is) continue;
     const start = options.starts?.[question.field];
     answers[question.field] = await askOne(ask, question, field, questions, catalogues, options.defaults?.[question.field], start);
   }

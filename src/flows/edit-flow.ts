@@ -76,5 +76,5 @@ export async function runEditFlow(
     const value = current(entry, q.field);
     if (value !== undefined) defaults[q.field] = value;
   }
-  return askSection(ask, { intro: '', questions: chosen }, questions, catalogues, {}, { defaults, type: entry.type });
+  return askSection(ask, { intro: '', questions: chosen }, questions, catalogues, {}, { defaults, type: entry.type, stored: entry });
 }

@@ -59,6 +59,13 @@ export interface FieldSpec {
    * version 1; nothing is rewritten to add it).
    */
   since?: string;
+  /**
+   * Only meaningful when another field of the entry holds a value: how an ask
+   * landed, only for an ask that was made. A flow does not ask it otherwise, and
+   * `follow-up` and `edit` refuse it (checkOnlyWhen); the validator does not,
+   * so a journal written before the rule still opens.
+   */
+  onlyWhen?: { field: string; is: string };
 }
 
 /** Declares one field, keeping its literal types (the entry types are derived from them). */

@@ -61,3 +61,20 @@ export const SYSTEM_FIELDS = ['id', 'type', 'recordedAt', 'editedAt'] as const;
 export function editable(field: FieldSpec): boolean {
   return field.edit !== false && !(SYSTEM_FIELDS as readonly string[]).includes(field.name);
 }
+
+/**
+ * Why these values can't go together, or null: a field set while the one its
+ * `onlyWhen` names holds something else (how an ask landed, with no ask made).
+ * `follow-up` and `edit` refuse such an entry; the report would otherwise count
+ * an ask that landed but was never made.
+ */
+export function checkOnlyWhen(type: string, values: Readonly<Record<string, unknown>>, editing = false): string | null {
+  for (const field of fieldsOf(type)) {
+    const rule = field.onlyWhen;
+    if (!rule || values[field.name] === undefined || values[field.name] === null || values[rule.field] === rule.is) continue;
+    const flag = `--${field.flag?.long ?? field.name}`;
+    const needs = `--${fieldOf(type, rule.field)?.flag?.long ?? rule.field} ${rule.is}`;
+    return `${flag} goes with ${needs}: add ${needs}, or ${editing ? `--clear ${field.name}` : `leave ${flag} out`}.`;
+  }
+  return null;
+}

@@ -34,6 +34,21 @@ describe('the loop, typed', () => {
     expectScreenIsSaved(term, followUp);
   });
 
+  it('follow-up on a reflection asks how the ask landed only once it was made', async () => {
+    const box = newBox();
+    const reflection = JSON.parse(attach(box, ['reflect', '-p', 'withdrawing', '--need', 'closeness', '--json']).stdout) as Entry;
+    const term = start(box, ['follow-up', reflection.id.slice(0, 8)]);
+    await term.waitFor('? Did you make the ask?');
+    term.type(KEY.down, KEY.down, KEY.enter); // the first ↓ lands on "Yes, I asked", the second on "Not yet"
+    await term.waitFor('? What happened? (optional)');
+    term.type(KEY.enter);
+    expect((await term.exit()).exitCode, term.text).toBe(0);
+    expect(term.text).not.toContain('How did it land?');
+    const followUp = entries(box).find((entry) => entry.type === 'follow-up')!;
+    expect(followUp).toMatchObject({ asked: 'not-yet', landed: null, happened: null });
+    expectScreenIsSaved(term, followUp);
+  });
+
   it('plan add asks when and then, and Enter on the triggers leaves it for every moment', async () => {
     const box = newBox();
     const term = start(box, ['plan', 'add']);

@@ -52,6 +52,36 @@ describe('attach follow-up', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ for: reflection.id, asked: 'yes', landed: 'partly', fear: null });
   });
 
+  it('takes how an ask landed only with an ask made, in follow-up and in edit; the report counts no other', () => {
+    const reflection = JSON.parse(attach(box, ['reflect', '-p', 'withdrawing', '--need', 'closeness', '--json']).stdout) as Entry;
+    const id = reflection.id.slice(0, 8);
+    const before = readFileSync(box.journal, 'utf8');
+    for (const args of [
+      ['--asked', 'not-yet', '--landed', 'yes'],
+      ['--landed', 'yes'],
+      ['--asked', 'decided-not', '--landed', 'no'],
+    ]) {
+      const r = attach(box, ['follow-up', id, ...args]);
+      expect([args.join(' '), r.code, r.stderr]).toEqual([
+        args.join(' '),
+        2,
+        '--landed goes with --asked yes: add --asked yes, or leave --landed out.\n',
+      ]);
+    }
+    expect(readFileSync(box.journal, 'utf8')).toBe(before);
+
+    const followUp = JSON.parse(attach(box, ['follow-up', id, '--asked', 'not-yet', '--json']).stdout) as Entry;
+    const made = readFileSync(box.journal, 'utf8');
+    const edit = attach(box, ['edit', followUp.id.slice(0, 8), '--landed', 'yes']);
+    expect([edit.code, edit.stderr]).toEqual([2, '--landed goes with --asked yes: add --asked yes, or --clear landed.\n']);
+    expect(readFileSync(box.journal, 'utf8')).toBe(made);
+    expect(attach(box, ['edit', followUp.id.slice(0, 8), '--asked', 'yes', '--landed', 'yes']).code).toBe(0);
+    expect(attach(box, ['edit', followUp.id.slice(0, 8), '--asked', 'not-yet']).code).toBe(2);
+    expect(attach(box, ['edit', followUp.id.slice(0, 8), '--asked', 'not-yet', '--clear', 'landed']).code).toBe(0);
+    const asks = (JSON.parse(attach(box, ['report', '--json']).stdout) as { followUps: { asks: Record<string, number> } }).followUps.asks;
+    expect(asks).toMatchObject({ made: 0, notYet: 1, landed: 0, partly: 0, notLanded: 0 });
+  });
+
   it('refuses what does not fit, with one line and exit 2, writing nothing', () => {
     const moment = logged('x', '-i', '3');
     const pause = JSON.parse(attach(box, ['pause', '--at', '1h ago', '--before', '5', '--json']).stdout) as Entry;

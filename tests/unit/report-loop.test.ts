@@ -55,6 +55,14 @@ describe('the report closes the loop', () => {
       waiting: { moments: 0, reflections: 0 },
     });
     expect(r.pauses.acted).toEqual({ yes: 1, partly: 0, no: 4 });
+    // A journal written before follow-up refused it may say an ask landed that was not made: not counted as landed.
+    const older = buildReport(
+      [...journal(), followUp({ id: id(22), at: '2026-11-22T13:00:00-08:00', for: id(20), asked: 'not-yet', landed: 'yes' })],
+      week,
+      8,
+      label,
+    );
+    expect(older.followUps.asks).toEqual({ made: 1, notYet: 1, decidedNot: 0, landed: 1, partly: 0, notLanded: 0 });
     expect(r.pauses.drafts).toEqual({ written: 2, sent: 0, changed: 0, letGo: 2, kept: 0 });
     // Three of the six moments were set off by a slow reply, which the plan in use is for.
     expect(r.plans).toEqual({ active: 1, matched: 3 });

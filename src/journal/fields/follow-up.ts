@@ -46,6 +46,7 @@ export const FOLLOW_UP = [
     values: ['yes', 'partly', 'no'],
     catalogue: 'landed',
     label: 'how it landed',
+    onlyWhen: { field: 'asked', is: 'yes' },
     flag: { long: 'landed', value: '<yes|partly|no>', help: 'how the ask landed' },
   }),
 ] as const;
