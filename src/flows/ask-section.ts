@@ -39,6 +39,8 @@ export interface AskOptions {
   type?: EntryType;
   /** The entry being edited: what an answer not asked again still holds. */
   stored?: Readonly<Record<string, unknown>>;
+  /** Told each answer as it is given, so a Ctrl-C at a later question can keep it (the pause's answers after the timer). */
+  onAnswer?: (field: string, value: unknown) => void;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function askSection(
     if (rule && (answers[rule.field] ?? options.stored?.[rule.field]) !== rule.is) continue;
     const start = options.starts?.[question.field];
     answers[question.field] = await askOne(ask, question, field, questions, catalogues, options.defaults?.[question.field], start);
+    options.onAnswer?.(question.field, answers[question.field]);
   }
   return answers;
 }

@@ -63,8 +63,9 @@ export async function askAfter(
   const known = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== null && value !== undefined));
   for (const field of ['activities', 'reachedOut'])
     if (Array.isArray(known[field]) && (known[field] as unknown[]).length === 0) delete known[field];
-  const answers = await askSection(ask, questions.pauseAfter, questions, catalogues, known, { starts: { after: draft.before } });
-  Object.assign(draft, answers);
+  // Into the draft answer by answer: askSection's own result would come only after the last question.
+  const keep = (field: string, value: unknown) => Object.assign(draft, { [field]: value });
+  await askSection(ask, questions.pauseAfter, questions, catalogues, known, { starts: { after: draft.before }, onAnswer: keep });
 }
 
 async function askAboutMessage(ask: Asker, draft: PauseDraft, show: (lines: string[]) => void, catalogues: Catalogues): Promise<void> {

@@ -266,19 +266,21 @@ describe('attach pause in a real terminal', () => {
 
     term.type('q');
     await term.waitFor('? How strong is the urge now?');
+    term.type('4', KEY.enter);
+    await term.waitFor('? Did the urge pass?');
     term.type(KEY.ctrlC);
     await term.waitFor(/Stopped\. Your pause was saved without the last answers \([0-9a-f]{8}\)\./);
     const { exitCode } = await term.exit();
     expect(exitCode, term.text).toBe(130);
     expectTerminalRestored(term.raw);
     const [entry] = entries(box);
-    // Esc dropped the note; the after answers are unknown; "text again" is the catalogue's urge, by its words.
+    // Esc dropped the note; the 4 answered before the Ctrl-C is kept, the rest unknown; "text again" is the catalogue's urge.
     expect(entry).toMatchObject({
       type: 'pause',
       urge: 'double-text',
       completed: false,
       before: 6,
-      after: null,
+      after: 4,
       passed: null,
       notes: [],
       activities: [],
