@@ -1,7 +1,7 @@
 import type { Period } from '../analysis/report.js';
 import { UsageError } from '../errors.js';
 import { clean } from '../render/clean.js';
-import { isoWeekMonday, isoWeeksIn, localDay, mondayOf } from '../time/calendar.js';
+import { isoDay, isoWeekMonday, isoWeekName, isoWeeksIn, localDay, mondayOf } from '../time/calendar.js';
 import { parseDayPhrase } from './when.js';
 
 export interface PeriodFlags {
@@ -31,19 +31,29 @@ export async function parsePeriod(flags: PeriodFlags, now: Date): Promise<Period
     const year = Number(m?.[1]);
     const week = Number(m?.[2]);
     if (!m || week < 1 || week > isoWeeksIn(year)) {
-      const weeks = `weeks 01 to ${m ? isoWeeksIn(year) : 52} of the year`;
+      const weeks = m ? `weeks 01 to ${isoWeeksIn(year)} in ${year}` : 'weeks 01 to 52, or 53 in some years';
       throw new UsageError(`--week takes an ISO week like 2026-W47 (${weeks}; you gave "${clean(String(flags.week))}").`);
     }
     const monday = isoWeekMonday(year, week);
+    // A week to come would be read "so far" up to a day that hasn't happened.
+    if (monday > today) {
+      const given = clean(String(flags.week));
+      throw new UsageError(`--week ${given} has not begun yet (it starts ${isoDay(monday)}); this week is ${isoWeekName(today)}.`);
+    }
     return { from: monday, to: monday + 6 };
   }
   const from = flags.from === undefined ? undefined : await parseDayPhrase(flags.from, now, '--from');
   const to = flags.to === undefined ? undefined : await parseDayPhrase(flags.to, now, '--to');
   if (from !== undefined && to !== undefined) {
     if (from > to) throw new UsageError(`--from (${clean(flags.from ?? '')}) is after --to (${clean(flags.to ?? '')}); swap them.`);
+    if (from > today) throw new UsageError(`--from (${clean(flags.from ?? '')}) is in the future; a report is of days that have happened.`);
     return { from, to };
   }
-  if (to !== undefined) return { from: to - 6, to };
+  if (to !== undefined) {
+    if (to - 6 > today)
+      throw new UsageError(`--to (${clean(flags.to ?? '')}) is more than a week away; a report is of days that have happened.`);
+    return { from: to - 6, to };
+  }
   if (from !== undefined) {
     if (from > today) throw new UsageError(`--from (${clean(flags.from ?? '')}) is in the future; give --to as well, or an earlier day.`);
     return { from, to: today };

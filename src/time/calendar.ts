@@ -29,7 +29,9 @@ import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { millisecondsInDay, millisecondsInMinute } from 'date-fns/constants';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { formatISO } from 'date-fns/formatISO';
+import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { isExists } from 'date-fns/isExists';
 import { lightFormat } from 'date-fns/lightFormat';
 import { setISOWeek } from 'date-fns/setISOWeek';
@@ -134,6 +136,12 @@ export function isoWeeksIn(year: number): number {
 /** The Monday of ISO week `week` of `year`. */
 export function isoWeekMonday(year: number, week: number): Day {
   return dayOfDate(startOfISOWeek(setISOWeek(calendarDate(year, 1, 4), week)));
+}
+
+/** The ISO week holding `day`, as --week takes it: 2026-W49 (the week of 31 Dec 2024 is 2025-W01). */
+export function isoWeekName(day: Day): string {
+  const date = dateOfDay(day);
+  return `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`;
 }
 
 /** The Monday of the week holding `day`. */

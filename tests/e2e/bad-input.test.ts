@@ -179,6 +179,11 @@ const cases: Case[] = [
   },
   { name: 'report --week 2026-W00', args: ['report', '--week', '2026-W00'], message: /--week .*"2026-W00"/ },
   { name: 'report --week banana', args: ['report', '--week', 'banana'], message: /--week .*"banana"/ },
+  {
+    name: 'report --week 2099-W01',
+    args: ['report', '--week', '2099-W01'],
+    message: /^--week 2099-W01 has not begun yet \(it starts 2098-12-29\)/,
+  },
   { name: 'report --from 2026-13-01', args: ['report', '--from', '2026-13-01'], message: /--from: "2026-13-01" isn't a day/ },
   { name: 'report --to 2026-02-30', args: ['report', '--to', '2026-02-30'], message: /--to: "2026-02-30" isn't a day/ },
   {

@@ -113,8 +113,8 @@ describe('--week', () => {
     expect(await parsePeriod({ week: '2020-W53' }, now)).toEqual({ from: dayOf('2020-12-28'), to: dayOf('2021-01-03') });
     expect(await parsePeriod({ week: '2015W53' }, now)).toEqual({ from: dayOf('2015-12-28'), to: dayOf('2016-01-03') });
     expect(await parsePeriod({ week: '2026-w01' }, now)).toEqual({ from: dayOf('2025-12-29'), to: dayOf('2026-01-04') });
-    await expect(parsePeriod({ week: '2021-W53' }, now)).rejects.toThrow(/weeks 01 to 52 of the year; you gave "2021-W53"/);
-    await expect(parsePeriod({ week: '2026-W54' }, now)).rejects.toThrow(/weeks 01 to 53 of the year/);
+    await expect(parsePeriod({ week: '2021-W53' }, now)).rejects.toThrow(/weeks 01 to 52 in 2021; you gave "2021-W53"/);
+    await expect(parsePeriod({ week: '2026-W54' }, now)).rejects.toThrow(/weeks 01 to 53 in 2026/);
     await expect(parsePeriod({ week: '2026-W00' }, now)).rejects.toThrow(UsageError);
   });
 

@@ -73,7 +73,8 @@ describe('the report period', () => {
     expect(await parsePeriod({}, now)).toEqual({ from: day('2026-11-22'), to: day('2026-11-28') });
     expect(await parsePeriod({ week: true }, now)).toEqual({ from: day('2026-11-23'), to: day('2026-11-29') });
     expect(await parsePeriod({ week: '2026-W47' }, now)).toEqual({ from: day('2026-11-16'), to: day('2026-11-22') });
-    expect(await parsePeriod({ week: '2026-W53' }, now)).toEqual({ from: day('2026-12-28'), to: day('2027-01-03') });
+    expect(await parsePeriod({ week: '2025-W01' }, now)).toEqual({ from: day('2024-12-30'), to: day('2025-01-05') });
+    expect(await parsePeriod({ to: '2026-12-04' }, now)).toEqual({ from: day('2026-11-28'), to: day('2026-12-04') });
     expect(await parsePeriod({ week: '2021-W01' }, now)).toEqual({ from: day('2021-01-04'), to: day('2021-01-10') });
     expect(await parsePeriod({ to: '2026-11-10' }, now)).toEqual({ from: day('2026-11-04'), to: day('2026-11-10') });
     expect(await parsePeriod({ from: '2026-11-01' }, now)).toEqual({ from: day('2026-11-01'), to: day('2026-11-28') });
@@ -83,7 +84,11 @@ describe('the report period', () => {
   it.each([
     [{ week: '2026-W54' }, /--week takes an ISO week like 2026-W47 \(weeks 01 to 53/],
     [{ week: '2027-W53' }, /weeks 01 to 52/],
-    [{ week: 'last' }, /--week/],
+    [{ week: 'last' }, /--week takes an ISO week like 2026-W47 \(weeks 01 to 52, or 53 in some years; you gave "last"\)/],
+    [{ week: '2026-W49' }, /^--week 2026-W49 has not begun yet \(it starts 2026-11-30\); this week is 2026-W48\.$/],
+    [{ week: '2027-W01' }, /has not begun yet/],
+    [{ from: '2026-11-29', to: '2026-12-05' }, /^--from \(2026-11-29\) is in the future; a report is of days that have happened\.$/],
+    [{ to: '2026-12-05' }, /^--to \(2026-12-05\) is more than a week away/],
     [{ from: '2026-13-01' }, /--from: "2026-13-01" isn't a day/],
     [{ from: '2026-11-20', to: '2026-11-10' }, /--from \(2026-11-20\) is after --to/],
     [{ week: true, from: '2026-11-01' }, /leave out --from/],
