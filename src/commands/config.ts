@@ -78,9 +78,8 @@ function change(what: string, first: string | undefined, rest: string[], start: 
     const raw = rest.join(' ');
     const value = raw === '' ? undefined : setting.parse(raw);
     if (value === undefined) {
-      const example = first === 'breath' ? 'box' : first === 'journal' ? '~/notes/journal.json' : '15';
       throw new UsageError(
-        `${first} takes ${setting.allowed} (you gave "${clean(raw)}"), for example attach config set ${first} ${example}.`,
+        `${first} takes ${setting.allowed} (you gave "${clean(raw)}"), for example attach config set ${first} ${setting.example}.`,
       );
     }
     next[first!] = value;

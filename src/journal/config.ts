@@ -33,6 +33,8 @@ interface Setting {
   describe: string;
   /** What may be given, for messages: "a number from 0.05 to 180". */
   allowed: string;
+  /** A value it takes, for the message that refuses one it doesn't. */
+  example: string;
   /** Reads a value from the command line; undefined when it is not allowed. */
   parse(raw: string): unknown;
   /** Checks a value read from the file. */
@@ -50,23 +52,26 @@ const number = (min: number, max: number, whole: boolean): Pick<Setting, 'parse'
 });
 
 export const SETTINGS: Record<string, Setting> = {
-  pauseMinutes: { describe: 'the length of a pause, in minutes (default 20)', ...number(0.05, 180, false) },
+  pauseMinutes: { describe: 'the length of a pause, in minutes (default 20)', example: '15', ...number(0.05, 180, false) },
   breath: {
     describe: 'the breathing pattern of a pause (default coherent)',
     allowed: BREATHS.join(', '),
+    example: 'box',
     parse: (raw) => ((BREATHS as readonly string[]).includes(raw) ? raw : undefined),
     valid: (value) => (BREATHS as readonly unknown[]).includes(value),
   },
-  lookbackWeeks: { describe: 'how many weeks a report searches for patterns (default 8)', ...number(1, 260, true) },
+  lookbackWeeks: { describe: 'how many weeks a report searches for patterns (default 8)', example: '12', ...number(1, 260, true) },
   journal: {
     describe: 'where your journal is, when not --file or $ATTACH_FILE',
     allowed: 'a path to a file',
+    example: '~/notes/journal.json',
     parse: (raw) => raw.trim() || undefined,
     valid: (value) => typeof value === 'string' && value.length > 0,
   },
   glimmerReminders: {
     describe: 'after a hard moment, show one earlier glimmer with the same person, once a day (default on)',
     allowed: 'on or off',
+    example: 'off',
     parse: (raw) => (['on', 'off'].includes(raw.trim().toLowerCase()) ? raw.trim().toLowerCase() : undefined),
     valid: (value) => value === 'on' || value === 'off',
   },

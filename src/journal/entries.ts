@@ -77,8 +77,11 @@ export function findLinkTarget(
   try {
     entry = findEntry(journal, raw, describe);
   } catch (error) {
-    // Name the flag, so the person knows which value to fix.
-    if (error instanceof UsageError) throw new UsageError(`--for: ${error.message}`, error.details);
+    // Name the flag, so the person knows which value to fix ("--for: no entry has ...", the sentence going on after the colon).
+    if (error instanceof UsageError) {
+      const message = error.message.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
+      throw new UsageError(`--for: ${message}`, error.details);
+    }
     throw error;
   }
   if (!types.includes(entry.type)) {

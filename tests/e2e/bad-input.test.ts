@@ -143,7 +143,7 @@ const cases: Case[] = [
   {
     name: 'pause --for an unknown id',
     args: ['pause', '--before', '5', '--for', 'ffff'],
-    message: /--for: No entry has an id starting with "ffff"/,
+    message: /--for: no entry has an id starting with "ffff"/,
   },
   {
     name: 'pause --for an ambiguous id',
@@ -162,7 +162,7 @@ const cases: Case[] = [
   {
     name: 'reflect --for an unknown id',
     args: ['reflect', '-p', 'withdrawing', '--need', 'closeness', '--for', 'ffff'],
-    message: /--for: No entry/,
+    message: /--for: no entry/,
   },
   {
     name: 'reflect --for an ambiguous id',
@@ -291,6 +291,11 @@ const cases: Case[] = [
     message: /"colour" is not a setting\. The settings are pauseMinutes, breath, lookbackWeeks, journal/,
   },
   { name: 'config set breath square', args: ['config', 'set', 'breath', 'square'], message: /breath takes box, 478, coherent, none/ },
+  {
+    name: 'config set glimmerReminders maybe',
+    args: ['config', 'set', 'glimmerReminders', 'maybe'],
+    message: /^glimmerReminders takes on or off \(you gave "maybe"\), for example attach config set glimmerReminders off\.$/,
+  },
   {
     name: 'config set lookbackWeeks 0',
     args: ['config', 'set', 'lookbackWeeks', '0'],

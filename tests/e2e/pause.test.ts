@@ -289,7 +289,7 @@ describe('attach pause with bad input', () => {
     },
     { args: [...ok.minutes, ...ok.before, '--passed', 'maybe'], flag: '--passed', says: /yes or no \(you gave "maybe"\)/ },
     { args: [...ok.minutes, ...ok.before, '--urge', '  '], flag: '--urge', says: /empty/ },
-    { args: [...ok.minutes, ...ok.before, '--for', 'fedcba98'], flag: '--for', says: /--for: No entry has an id starting with "fedcba98"/ },
+    { args: [...ok.minutes, ...ok.before, '--for', 'fedcba98'], flag: '--for', says: /--for: no entry has an id starting with "fedcba98"/ },
     { args: [...ok.minutes], flag: '--before', says: /--before <0-10>/ },
   ];
 
