@@ -95,7 +95,7 @@ describe('attach reflect without a terminal', () => {
     [
       '--for an unknown id',
       ['reflect', '-p', 'withdrawing', '--need', 'closeness', '--for', 'ffff'],
-      /No entry has an id starting with "ffff"/,
+      /--for: no entry has an id starting with "ffff"/,
     ],
     [
       '--for an ambiguous prefix',

@@ -240,7 +240,7 @@ describe('attach pause without a terminal', () => {
       [{ before: '5', minutes: '-3' }, /--minutes/],
       [{ before: '5', breath: 'square' }, /--breath takes box, 478, coherent or none \(you gave "square"\)/],
       [{ before: '5', passed: 'maybe' }, /--passed takes yes or no/],
-      [{ before: '5', for: 'abc123' }, /No entry has an id starting with "abc123"/],
+      [{ before: '5', for: 'abc123' }, /--for: no entry has an id starting with "abc123"/],
     ];
     for (const [options, message] of bad) {
       const { ctx } = fakeContext({ dir, clock });
