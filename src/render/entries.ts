@@ -100,6 +100,18 @@ function valueLines(field: FieldSpec | undefined, value: unknown, label: FieldLa
 const BESIDE = 24;
 
 /**
+ * The id's row. An id is copied whole, so it is never passed to wrap, which cuts a word too wide for what is left of
+ * its line (at 40 columns the id was split under the value column's hang): beside its label where it fits, else on
+ * the line under it, two columns in where they leave it room; on a screen narrower than the id, whole all the same
+ * (the terminal carries it on, and copying it keeps it one).
+ */
+function idRow(start: string, label: string, id: string, width: number): string[] {
+  const w = displayWidth(id);
+  if (displayWidth(start) + w <= width) return [`${start}${id}`];
+  return [label, `${' '.repeat(Math.max(0, Math.min(2, width - w)))}${id}`];
+}
+
+/**
  * The whole entry, readable, one field a row, in the table's order and words
  * (journal/fields.ts), laid out for `width` columns: the values in one column
  * (by display width), a long one carried on under itself, a person's own line
@@ -139,8 +151,11 @@ export function entryDetail(
   const beside = width - nameWidth - 2 >= BESIDE;
   // The entry this points to as its whole row of `attach list`, carried on under itself rather than cut.
   if (link && target) link[0] = entryLine(target, now, undefined, label);
-  for (const [name, shown] of rows) {
-    if (beside) {
+  for (const [index, [name, shown]] of rows.entries()) {
+    if (index === 0) {
+      const [start, alone] = beside ? [`${padEnd(name, nameWidth)}  `, name] : [`${name}: `, `${name}:`];
+      lines.push(...idRow(start, alone, shown[0] ?? '', width));
+    } else if (beside) {
       const hang = ' '.repeat(nameWidth + 2);
       shown.forEach((text, i) => {
         const start = i === 0 ? `${padEnd(name, nameWidth)}  ` : hang;

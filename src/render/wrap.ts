@@ -13,7 +13,8 @@ import { displayWidth, graphemes } from './width.js';
  *   its next lines start under its first word. A caller can give the hang
  *   itself (a table's value column).
  * - Only a word wider than the whole line is cut (after a "/" where it can
- *   be, for a path), so that no line is ever wider than `width`.
+ *   be, for a path), so that no line is ever wider than `width`. A word that
+ *   fits the line but not after its indent starts further left instead.
  * - Colours carry over a break: a dim sentence stays dim on its next line,
  *   and no line ends with a colour still open.
  */
@@ -135,6 +136,12 @@ function wrapOne(text: string, width: number, hang?: string): string[] {
       lines.push(line);
       line = next;
       used = displayWidth(next);
+    }
+    // A word that fits the line but not after its indent or hang (an id under a table's label, an address) starts
+    // only as far in as leaves it room: cutting it there split a word that had a whole line to fit on.
+    if (w > width - used && w <= width && /^ *$/.test(line)) {
+      line = ' '.repeat(width - w);
+      used = width - w;
     }
     // A word wider than the whole line is cut; nothing else ever is.
     const room = Math.max(1, width - used);

@@ -68,10 +68,17 @@ export function createAsker(run: Runner = terminalRunner, columns: () => number 
     wrap(`   ${name}`, columns() - 1, '   ')
       .join('\n')
       .slice(3);
-  // An answer after its question's last line, going on under the question where it doesn't fit there.
+  // An answer after its question's last line, going on under the question where it doesn't fit there. The lead is that
+  // line as the terminal shows it: a question of one line is led by the tick, which takes one column there like the "?"
+  // it replaces (string-width counts ✔ as two); a later line of the question has no prefix at all. Measured as "✔ " and
+  // the last line, the lead came out wider than the line (by 3 at 40 columns for "What did you do? ..."): the placeholder
+  // was then cut like any word too wide, and its last "x" was shown under the question, alone or before the answer.
   const after = (asked: string, answer: string) => {
-    const lead = displayWidth(`✔ ${asked.split('\n').at(-1)}`);
-    const [first = '', ...rest] = wrap(`${'x'.repeat(lead)} ${answer}`, columns() - 1, '  ');
+    const room = columns() - 1;
+    const lines = asked.split('\n');
+    // Never wider than the line, so the placeholder is never cut and none of it is ever shown.
+    const lead = Math.min(displayWidth(lines.length === 1 ? `? ${lines[0]}` : lines.at(-1)!), room);
+    const [first = '', ...rest] = wrap(`${'x'.repeat(lead)} ${answer}`, room, '  ');
     // The first line holds only the question's width: the answer starts on the next line.
     return [first.slice(lead + 1), ...rest].join('\n');
   };
