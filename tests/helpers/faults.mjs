@@ -18,7 +18,8 @@
  * ops: open-write (fs.promises.open with write flags), open-read, write
  * (FileHandle write/writeFile/writev/appendFile), sync (FileHandle sync),
  * rename, mkdir (fs.promises.mkdir and the callback fs.mkdir the lock uses),
- * readFile (fs.promises.readFile and FileHandle readFile), writeFile
+ * readFile (fs.promises.readFile, FileHandle readFile and readFileSync, which
+ * reads the journal), writeFile
  * (fs.promises.writeFile), copyFile, rm (rm/unlink/rmdir).
  *
  * The CLI bundle imports `fs from 'node:fs/promises'` and calls methods on
@@ -28,6 +29,7 @@
  */
 import fsCallback, { appendFileSync, constants } from 'node:fs';
 import fsp from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -188,5 +190,19 @@ fsCallback.mkdir = function mkdir(dir, options, callback) {
   }
   return callbackMkdir.call(this, dir, options, callback);
 };
+
+// The journal is read in one synchronous call (src/journal/atomic-file.ts), through the bundle's named import of
+// readFileSync: syncBuiltinESMExports carries the replacement over to that import. HANG is for the asynchronous calls:
+// a synchronous read that never returns would stop the process's own timers too.
+const readFileSync = fsCallback.readFileSync;
+fsCallback.readFileSync = function patchedReadFileSync(file, options) {
+  const errno = faults.get('readFile');
+  if (errno !== undefined && errno !== 'HANG' && covered(file)) {
+    note('readFile', toPath(file));
+    throw makeError(errno, 'open', toPath(file));
+  }
+  return readFileSync.call(this, file, options);
+};
+syncBuiltinESMExports();
 
 if (process.env.ATTACH_FAULT_LOG && faults.size > 0) note('armed', spec);
