@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { CATALOGUES, type CatalogueName, fieldsOf } from '../journal/fields.js';
 import type { Entry } from '../journal/types.js';
 import { clean } from '../render/clean.js';
+import { command } from '../render/wrap.js';
 import type { Catalogues, Item } from './catalogue.js';
 
 /*
@@ -84,7 +85,7 @@ export function resolveFlagWords(type: string, values: Record<string, unknown>, 
         const { id, label } = matched.item;
         const list = CATALOGUES[field.catalogue!].one;
         const typed = clean(raw.trim());
-        const hint = `To keep "${typed}" as your own words, add it first: attach config add ${list} "${typed}"`;
+        const hint = `To keep "${typed}" as your own words, add it first: ${command(`attach config add ${list} "${typed}"`)}`;
         throw new UsageError(`${flag}: "${typed}" is not in the list; did you mean ${id} ("${label}")?`, [hint]);
       }
       own.push({ field: field.name, flag, text: matched.text });

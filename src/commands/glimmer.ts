@@ -8,6 +8,7 @@ import { askSection } from '../flows/ask-section.js';
 import { type Draft, newEntry, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import { parseWhen } from '../parse/when.js';
+import { command } from '../render/wrap.js';
 import { say, writeJson } from '../ui/stream.js';
 
 /** The flags of `attach glimmer`: the glimmer's fields from the table, each already read. */
@@ -32,7 +33,7 @@ export async function run(words: string[], options: GlimmerOptions, ctx: Context
     draft = (await askSection(await ctx.asker(), questions.glimmer, questions, catalogues, draft)) as Draft<'glimmer'>;
   } else if (!draft.what) {
     throw new UsageError(
-      'Say what happened, in a few words: attach glimmer "she texted good luck before my interview" (needed when attach cannot ask).',
+      `Say what happened, in a few words: ${command('attach glimmer "she texted good luck before my interview"')} (needed when attach cannot ask).`,
     );
   }
   const entry = newEntry('glimmer', draft, ctx.now());

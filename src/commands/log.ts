@@ -10,6 +10,7 @@ import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import { readState, writeState } from '../journal/state.js';
 import { parseWhen } from '../parse/when.js';
+import { command } from '../render/wrap.js';
 import { say, writeJson } from '../ui/stream.js';
 import { run as runPause } from './pause.js';
 
@@ -39,11 +40,13 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   } else {
     if (!known.what) {
       throw new UsageError(
-        'Say what happened, in a few words: attach log "no reply since this morning" --intensity 6 (needed when attach cannot ask).',
+        `Say what happened, in a few words: ${command('attach log "no reply since this morning" --intensity 6')} (needed when attach cannot ask).`,
       );
     }
     if (known.intensity === undefined) {
-      throw new UsageError('Add --intensity <0-10>, how strong it is, for example --intensity 6 (needed when attach cannot ask).');
+      throw new UsageError(
+        `Add --intensity <0-10>, how strong it is, for example ${command('--intensity 6')} (needed when attach cannot ask).`,
+      );
     }
     draft = known as TriggerDraft;
   }

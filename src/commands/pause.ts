@@ -16,6 +16,7 @@ import { clean } from '../render/clean.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
 import { pauseEnding } from '../render/pause-ending.js';
 import { duration } from '../render/time.js';
+import { command } from '../render/wrap.js';
 import { say, writeJson } from '../ui/stream.js';
 import { type TimedPause, timePause } from '../ui/timer-screen.js';
 
@@ -58,7 +59,9 @@ export async function run(options: PauseOptions, ctx: Context): Promise<void> {
     before = await flow.askBefore(asker, given, offer, questions, catalogues);
   } else {
     if (known.before === undefined) {
-      throw new UsageError('Add --before <0-10>, how strong the urge is now, for example --before 7 (needed when attach cannot ask).');
+      throw new UsageError(
+        `Add --before <0-10>, how strong the urge is now, for example ${command('--before 7')} (needed when attach cannot ask).`,
+      );
     }
     before = { for: link ?? null, urge: known.urge ?? null, before: known.before };
   }

@@ -11,6 +11,7 @@ import type { FlagValues } from '../journal/field-types.js';
 import { activePlans, type PlanEntry } from '../journal/plans.js';
 import { clean } from '../render/clean.js';
 import { entryLine, typeWords } from '../render/entries.js';
+import { command } from '../render/wrap.js';
 import { toOffsetIso } from '../time/calendar.js';
 import { say, writeJson } from '../ui/stream.js';
 
@@ -63,7 +64,7 @@ export async function run(action: string | undefined, id: string | undefined, op
     draft = (await askSection(await ctx.asker(), questions.plan, questions, catalogues, draft)) as Draft<'plan'>;
   } else if (!draft.when || !draft.then) {
     throw new UsageError(
-      'Add --when and --then, for example: attach plan add --when "no reply for hours" --then "take a pause and call Sam".',
+      `Add --when and --then, for example: ${command('attach plan add --when "no reply for hours" --then "take a pause and call Sam"')}.`,
     );
   }
   const entry = newEntry('plan', draft, ctx.now());

@@ -12,6 +12,7 @@ import type { Journal, ReflectionEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
 import { clean } from '../render/clean.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
+import { command } from '../render/wrap.js';
 import { say, writeJson } from '../ui/stream.js';
 
 /** The flags of `attach reflect`: the reflection's fields from the table, each already read. */
@@ -54,11 +55,13 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
     );
   } else {
     if (!known.protest) {
-      throw new UsageError('Add --protest <behaviour>, what you did, for example --protest withdrawing (needed when attach cannot ask).');
+      throw new UsageError(
+        `Add --protest <behaviour>, what you did, for example ${command('--protest withdrawing')} (needed when attach cannot ask).`,
+      );
     }
     if (!known.needs && !known.ask) {
       throw new UsageError(
-        'Add --need <need> (for example --need reassurance) or --ask "<your words>", or both (needed when attach cannot ask).',
+        `Add --need <need> (for example ${command('--need reassurance')}) or ${command('--ask "<your words>"')}, or both (needed when attach cannot ask).`,
       );
     }
     draft = known;

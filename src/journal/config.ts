@@ -109,7 +109,8 @@ export function checkConfig(data: unknown): Pick<Settings, 'config' | 'problems'
     if (config[key] === undefined || setting.valid(config[key])) continue;
     problems.push(
       `The setting ${key} (${JSON.stringify(config[key])}) is ignored: it should be ${setting.allowed}. ` +
-        `attach uses ${DEFAULTS[key]} until you fix it: attach config set ${key} <value>`,
+        // Held together with no-break spaces, as render/wrap.ts's command() does (journal/ may not import render/).
+        `attach uses ${DEFAULTS[key]} until you fix it: ${`attach config set ${key} <value>`.replace(/ /g, '\u00a0')}`,
     );
     delete config[key];
   }

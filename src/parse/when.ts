@@ -1,12 +1,14 @@
 import { UsageError } from '../errors.js';
 import { clean } from '../render/clean.js';
+import { together } from '../render/wrap.js';
 import { isCalendarDay, localDay, localDaysBefore, toOffsetIso } from '../time/calendar.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 /** A moment a few seconds ahead is a clock difference, not the future. */
 const FUTURE_SLACK_MS = 60_000;
 
-const help = 'Use a date and time like 2026-11-22T21:30, or words like "yesterday 21:30", "sunday 9pm", "2h ago" or "last friday".';
+// Each phrase held together, as a person would type it.
+const help = `Use a date and time like 2026-11-22T21:30, or words like ${['"yesterday 21:30"', '"sunday 9pm"', '"2h ago"'].map(together).join(', ')} or ${together('"last friday"')}.`;
 
 /**
  * Reads `--at`: ISO 8601 or an everyday phrase, in the local time zone,

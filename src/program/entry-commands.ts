@@ -186,7 +186,7 @@ export function declareEntryCommands(program: Command, wanted: Wanted, context?:
         examples(
           'attach plan',
           'attach plan add',
-          'attach plan add --when "he doesn\'t reply for hours" --then "take a 20-minute pause and call Sam" -t delayed-reply',
+          'attach plan add --when "he doesn\'t reply for hours" --then "take a pause, then call Sam" -t delayed-reply',
           'attach plan retire 3e1a',
         ),
       )

@@ -55,15 +55,20 @@ function commandWords(text: string): string[] {
  */
 export function exampleLines(text: string, width: number): string[] {
   if (displayWidth(INDENT + text) <= width) return [INDENT + text];
+  const more = `${INDENT}  `;
+  // An option and its value go on one line, unless together they leave no room for the backslash after them: then
+  // the option ends its line and the value starts the next (--thought "they are losing interest" at 40 columns).
+  const units = commandWords(text).flatMap((unit) =>
+    /^-\S* /.test(unit) && displayWidth(`${more}${unit} \\`) > width ? unit.split(/ (.*)/s, 2) : [unit],
+  );
   const lines: string[] = [];
-  let current = INDENT;
-  for (const unit of commandWords(text)) {
-    const start = current === INDENT || current === `${INDENT}  `;
-    if (!start && displayWidth(`${current} ${unit} \\`) > width) {
+  let current = '';
+  for (const unit of units) {
+    if (current && displayWidth(`${current} ${unit} \\`) > width) {
       lines.push(`${current} \\`);
-      current = `${INDENT}  `;
+      current = '';
     }
-    current += current === INDENT || current === `${INDENT}  ` ? unit : ` ${unit}`;
+    current = current ? `${current} ${unit}` : `${lines.length ? more : INDENT}${unit}`;
   }
   lines.push(current);
   // A single piece wider than the line is broken between its words, as a last resort.

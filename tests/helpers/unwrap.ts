@@ -14,14 +14,17 @@ export function unwrap(text: string, width = 80): string {
   const out: string[] = [];
   let last = '';
   for (const line of lines) {
-    // The first unit the wrapper could have had: a word; "attach log" (held together); a whole command to type.
+    // The first unit the wrapper could have had: a word; "attach log" (held together); a whole command to type; a
+    // quoted phrase held together ("sunday 9pm").
     const words = line.split(' ');
     const units = [words[0] ?? ''];
+    const quoted = /^"[^"]*"\S*/.exec(line);
+    if (quoted) units.push(quoted[0]);
     if (words[0] === 'attach' && words.length > 1) {
       units.push(`${words[0]} ${words[1]}`);
-      // A command held together is a few words, up to the end of its sentence.
-      const command = line.split(/[.;] /)[0]!;
-      if (command.split(' ').length <= 6) units.push(command);
+      // A command held together is a few words, up to the end of its sentence or the words in brackets after it.
+      const command = line.split(/[.;] | \(/)[0]!;
+      if (command.split(' ').length <= 12) units.push(command);
     }
     const prev = out.length ? last : undefined;
     const tooLong = (unit: string) => displayWidth(prev ?? '') + 1 + displayWidth(unit) > width;
