@@ -64,18 +64,61 @@ export function renderFrame(m: FrameModel, style: ChalkInstance): string[] {
     if (displayWidth(next) > width) break;
     ideas = next;
   }
-  let keys: string;
-  if (m.typing?.kind === 'note') keys = `Note: ${m.typing.text}▏ ${style.dim(wide ? '(Enter saves · Esc drops it)' : '')}`;
-  else if (m.typing?.kind === 'message') keys = `Message: ${m.typing.text}▏ ${style.dim(wide ? '(Enter holds it · Esc drops it)' : '')}`;
-  else {
-    keys = style.dim(wide ? 'space pause · +/- a minute · n note · m message · q finish' : 'space · +/- · n · m · q');
+  // The last lines: the keys and what they do, or what is being typed. Below 60 columns they take two lines, the
+  // blank line above the ideas giving way, so that the meanings of the keys and the hint to save stay on the screen.
+  let bottom: string[];
+  if (m.typing) {
+    const [label, hint] = m.typing.kind === 'note' ? ['Note', 'Enter saves · Esc drops it'] : ['Message', 'Enter holds it · Esc drops it'];
+    const whole = `${label}: ${m.typing.text}▏ ${style.dim(`(${hint})`)}`;
+    bottom = wide && displayWidth(whole) <= width ? ['', ideas, whole] : [ideas, style.dim(hint), typed(label, m.typing.text, width)];
+  } else {
     const held = [m.notesSaved > 0 ? `${m.notesSaved} note${m.notesSaved > 1 ? 's' : ''} saved` : '', m.messageHeld ? 'message held' : ''];
-    for (const word of held) if (word) keys += style.dim(` · ${word}`);
+    const status = held.filter(Boolean);
+    bottom = wide
+      ? ['', ideas, style.dim(keyLine(KEYS, status, width))]
+      : [ideas, style.dim(keyLine(KEYS.slice(2), [], width)), style.dim(keyLine(KEYS.slice(0, 2), status, width))];
   }
 
   // Widths are measured on the plain text; colours add no columns.
-  const lines = ['', style.dim(m.title), '', time, `${bar(done, cells)} ${percent}`, '', breath, '', ideas, keys];
+  const lines = ['', style.dim(wordsThatFit(m.title, width)), '', time, `${bar(done, cells)} ${percent}`, '', breath, ...bottom];
   return lines.map((text) => (text ? `  ${fitStyled(text, width)}` : ''));
+}
+
+/** The keys of the pause and what each does. */
+const KEYS: readonly (readonly [key: string, meaning: string])[] = [
+  ['space', 'pause'],
+  ['+/-', 'a minute'],
+  ['n', 'note'],
+  ['m', 'message'],
+  ['q', 'finish'],
+];
+
+/** Keys with their meanings and what is held, on one line: where it is too wide, the first keys' meanings go first. */
+function keyLine(keys: typeof KEYS, status: readonly string[], width: number): string {
+  let line = '';
+  for (let bare = 0; bare <= keys.length; bare++) {
+    line = [...keys.map(([key, meaning], i) => (i < bare ? key : `${key} ${meaning}`)), ...status].join(' · ');
+    if (displayWidth(line) <= width) break;
+  }
+  return line;
+}
+
+/** What is being typed, its end always in view with the cursor: the start gives way to "…" when it is too long. */
+function typed(label: string, text: string, width: number): string {
+  const whole = `${label}: ${text}▏`;
+  if (displayWidth(whole) <= width) return whole;
+  const chars = [...text];
+  let tail = '';
+  while (chars.length && displayWidth(`${label}: …${chars.at(-1)}${tail}▏`) <= width) tail = chars.pop() + tail;
+  return `${label}: …${tail}▏`;
+}
+
+/** A title cut after its last whole word that fits, with "…": never in the middle of a word. */
+function wordsThatFit(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const cut = truncate(text, width).slice(0, -1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 0 ? cut.slice(0, space).trimEnd() : cut}…`;
 }
 
 /** Cuts a line to the terminal's width (by display width: an urge in CJK or emoji too), so nothing wraps and the redraw stays aligned. */

@@ -238,15 +238,18 @@ describe('attach pause in a real terminal', () => {
       env: { NO_COLOR: undefined },
     });
     await term.waitFor(/\d\d:\d\d left/);
-    await term.waitFor('space · +/- · n · m · q');
-    // A long note: the line is cut to fit, never wrapped.
+    // The keys keep their meanings on two lines at 40 columns.
+    await term.waitFor('n note · m message · q finish');
+    await term.waitFor('space pause · +/- a minute');
+    // A long note: never wrapped; its end, where the cursor is, stays in view, and so does how to save it.
     term.type('n', 'a note far longer than forty columns, to see it cut');
-    await term.waitFor('Note: a note far longer');
+    await term.waitFor('Enter saves · Esc drops it');
+    await term.waitFor(/Note: …[^▏\n]*, to see it cut▏/);
     // Two more frames drawn after the last key, so the full draft has been shown.
     await term.waitFor(/\d\d:\d\d left/);
     await term.waitFor(/\d\d:\d\d left/);
     term.type(KEY.escape);
-    await term.waitFor('space · +/- · n · m · q');
+    await term.waitFor('n note · m message · q finish');
 
     const narrow = frames(term.raw);
     expect(narrow.length).toBeGreaterThan(3);

@@ -133,6 +133,20 @@ describe('the pause screen', () => {
     expect(renderFrame({ ...model, width: 40 }, plain)[3]).toBe('  14:32 left');
   });
 
+  it('keeps, at 40 columns, what each key does, the end of a note being typed and how to save it', () => {
+    const narrow = { ...model, width: 40, title: 'Pausing with the urge: call again and again until he answers' };
+    const lines = renderFrame({ ...narrow, notesSaved: 1 }, plain);
+    expect(lines[1]).toBe('  Pausing with the urge: call again…');
+    expect(lines.slice(8)).toEqual(['  n note · m message · q finish', '  space · +/- a minute · 1 note saved']);
+    expect(renderFrame(narrow, plain)[9]).toBe('  space pause · +/- a minute');
+    expect(renderFrame({ ...narrow, notesSaved: 2, messageHeld: true }, plain)[9]).toMatch(/2 notes saved/);
+    const text = 'I want to check his phone so badly right now but I will wait';
+    const typing = renderFrame({ ...narrow, typing: { kind: 'note', text } }, plain);
+    expect(typing).toHaveLength(10);
+    expect(typing.slice(8)).toEqual(['  Enter saves · Esc drops it', '  Note: …dly right now but I will wait▏']);
+    for (const line of typing) expect([...line].length).toBeLessThan(40);
+  });
+
   it('says when it is paused, and shows the note being written', () => {
     const paused = renderFrame({ ...model, paused: true }, plain);
     expect(paused[3]).toBe('  14:32 left · paused, space to go on');
