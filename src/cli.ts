@@ -22,7 +22,13 @@ function writeError(error: unknown, debug: boolean): number {
   }
   // A message may echo what was typed ("you gave ..."): shown, never obeyed by the terminal.
   if (error instanceof AttachError) {
-    for (const text of [error.message, ...error.details]) say(stderr, clean(text));
+    say(stderr, clean(error.message));
+    // An indented detail is one of a list (the entries an id could mean): its next lines go further in, so that on a
+    // narrow screen each item still starts where its own line does.
+    for (const text of error.details) {
+      const indent = /^ */.exec(text)![0];
+      say(stderr, clean(text), indent ? `${indent}    ` : undefined);
+    }
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

@@ -1,4 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serializeJournal } from '../../src/journal/format.js';
+import { trigger } from '../helpers/entries.js';
 import { KEY } from '../helpers/pty.js';
 import { typedSession } from '../helpers/typed-session.js';
 import { screenOf } from '../helpers/vt.js';
@@ -40,5 +44,21 @@ describe('answers to lists of ticks at 40 columns', () => {
     const needs = rows.findIndex((row) => row.startsWith('✔ Underneath it'));
     expect(rows[needs + 1]).toMatch(/^ {2}\S/);
     term.type(KEY.ctrlC);
+  });
+});
+
+describe('the entries an id could mean, at 40 columns', () => {
+  it('each starts where its line does, its words going on further in', async () => {
+    const box = newBox();
+    const what = 'when he does not reply for hours I spiral and text again';
+    const entries = ['ab12cd34', 'ab12ff00'].map((id) => trigger({ id: `${id}-1b7a-4c1e-9a55-0b1c9f3e2a71`, what }));
+    mkdirSync(path.dirname(box.journal), { recursive: true });
+    writeFileSync(box.journal, serializeJournal({ version: 1, entries }));
+    const term = start(box, ['show', 'ab12']);
+    await term.exit();
+    const { rows } = await screenOf(term.raw, COLS);
+    const listed = rows.slice(rows.findIndex((row) => row.startsWith('  ab12')));
+    expect(listed.filter((row) => /^ {2}\S/.test(row)).map((row) => row.slice(2, 10)), rows.join('\n')).toEqual(['ab12ff00', 'ab12cd34']);
+    for (const row of listed.filter((row) => row.trim() && !/^ {2}ab12/.test(row))) expect(row, rows.join('\n')).toMatch(/^ {6}\S/);
   });
 });
