@@ -25,6 +25,14 @@ function pauseFits(journal: Journal, entry: ReflectionEntry): boolean {
   return !entry.for || !journal.entries.some((other) => other.type === 'pause' && other.for === entry.for);
 }
 
+/** Whether anything of the reflection itself was given: a link or a time alone is not a reflection. */
+function said(draft: ReflectionDraft): boolean {
+  const { for: _for, at: _at, ...rest } = draft;
+  return Object.values(rest).some((value) =>
+    Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && value !== '',
+  );
+}
+
 export async function run(options: ReflectOptions, ctx: Context): Promise<void> {
   const { json: _json, for: linkFlag, at: atFlag, ...flags } = options;
   const known: Partial<ReflectionDraft> = { ...flags };
@@ -67,6 +75,14 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
     draft = known;
   }
 
+  // Enter on every question: there is nothing to keep, and thanks for a look not taken would ring hollow.
+  if (!said(draft)) {
+    say(
+      ctx.stderr,
+      `Nothing was written down this time, so nothing was saved. The questions are here when you want them: ${command('attach reflect')}`,
+    );
+    return;
+  }
   const entry = newReflection(draft, ctx.now());
   await store.update(
     (j) => {
@@ -76,7 +92,12 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   );
 
   if (options.json) writeJson(ctx.stdout, entry);
-  say(ctx.stderr, 'Thank you for looking at this with curiosity. Seeing the need underneath is how the pattern starts to loosen.');
+  say(
+    ctx.stderr,
+    entry.needs.length
+      ? 'Thank you for looking at this with curiosity. Seeing the need underneath is how the pattern starts to loosen.'
+      : 'Thank you for looking at this with curiosity.',
+  );
   if (entry.ask) {
     say(ctx.stderr, `When you're ready, you could say: "${clean(entry.ask)}"`);
   } else {

@@ -15,7 +15,7 @@ import { screenOf } from '../helpers/vt.js';
  */
 
 const COLS = 40;
-const { newBox, start } = typedSession(COLS);
+const { newBox, start, entries } = typedSession(COLS);
 /** A row that is, or starts with, a lone "x": the end of the placeholder that measures a question's last line. */
 const STRAY = /^\s*x(\s|$)/;
 
@@ -60,5 +60,21 @@ describe('the entries an id could mean, at 40 columns', () => {
     const listed = rows.slice(rows.findIndex((row) => row.startsWith('  ab12')));
     expect(listed.filter((row) => /^ {2}\S/.test(row)).map((row) => row.slice(2, 10)), rows.join('\n')).toEqual(['ab12ff00', 'ab12cd34']);
     for (const row of listed.filter((row) => row.trim() && !/^ {2}ab12/.test(row))) expect(row, rows.join('\n')).toMatch(/^ {6}\S/);
+  });
+});
+
+describe('reflect with Enter on every question', () => {
+  it('saves nothing and says so, rather than thanking for a look not taken', async () => {
+    const box = newBox();
+    const term = start(box, ['reflect', '--for', 'none']);
+    for (let asked = 0; asked < 20; asked++) {
+      const [seen] = await term.waitFor(/(?:^|\n)\? [^\n]+|Nothing was written down this time/);
+      if (seen?.startsWith('Nothing')) break;
+      term.type(KEY.enter);
+    }
+    await term.waitFor('nothing was saved.');
+    expect(term.text).not.toContain('Thank you');
+    expect((await term.exit()).exitCode).toBe(0);
+    expect(entries(box)).toEqual([]);
   });
 });
