@@ -58,7 +58,10 @@ describe('the entries an id could mean, at 40 columns', () => {
     await term.exit();
     const { rows } = await screenOf(term.raw, COLS);
     const listed = rows.slice(rows.findIndex((row) => row.startsWith('  ab12')));
-    expect(listed.filter((row) => /^ {2}\S/.test(row)).map((row) => row.slice(2, 10)), rows.join('\n')).toEqual(['ab12ff00', 'ab12cd34']);
+    expect(
+      listed.filter((row) => /^ {2}\S/.test(row)).map((row) => row.slice(2, 10)),
+      rows.join('\n'),
+    ).toEqual(['ab12ff00', 'ab12cd34']);
     for (const row of listed.filter((row) => row.trim() && !/^ {2}ab12/.test(row))) expect(row, rows.join('\n')).toMatch(/^ {6}\S/);
   });
 });
