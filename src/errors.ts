@@ -30,8 +30,8 @@ export class JournalError extends AttachError {
 
 /** The person stopped on purpose (Ctrl-C): exit 130. */
 export class Cancelled extends AttachError {
-  constructor(message = 'Nothing was saved.') {
-    super(message, 130);
+  constructor(message = 'Nothing was saved.', details: readonly string[] = []) {
+    super(message, 130, details);
   }
 }
 

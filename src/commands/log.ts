@@ -10,6 +10,7 @@ import { newTrigger, shortId, type TriggerDraft } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
 import { readState, writeState } from '../journal/state.js';
 import { parseWhen } from '../parse/when.js';
+import { CRISIS_LINES } from '../render/safety.js';
 import { command } from '../render/wrap.js';
 import { say, writeJson } from '../ui/stream.js';
 import { run as runPause } from './pause.js';
@@ -36,7 +37,18 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   if (ctx.interactive) {
     const questions = loadQuestions();
     say(ctx.stderr, ctx.style.dim(questions.log.intro));
-    draft = await runLogFlow(await ctx.asker(), known, questions, catalogues);
+    let strength = known.intensity;
+    draft = await runLogFlow(await ctx.asker(), known, questions, catalogues, (field, value) => {
+      if (field === 'intensity') strength = value as number;
+    }).catch((error: unknown) => {
+      // Ctrl-C after a 10: nothing is saved, as the person chose, but the lines a 10 brings are still shown.
+      if (isPromptCancel(error) && strength === 10)
+        throw new Cancelled(
+          '\nNothing was saved.',
+          CRISIS_LINES.map((text) => `\n${text}`),
+        );
+      throw error;
+    });
   } else {
     if (!known.what) {
       throw new UsageError(

@@ -10,6 +10,8 @@ export async function runLogFlow(
   known: Partial<TriggerDraft>,
   questions: Questions,
   catalogues: Catalogues,
+  /** Told each answer as it is given (how strong it was, should the person stop before the end). */
+  onAnswer?: (field: string, value: unknown) => void,
 ): Promise<TriggerDraft> {
-  return (await askSection(ask, questions.log, questions, catalogues, known)) as unknown as TriggerDraft;
+  return (await askSection(ask, questions.log, questions, catalogues, known, { onAnswer })) as unknown as TriggerDraft;
 }

@@ -171,6 +171,25 @@ describe('attach log, typed', () => {
     expect(readdirSync(path.dirname(box.journal)).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([]);
   });
 
+  it('Ctrl-C after a 10 saves nothing, but still shows the crisis lines a 10 brings', async () => {
+    const { box, term } = start(['log']);
+    await term.waitFor('? What happened?');
+    term.type('He said he needs space and left', KEY.enter);
+    await term.waitFor('? Who was it with?');
+    term.type(KEY.enter);
+    await term.waitFor('? What set it off?');
+    term.type(KEY.enter);
+    await term.waitFor('? How strong is it right now?');
+    term.type('1', '0', KEY.enter);
+    await term.waitFor('? Where do you feel it in your body?');
+    term.type(KEY.ctrlC);
+    await term.waitFor('Nothing was saved.');
+    await term.waitFor('988');
+    expect((await term.exit()).exitCode).toBe(130);
+    expect(term.text.replace(/\s+/g, ' ')).toContain('National Domestic Violence Hotline at 1-800-799-7233');
+    expect(existsSync(box.journal)).toBe(false);
+  });
+
   it('Ctrl-C at the first question of a new journal makes no file', async () => {
     const { box, term } = start(['log']);
     await term.waitFor('? What happened?');
