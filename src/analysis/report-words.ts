@@ -42,7 +42,8 @@ export function suggest(data: Omit<ReportData, 'suggestion'>, label: Labeller): 
   if (protest && data.reflections.count === 0) {
     return `A reflection on "${inSentence(label, 'protest', protest.name)}" could show the need underneath it: attach reflect`;
   }
-  if (data.pauses.count > 0 && data.pauses.passed > 0) {
+  // "Pausing has helped" says something only once a few pauses have an answer.
+  if (data.pauses.count > 0 && data.pauses.passed > 0 && data.pauses.answered >= 3) {
     const { passed, answered } = data.pauses;
     const helped = `Pausing has helped: the urge passed in ${passed} of the ${answered} pauses you answered.`;
     return `${helped} It is there whenever you need it: attach pause`;

@@ -27,7 +27,8 @@ export interface Section {
 /** prompts/questions.json: the wording shared by every flow, and each flow's questions. */
 export interface Questions {
   scale: { value: number; label: string }[];
-  other: { choice: string; message: string };
+  /** "Something else…", and what it asks: several own words (a list), or one (a single answer). */
+  other: { choice: string; message: string; one: string };
   /** Shown when Enter is pressed on a required 0-10 question with no number chosen. */
   scaleRequired: string;
   log: Section;
@@ -64,7 +65,7 @@ export function checkQuestions(data: unknown): Questions {
   if (!Array.isArray(scale) || scale.length !== 11 || scale.some((s, i) => s?.value !== i || !isText(s.label))) {
     invalid(FILE, '"scale" should label each of 0 to 10 in order');
   }
-  if (!isText(set.other?.choice) || !isText(set.other.message) || !isText(set.scaleRequired)) {
+  if (!isText(set.other?.choice) || !isText(set.other.message) || !isText(set.other.one) || !isText(set.scaleRequired)) {
     invalid(FILE, 'needs "other" and "scaleRequired" wording');
   }
   for (const name of SECTIONS) {

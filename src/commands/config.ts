@@ -79,7 +79,8 @@ function change(what: string, first: string | undefined, rest: string[], start: 
     const value = raw === '' ? undefined : setting.parse(raw);
     if (value === undefined) {
       throw new UsageError(
-        `${first} takes ${setting.allowed} (you gave "${clean(raw)}"), for example ${command(`attach config set ${first} ${setting.example}`)}.`,
+        `${first} takes ${setting.allowed} (you gave "${clean(raw)}"), ` +
+          `for example ${command(`attach config set ${first} ${setting.example}`)}.`,
       );
     }
     next[first!] = value;

@@ -69,7 +69,8 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
     }
     if (!known.needs && !known.ask) {
       throw new UsageError(
-        `Add --need <need> (for example ${command('--need reassurance')}) or ${command('--ask "<your words>"')}, or both (needed when attach cannot ask).`,
+        `Add --need <need> (for example ${command('--need reassurance')}) or ${command('--ask "<your words>"')}, ` +
+          'or both (needed when attach cannot ask).',
       );
     }
     draft = known;

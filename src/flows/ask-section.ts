@@ -131,7 +131,7 @@ async function askOne(
         const picked = await ask.one({ message: q.message, choices, ...(typeof initial === 'string' ? { default: initial } : {}) });
         if (picked !== OTHER) return picked;
         // Words that name an item ("Text again") are that item, not a second spelling of it.
-        const typed = await ask.text({ message: questions.other.message });
+        const typed = await ask.text({ message: questions.other.one });
         return typed ? ownOrItem(typed, items) : null;
       }
       const picked = await ask.many({ message: q.message, choices, checked: Array.isArray(initial) ? initial : [] });

@@ -8,7 +8,8 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|
 const FUTURE_SLACK_MS = 60_000;
 
 // Each phrase held together, as a person would type it.
-const help = `Use a date and time like 2026-11-22T21:30, or words like ${['"yesterday 21:30"', '"sunday 9pm"', '"2h ago"'].map(together).join(', ')} or ${together('"last friday"')}.`;
+const phrases = ['"yesterday 21:30"', '"sunday 9pm"', '"2h ago"'].map(together).join(', ');
+const help = `Use a date and time like 2026-11-22T21:30, or words like ${phrases} or ${together('"last friday"')}.`;
 
 /**
  * Reads `--at`: ISO 8601 or an everyday phrase, in the local time zone,

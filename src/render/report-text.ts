@@ -88,7 +88,9 @@ export function pauseLines(p: ReportData['pauses'], words: (kind: LabelKind, nam
       ? ''
       : p.answered === p.count
         ? ` The urge passed in ${p.passed} of ${p.count}.`
-        : ` The urge passed in ${p.passed} of the ${p.answered} you answered.`;
+        : p.answered === 1
+          ? ` In the one you answered, the urge ${p.passed ? 'passed' : 'did not pass'}.`
+          : ` The urge passed in ${p.passed} of the ${p.answered} you answered.`;
   out.push(`${plural(p.count, 'pause')}, ${p.completed} to the end.${passed}`);
   if (p.meanBefore !== null && p.meanAfter !== null) {
     const which = p.rated === p.count ? '' : `, in the ${p.rated} you rated afterwards`;

@@ -46,7 +46,8 @@ describe('the catalogue matcher', () => {
     expect((error as UsageError).message).toBe(
       '--trigger: "delayed-replly" is not in the list; did you mean delayed-reply ("A slow or short reply")?',
     );
-    expect((error as UsageError).details).toEqual([
+    // As shown: the command to type is held together with no-break spaces, which the screen writes as spaces.
+    expect((error as UsageError).details.map((line) => line.replaceAll('\u00a0', ' '))).toEqual([
       'To keep "delayed-replly" as your own words, add it first: attach config add trigger "delayed-replly"',
     ]);
   });
