@@ -141,6 +141,13 @@ function runLive(options: TimerOptions, io: TimerIO): Promise<TimerOutcome> {
       const now = clock.now();
       if (key?.ctrl && key.name === 'c') return update(timer.cancel(state, now));
       if (typing !== null) {
+        // Esc and a key pressed within readline's escape timeout arrive as one key with meta (Esc then m: "meta+m"):
+        // they are the two, so the line being typed is dropped and the key acts as itself (m starts the message).
+        const after = key?.meta && key.sequence?.length === 2 && key.sequence.startsWith('\u001b') ? key.sequence[1]! : '';
+        if (after) {
+          typing = null;
+          return onKey(after, { ...key, meta: false, sequence: after });
+        }
         if (key?.name === 'return' || key?.name === 'enter') {
           const words = typing.text.trim();
           if (words && typing.kind === 'note') notes.push(words);

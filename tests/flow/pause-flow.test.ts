@@ -123,6 +123,32 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
     });
   });
 
+  it('Esc and m pressed together drop the note and start the message, as the two keys would', async () => {
+    const clock = new FakeClock();
+    const keys = new FakeKeys();
+    const { asker } = scriptedAsker([
+      { screen: 'What would you like to do with it?', keys: press('enter') },
+      { screen: 'How strong is the urge now?', keys: press('6', 'enter') },
+      { screen: 'Did the urge pass?', keys: press('enter') },
+      { screen: 'Did you do what the urge pushed for?', keys: press('enter') },
+      { screen: 'What did you do with the time?', keys: press('enter') },
+      { screen: 'Did you turn to anyone?', keys: press('enter') },
+      { screen: 'What will you do now?', keys: press('enter') },
+    ]);
+    const { ctx } = fakeContext({ dir, interactive: true, canAnimate: true, asker, clock, keys });
+    clock.onStart = () => {
+      keys.press('n');
+      keys.press('x', { name: 'x' });
+      // Within readline's escape timeout, Esc then m is one key: "meta+m".
+      keys.press('\u001bm', { name: 'm', meta: true, sequence: '\u001bm' });
+      for (const c of 'are we ok') keys.press(c, { name: c === ' ' ? 'space' : c });
+      keys.press('\r', { name: 'return' });
+      keys.press('q');
+    };
+    await cli(['pause', ...argv({ minutes: '5', before: '6', for: 'none', urge: 'text again' })], ctx);
+    expect(saved()[0]).toMatchObject({ notes: [], draft: 'are we ok' });
+  });
+
   it('Ctrl-C in the timer saves the time so far and stops with exit 130', async () => {
     const clock = new FakeClock();
     const keys = new FakeKeys();
