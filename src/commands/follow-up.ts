@@ -10,6 +10,7 @@ import type { Entry, Journal } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
 import { entryLine, typeWords } from '../render/entries.js';
 import { followUpClosing, lookedBackOn } from '../render/follow-up.js';
+import { command } from '../render/wrap.js';
 import { say, writeJson } from '../ui/stream.js';
 
 /** The flags of `attach follow-up`: the follow-up's fields from the table, each already read. */
@@ -51,7 +52,11 @@ async function target(id: string | undefined, journal: Journal, ctx: Context): P
   }
   const choices = waiting.map((entry) => ({ value: entry.id, name: lookedBackOn(entry, now) }));
   const picked = await (await ctx.asker()).one({ message: 'Which one would you like to look back on?', choices });
-  return picked === null ? null : journal.entries.find((entry) => entry.id === picked)!;
+  if (picked === null) {
+    say(ctx.stderr, `None picked, so nothing was saved. They will be here when you want to look back: ${command('attach follow-up')}`);
+    return null;
+  }
+  return journal.entries.find((entry) => entry.id === picked)!;
 }
 
 export async function run(id: string | undefined, options: FollowUpOptions, ctx: Context): Promise<void> {

@@ -34,6 +34,17 @@ describe('the loop, typed', () => {
     expectScreenIsSaved(term, followUp);
   });
 
+  it('follow-up with Enter at "Which one" picks none, and says so', async () => {
+    const box = newBox();
+    expect(attach(box, ['log', 'no reply for four hours', '-i', '8']).code).toBe(0);
+    const term = start(box, ['follow-up']);
+    await term.waitFor('? Which one would you like to look back on?');
+    term.type(KEY.enter);
+    await term.waitFor('None picked, so nothing was saved.');
+    expect((await term.exit()).exitCode, term.text).toBe(0);
+    expect(entries(box).map((entry) => entry.type)).toEqual(['trigger']);
+  });
+
   it('follow-up on a reflection asks how the ask landed only once it was made', async () => {
     const box = newBox();
     const reflection = JSON.parse(attach(box, ['reflect', '-p', 'withdrawing', '--need', 'closeness', '--json']).stdout) as Entry;
