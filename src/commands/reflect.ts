@@ -8,7 +8,7 @@ import { draftAsks } from '../flows/direct-ask.js';
 import { runReflectFlow } from '../flows/reflect-flow.js';
 import { findLinkTarget, latestTrigger, newReflection, type ReflectionDraft, shortId } from '../journal/entries.js';
 import type { FlagValues } from '../journal/field-types.js';
-import type { Journal, ReflectionEntry } from '../journal/types.js';
+import type { Journal, ReflectionEntry, TriggerEntry } from '../journal/types.js';
 import { parseWhen } from '../parse/when.js';
 import { clean } from '../render/clean.js';
 import { entryLine, triggerSummary } from '../render/entries.js';
@@ -52,7 +52,12 @@ export async function run(options: ReflectOptions, ctx: Context): Promise<void> 
   if (ctx.interactive) {
     const questions = loadQuestions();
     say(ctx.stderr, ctx.style.dim(questions.reflect.intro));
-    const offered = link === undefined ? latestTrigger(journal, now, OFFER_WINDOW_MS) : null;
+    // A reflection looks at a protest behaviour: the latest moment that recorded one is offered first.
+    const withProtest = (trigger: TriggerEntry) => trigger.protest.length > 0;
+    const offered =
+      link === undefined
+        ? (latestTrigger(journal, now, OFFER_WINDOW_MS, withProtest) ?? latestTrigger(journal, now, OFFER_WINDOW_MS))
+        : null;
     draft = await runReflectFlow(
       await ctx.asker(),
       known,

@@ -47,11 +47,16 @@ export const newPause = (draft: PauseDraft, startedAt: Date, now: Date): PauseEn
 export const newReflection = (draft: ReflectionDraft, now: Date): ReflectionEntry => newEntry('reflection', draft, now);
 
 /** The newest trigger that happened within `windowMs` before `now`, offered as what a pause or reflection is about. */
-export function latestTrigger(journal: Journal, now: Date, windowMs: number): TriggerEntry | null {
+export function latestTrigger(
+  journal: Journal,
+  now: Date,
+  windowMs: number,
+  fits: (trigger: TriggerEntry) => boolean = () => true,
+): TriggerEntry | null {
   let best: TriggerEntry | null = null;
   let bestAt = -Infinity;
   for (const entry of journal.entries) {
-    if (entry.type !== 'trigger') continue;
+    if (entry.type !== 'trigger' || !fits(entry as TriggerEntry)) continue;
     const at = Date.parse(entry.at as string);
     if (at > now.getTime() || now.getTime() - at > windowMs || at <= bestAt) continue;
     best = entry as TriggerEntry;

@@ -33,6 +33,21 @@ function seed(clock: FakeClock, hoursAgo: number) {
 }
 
 describe('attach reflect, through the real prompts', () => {
+  it('offers the latest moment that recorded a protest behaviour, not a later one without', async () => {
+    const clock = new FakeClock();
+    const earlier = seed(clock, 5);
+    const laterAt = new Date(clock.now() - HOUR);
+    const later = newTrigger({ what: 'Quiet evening, felt a bit low', intensity: 4, at: toOffsetIso(laterAt) }, laterAt);
+    writeFileSync(journalFile(), serializeJournal({ version: 1, entries: [earlier, later] }));
+    const { asker, left } = scriptedAsker([
+      { screen: 'Is this about "Texted five times, no answer"', keys: (events) => events.keypress({ name: 'c', ctrl: true }) },
+    ]);
+    const { ctx } = fakeContext({ dir, interactive: true, asker, clock });
+    const error = await cli(['reflect', ...argv({})], ctx).catch((e: unknown) => e);
+    expect(isPromptCancel(error)).toBe(true);
+    expect(left()).toBe(0);
+  });
+
   it('links the moment of the last day, asks with curiosity, and lets the drafted ask be edited', async () => {
     const clock = new FakeClock();
     const trigger = seed(clock, 20);
