@@ -73,13 +73,20 @@ export const MEASURE_NAMES: Record<Measure, string> = {
   glimmers: 'glimmers',
 };
 
+/** The journal began inside the first month shown, which is counted from then. */
+function lateStart(p: ProgressData): boolean {
+  const first = p.months[0];
+  return Boolean(p.range.since && first && first.days < first.daysInMonth && first.month === p.range.since.slice(0, 7));
+}
+
 /** The headline: the changes found, or why there are none. */
 export function headline(p: ProgressData): string[] {
   const logged = p.months.some((m) => m.moments + m.pauses + m.followUps + m.glimmers > 0);
   if (!logged) return ['Nothing logged in these months yet. When something stirs you up, attach log keeps it.'];
   if (p.changes.length) return p.changes.map((c) => c.text);
   if (!p.tests.some((t) => t.enough)) {
-    const since = p.range.since ? ` Your journal began on ${dayWords(p.range.since)}.` : '';
+    // Said once: under the table instead, where the first month is counted from then.
+    const since = p.range.since && !lateStart(p) ? ` Your journal began on ${dayWords(p.range.since)}.` : '';
     return [`Too little logged yet to look for change over months: it takes about two months of entries.${since}`];
   }
   return ['No clear change yet. A change is named here only when all your entries show it, not one month alone.'];
@@ -91,7 +98,7 @@ export function notes(p: ProgressData): { text: string; underway?: true }[] {
   const underway = p.months.find((m) => m.underway);
   if (underway) out.push({ text: `${monthName(p, underway.month)} is still under way: its figures are so far.`, underway: true });
   const first = p.months[0];
-  if (p.range.since && first && first.days < first.daysInMonth && first.month === p.range.since.slice(0, 7)) {
+  if (p.range.since && first && lateStart(p)) {
     out.push({ text: `Your journal began on ${dayWords(p.range.since)}, so ${monthName(p, first.month)} counts from then.` });
   }
   const thin = p.months.filter((m) => m.littleData);

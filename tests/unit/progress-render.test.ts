@@ -162,10 +162,11 @@ describe('attach progress as text', () => {
     const none = { ...data, changes: [] };
     expect(renderProgressText(none, 80)).toContain('No clear change yet.');
     const young = { ...data, changes: [], tests: data.tests.map((t) => ({ ...t, enough: false })) };
-    expect(renderProgressText(young, 80).replace(/\n/g, ' ')).toContain(
-      'Too little logged yet to look for change over months: it takes about two months of entries. ' +
-        'Your journal began on 12 September 2026.',
-    );
+    const youngText = renderProgressText(young, 80).replace(/\n/g, ' ');
+    expect(youngText).toContain('Too little logged yet to look for change over months: it takes about two months of entries.');
+    // The start said once, under the table, where the first month counts from it.
+    expect(youngText.match(/Your journal began on 12 September 2026/g)).toEqual(['Your journal began on 12 September 2026']);
+    expect(youngText).toContain('Your journal began on 12 September 2026, so September counts from then.');
     const empty: ProgressData = { ...data, range: { ...data.range, since: null }, months: [], changes: [], tests: [] };
     expect(renderProgressText(empty, 80)).toBe(
       'Change over months: September – November 2026\n\n' +
