@@ -3,6 +3,7 @@ import { Cancelled, isPromptCancel, UsageError } from '../errors.js';
 import { countedKinds } from '../journal/companions.js';
 import { newSealer } from '../journal/crypto.js';
 import { type ResealResult, reseal } from '../journal/reseal.js';
+import { plural } from '../render/amounts.js';
 import { say } from '../ui/stream.js';
 
 export const MIN_PASSPHRASE = 8;
@@ -66,8 +67,13 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
   await store.read();
   if (store.keyring.sealer) {
     // Already encrypted: make sure everything beside it is too (a stopped run may have left some).
-    await reseal(store, 'keep');
-    say(ctx.stderr, 'Your journal is already encrypted, and so is everything attach keeps beside it.');
+    const { changed } = await reseal(store, 'keep');
+    say(
+      ctx.stderr,
+      changed.length === 0
+        ? 'Your journal is already encrypted, and so is everything attach keeps beside it.'
+        : `Your journal is already encrypted. ${plural(changed.length, 'file')} beside it ${changed.length === 1 ? 'was' : 'were'} not, and ${changed.length === 1 ? 'is' : 'are'} now.`,
+    );
     return;
   }
   const sealer = await newSealer(await newPassphrase(ctx));

@@ -102,7 +102,7 @@ export async function run(files: string[], options: MergeOptions, ctx: Context):
           left.push({ file: copy.file, reason: 'it changed while it was being merged; run attach merge again' });
           continue;
         }
-        await keepMergedCopy(copy.file, target);
+        await keepMergedCopy(copy.file, target, store.keyring.sealer);
         moved++;
       }
     };

@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PRIVATE_DIR, PRIVATE_FILE, resolveTarget } from './atomic-file.js';
+import { PRIVATE_DIR, PRIVATE_FILE, resolveTarget, writeAtomic } from './atomic-file.js';
+import { isEnvelopeText, type Sealer, seal } from './crypto.js';
 
 /*
  * The copies sync tools leave beside a file both devices changed, found by
@@ -94,9 +95,11 @@ export async function listMergedCopies(target: string): Promise<string[]> {
 /**
  * Moves a merged copy into `merged/` beside the journal, readable by its
  * owner only, never over a file already there (a second copy of the same
- * name gets `-2`, `-3` before its extension). Returns where it is now.
+ * name gets `-2`, `-3` before its extension). Beside an encrypted journal
+ * (`sealer` given) nothing is kept plain: a plain copy, from a device that
+ * does not encrypt, is sealed as it is kept. Returns where it is now.
  */
-export async function keepMergedCopy(file: string, target: string): Promise<string> {
+export async function keepMergedCopy(file: string, target: string, sealer: Sealer | null = null): Promise<string> {
   const dir = mergedDir(target);
   await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
   const { stem, ext } = splitName(path.basename(file));
@@ -119,6 +122,10 @@ export async function keepMergedCopy(file: string, target: string): Promise<stri
     }
     await fs.chmod(destination, PRIVATE_FILE);
     await fs.unlink(file);
+    if (sealer) {
+      const bytes = await fs.readFile(destination);
+      if (!isEnvelopeText(bytes.toString('utf8').trimStart())) await writeAtomic(destination, seal(bytes, sealer));
+    }
     return destination;
   }
 }

@@ -106,7 +106,8 @@ describe('attach encrypt seals every file beside the journal', () => {
 
     const again = attach(box, ['encrypt'], { ATTACH_PASSPHRASE: OLD });
     ok(again, 'encrypt again');
-    expect(again.stderr).toContain('already encrypted');
+    // Said as it was: the backup beside it was plain until now (the waiting entry went into the journal).
+    expect(again.stderr).toContain('Your journal is already encrypted. 1 file beside it was not, and is now.');
     for (const file of files(box)) expect(readFileSync(file, 'utf8'), file).not.toContain(MARKER);
     expect(attach(box, ['doctor']).stdout).not.toMatch(/is not:/);
     // The waiting entry was taken into the journal on the way.
@@ -126,6 +127,21 @@ describe('attach encrypt seals every file beside the journal', () => {
     ok(attach(box, ['encrypt'], { ATTACH_PASSPHRASE: OLD }), 'encrypt');
     for (const file of files(box)) expect(readFileSync(file, 'utf8'), file).not.toContain(MARKER);
     expect((await openEnvelope(readFileSync(kept, 'utf8'), OLD))?.toString('utf8')).toContain(`${MARKER} from the laptop`);
+  });
+
+  it('merge into an encrypted journal keeps a plain copy from another device sealed in merged/, nothing plain left', async () => {
+    const box = newBox();
+    seed(box);
+    ok(attach(box, ['encrypt'], { ATTACH_PASSPHRASE: OLD }), 'encrypt');
+    const copy = path.join(dirOf(box), 'journal.sync-conflict-20261122-101500-ABCDEF7.json');
+    writeFileSync(copy, serializeJournal({ version: 1, entries: entries(`${MARKER} from the laptop`) }), { mode: 0o600 });
+    ok(attach(box, ['merge'], { ATTACH_PASSPHRASE: OLD }), 'merge');
+    const kept = path.join(dirOf(box), 'merged', path.basename(copy));
+    for (const file of files(box)) expect(readFileSync(file, 'utf8'), file).not.toContain(MARKER);
+    expect((await openEnvelope(readFileSync(kept, 'utf8'), OLD))?.toString('utf8')).toContain(`${MARKER} from the laptop`);
+    expect(attach(box, ['encrypt'], { ATTACH_PASSPHRASE: OLD }).stderr).toContain(
+      'Your journal is already encrypted, and so is everything attach keeps beside it.',
+    );
   });
 
   it('refuses, naming it, when a file beside the journal can not be replaced, and changes nothing', () => {
