@@ -12,6 +12,7 @@ import { BIDI, noBidi } from '../render/clean.js';
 import { csvChunks } from '../render/csv.js';
 import { renderJournalMarkdown } from '../render/journal-md.js';
 import { line, say } from '../ui/stream.js';
+import { whoCanRead } from '../ui/who-can-read.js';
 
 export interface ExportOptions extends Omit<FilterFlags, 'limit'> {
   format?: string;
@@ -88,5 +89,5 @@ export async function run(options: ExportOptions, ctx: Context): Promise<void> {
     throw new UsageError(`-o, --out: can't write ${out} (${error.code ?? error.message}); choose another place.`);
   });
   const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
-  say(ctx.stderr, `${count} written to ${out} (only you can open it on this computer).`);
+  say(ctx.stderr, `${count} written to ${out} (${await whoCanRead(out)}).`);
 }

@@ -10,6 +10,7 @@ import { renderProgressText } from '../render/progress-text.js';
 import { toOffsetIso } from '../time/calendar.js';
 import { DEFAULT_WIDTH, jsonFor, say, widthOf } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
+import { whoCanRead } from '../ui/who-can-read.js';
 
 export interface ProgressOptions {
   months?: string;
@@ -83,5 +84,5 @@ export async function run(options: ProgressOptions, ctx: Context): Promise<void>
   await writeAtomic(file, text).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`-o, --out: can't write ${file} (${error.code ?? error.message}); choose another place.`);
   });
-  say(ctx.stderr, `Progress written to ${file} (readable only by you).`);
+  say(ctx.stderr, `Progress written to ${file} (${await whoCanRead(file)}).`);
 }

@@ -11,6 +11,7 @@ import { renderText } from '../render/report-text.js';
 import { localDay } from '../time/calendar.js';
 import { DEFAULT_WIDTH, jsonFor, say, widthOf } from '../ui/stream.js';
 import { makeStyle } from '../ui/style.js';
+import { whoCanRead } from '../ui/who-can-read.js';
 import { sayCopiesWaiting } from './copies-waiting.js';
 
 export interface ReportOptions {
@@ -77,5 +78,5 @@ async function report(options: ReportOptions, ctx: Context): Promise<void> {
   await writeAtomic(file, text).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`-o, --out: can't write ${file} (${error.code ?? error.message}); choose another place.`);
   });
-  say(ctx.stderr, `Report written to ${file} (readable only by you).`);
+  say(ctx.stderr, `Report written to ${file} (${await whoCanRead(file)}).`);
 }

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { PRIVATE_DIR, writeAtomic } from '../journal/atomic-file.js';
 import { say } from './stream.js';
+import { whoCanRead } from './who-can-read.js';
 
 /*
  * Where an HTML page goes, shared by `report` and `progress`:
@@ -96,10 +97,11 @@ export async function deliverPage(ctx: Context, html: string, name: string, opti
         : `-o, --out: can't write ${file} (${code}); choose another place.`,
     );
   }
+  const readers = await whoCanRead(file);
   if (own) {
-    say(ctx.stderr, `${title} page written to ${file} (readable only by you).`);
+    say(ctx.stderr, `${title} page written to ${file} (${readers}).`);
     if (!options.open) say(ctx.stderr, 'Open it in any browser: it loads nothing from the internet.');
-  } else say(ctx.stderr, `${title} written to ${file} (readable only by you).`);
+  } else say(ctx.stderr, `${title} written to ${file} (${readers}).`);
   if (!options.open) return;
 
   const opened = await openWithSystem(file, setup);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TriggerEntry } from '../../src/journal/types.js';
@@ -269,9 +269,23 @@ describe('attach export', () => {
       const r = attach(box, ['export', '--format', format, '-o', target]);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain(`4 entries written to ${target}`);
+      expect(r.stderr).toContain(`4 entries written to ${target} (readable only by you).`);
       expect(statSync(target).mode & 0o777).toBe(0o600);
       expect(readFileSync(target, 'utf8')).toBe(attach(box, ['export', '--format', format]).stdout);
+    }
+  });
+
+  it('says so when a file written over keeps permissions that let others read it, for an export, a report and a page', () => {
+    for (const args of [['export', '--format', 'md'], ['report'], ['report', '--format', 'html'], ['progress']]) {
+      const target = file(`shared-${args.join('-')}.out`);
+      writeFileSync(target, 'old', { mode: 0o644 });
+      chmodSync(target, 0o644);
+      const r = attach(box, [...args, '-o', target]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(statSync(target).mode & 0o777).toBe(0o644);
+      expect(r.stderr).not.toContain('readable only by you');
+      expect(r.stderr).toContain(`${target} (it keeps the permissions it had, so others on this computer can read it too;`);
+      expect(r.stderr).toContain(`chmod 600 ${target} makes it yours alone).`);
     }
   });
 

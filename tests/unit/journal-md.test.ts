@@ -102,7 +102,7 @@ describe('attach export and import, in process', () => {
     await exportRun({ out }, ctx);
     expect(stderr.text).toBe(
       'An export is not encrypted: anyone who gets a copy can read it. Keep it somewhere private.\n' +
-        `1 entry written to ${out} (only you can open it on this computer).\n`,
+        `1 entry written to ${out} (readable only by you).\n`,
     );
   });
 
