@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { JournalError } from '../errors.js';
 import { entryLines, keepLines, readByLine } from './lines.js';
 import type { Journal } from './types.js';
@@ -45,7 +44,7 @@ export function parseJournal(text: string, file: string, options: ParseOptions =
       data = JSON.parse(body);
     } catch (error) {
       throw new JournalError(`Your journal at ${file} can't be read: it is not valid JSON (${(error as Error).message}). ${keep}`, [
-        restoreHint(file),
+        restoreHint(),
       ]);
     }
   }
@@ -59,10 +58,15 @@ export function parseJournal(text: string, file: string, options: ParseOptions =
       'Update attach to the newest version to open it.',
     ]);
   }
-  throw new JournalError(`Your journal at ${file} can't be used safely: ${checked.problem}. ${keep}`, [restoreHint(file)]);
+  throw new JournalError(`Your journal at ${file} can't be used safely: ${checked.problem}. ${keep}`, [restoreHint()]);
 }
 
-function restoreHint(file: string): string {
-  const backups = path.join(path.dirname(file), 'backups');
-  return `A copy from each of the last days you wrote is kept in ${backups}; you can copy one back over it.`;
+/**
+ * What to do about a journal that can't be read: the repair, which keeps the damaged file aside, saves every entry
+ * it can and adds the newest backup that opens, and asks before it changes anything. A backups folder alone was
+ * named before, and a journal not yet a day old has none.
+ */
+function restoreHint(): string {
+  // Held together with no-break spaces, as render/wrap.ts's command() does (journal/ may not import render/).
+  return `${'attach doctor --repair'.replace(/ /g, '\u00a0')} shows what it can save and asks before it changes anything.`;
 }

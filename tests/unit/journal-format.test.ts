@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { JournalError, UsageError } from '../../src/errors.js';
 import { findEntry, newestFirst, newTrigger } from '../../src/journal/entries.js';
 import { parseJournal, serializeJournal } from '../../src/journal/format.js';
 import type { Journal } from '../../src/journal/types.js';
@@ -31,6 +31,23 @@ describe('serializeJournal', () => {
 
   it('reads a file with a byte-order mark', () => {
     expect(parseJournal('\ufeff{"version":1,"entries":[]}', '/j.json').entries).toEqual([]);
+  });
+});
+
+describe('a journal that cannot be read', () => {
+  it('is refused, pointing to the repair that asks before it changes anything (not to backups a new journal lacks)', () => {
+    for (const text of ['{"version":1,"entries":[{"id":"x', '{"version":1,"entries":[{"id":"a"}]}']) {
+      let error: unknown;
+      try {
+        parseJournal(text, '/j/journal.json');
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(JournalError);
+      expect((error as JournalError).details.map((line) => line.replaceAll('\u00a0', ' '))).toEqual([
+        'attach doctor --repair shows what it can save and asks before it changes anything.',
+      ]);
+    }
   });
 });
 
