@@ -66,7 +66,9 @@ ${tip(`on average ${one(p.meanBefore)} before, ${one(p.meanAfter)} after`)}</lin
     `${plural(list.length, 'pause')}` +
     (p.meanAfter === null ? `, none with a rating afterwards.` : `: on average ${one(p.meanBefore)} before and ${one(p.meanAfter)} after`) +
     (p.meanAfter === null ? '' : unrated ? ` (${unrated} without a rating afterwards).` : '.') +
-    (p.passedRate === null ? '' : ` The urge passed ${p.passed} of ${p.count} times.`);
+    (p.passedRate === null
+      ? ''
+      : ` The urge passed in ${p.passed} of ${p.answered === p.count ? p.count : `the ${p.answered} you answered`}.`);
   const table =
     list.length <= LISTED
       ? numbersTable(
