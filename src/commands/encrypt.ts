@@ -68,11 +68,12 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
   if (store.keyring.sealer) {
     // Already encrypted: make sure everything beside it is too (a stopped run may have left some).
     const { changed } = await reseal(store, 'keep');
+    const [were, are] = changed.length === 1 ? ['was', 'is'] : ['were', 'are'];
     say(
       ctx.stderr,
       changed.length === 0
         ? 'Your journal is already encrypted, and so is everything attach keeps beside it.'
-        : `Your journal is already encrypted. ${plural(changed.length, 'file')} beside it ${changed.length === 1 ? 'was' : 'were'} not, and ${changed.length === 1 ? 'is' : 'are'} now.`,
+        : `Your journal is already encrypted. ${plural(changed.length, 'file')} beside it ${were} not, and ${are} now.`,
     );
     return;
   }

@@ -34,7 +34,7 @@ function and(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** "came true once, partly once, and not the other 4"; "didn't come true, any of the 3 times"; "came true both times". */
+/** "came true once, partly once, and not the other 4 times"; "didn't come true, any of the 3 times"; "came true both times". */
 function fearWords(cameTrue: number, partly: number, didNot: number): string {
   const all = cameTrue + partly + didNot;
   const every = (n: number) => (n === 1 ? '' : n === 2 ? ' both times' : ` all ${n} times`);
@@ -45,10 +45,10 @@ function fearWords(cameTrue: number, partly: number, didNot: number): string {
     cameTrue ? `came true ${times(cameTrue)}` : '',
     partly ? `${cameTrue ? '' : 'came true '}partly ${times(partly)}` : '',
   ].filter(Boolean);
-  return didNot ? `${some.join(', ')}, and not the other ${didNot}` : some.join(' and ');
+  return didNot ? `${some.join(', ')}, and not the other ${didNot === 1 ? 'time' : `${didNot} times`}` : some.join(' and ');
 }
 
-/** "You looked back on 6 moments: the feared story came true once, partly once, and not the other 4." */
+/** "You looked back on 6 moments: the feared story came true once, partly once, and not the other 4 times." */
 export function lookedBackWords(f: LoopFigures['followUps']): string[] {
   const out: string[] = [];
   const { cameTrue, partly, didNot } = f.fear;

@@ -14,5 +14,6 @@ export async function whoCanRead(file: string): Promise<string> {
   );
   if ((mode & 0o044) === 0) return 'readable only by you';
   const quoted = /^[\w./-]+$/.test(file) ? file : `'${file.replaceAll("'", `'\\''`)}'`;
-  return `it keeps the permissions it had, so others on this computer can read it too; ${command(`chmod 600 ${quoted}`)} makes it yours alone`;
+  const fix = command(`chmod 600 ${quoted}`);
+  return `it keeps the permissions it had, so others on this computer can read it too; ${fix} makes it yours alone`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type Labeller } from '../../src/analysis/report.js';
 import { loadCatalogues, wordsFrom } from '../../src/catalogue/catalogue.js';
+import { lookedBackWords } from '../../src/render/report-loop-words.js';
 import { renderText } from '../../src/render/report-text.js';
 import { dayOf } from '../../src/time/calendar.js';
 import { makeStyle } from '../../src/ui/style.js';
@@ -73,7 +74,10 @@ describe('the report closes the loop', () => {
 
   it('says it plainly, and the sentences agree with the JSON', () => {
     const text = renderText(r, label, makeStyle(0), 200);
-    expect(text).toContain('You looked back on 6 moments: the feared story came true once, partly once, and not the other 4.');
+    expect(text).toContain('You looked back on 6 moments: the feared story came true once, partly once, and not the other 4 times.');
+    // One left over is "the other time", not "the other 1".
+    const one = { ...r.followUps, fear: { cameTrue: 0, partly: 1, didNot: 1 } };
+    expect(lookedBackWords(one)[0]).toBe('You looked back on 2 moments: the feared story came true partly once, and not the other time.');
     expect(text).toContain('You made 1 direct ask (1 met).');
     expect(text).toContain("After 4 of 5 pauses you didn't act on the urge; after 1 you did.");
     expect(text).toContain('2 messages were written in a pause: 2 let go.');
