@@ -64,6 +64,13 @@ export function wordsFrom(catalogues: Catalogues): Words {
   return (catalogue, value) => (catalogue && catalogues[catalogue].find((item) => item.id === value)?.label) ?? value;
 }
 
+/** The ids of the catalogue items whose words hold `search` (lower case): "tight chest" finds `tight-chest`. */
+export function idsNamed(search: string, catalogues: Catalogues = loadCatalogues()): Set<string> {
+  const ids = new Set<string>();
+  for (const items of Object.values(catalogues)) for (const item of items) if (item.label.toLowerCase().includes(search)) ids.add(item.id);
+  return ids;
+}
+
 /** `(field, stored value) -> words`, for renderers that walk an entry's fields. */
 export type FieldLabeller = (field: FieldSpec, value: string) => string;
 

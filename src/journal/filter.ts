@@ -10,6 +10,8 @@ export interface Filters {
   who?: string;
   tag?: string;
   search?: string;
+  /** The catalogue items whose words hold the search, by the ids entries store: the words shown are found too. */
+  searchIds?: ReadonlySet<string>;
   limit?: number;
 }
 
@@ -34,7 +36,8 @@ export function matches(entry: Entry, f: Filters): boolean {
     return false;
   if (f.search) {
     const fields = Object.entries(entry).filter(([key]) => !SKIP_IN_SEARCH.has(key));
-    if (!fields.some(([, value]) => texts(value).some((text) => text.toLowerCase().includes(f.search!)))) return false;
+    const found = (text: string) => text.toLowerCase().includes(f.search!) || f.searchIds?.has(text) === true;
+    if (!fields.some(([, value]) => texts(value).some(found))) return false;
   }
   return true;
 }

@@ -1,3 +1,4 @@
+import { idsNamed } from '../catalogue/catalogue.js';
 import { editDistance } from '../catalogue/match.js';
 import { UsageError } from '../errors.js';
 import { ENTRY_TYPES, type EntryType, TYPE_WORDS } from '../journal/fields.js';
@@ -56,6 +57,11 @@ export async function parseFilters(flags: FilterFlags, now: Date): Promise<Filte
     if (value === undefined) continue;
     if (!value.trim()) throw new UsageError(`--${key} is empty: give it some words, or leave it out.`);
     filters[key] = value.trim().toLowerCase();
+  }
+  // What list shows is words ("Tight chest"), what an entry stores is ids (tight-chest): search finds both.
+  if (filters.search !== undefined) {
+    const ids = idsNamed(filters.search);
+    if (ids.size > 0) filters.searchIds = ids;
   }
   if (flags.limit !== undefined) {
     if (!/^\d+$/.test(flags.limit) || Number(flags.limit) < 1)

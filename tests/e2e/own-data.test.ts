@@ -78,6 +78,9 @@ describe('list: filters and search', () => {
     expect(ids(['--search', 'sit together'])).toEqual(['r5']); // ask
     expect(ids(['--search', 'ease'])).toEqual(['p4']); // a note inside a list
     expect(ids(['--search', '1:1', '--type', 'pause'])).toEqual([]);
+    // The words list and show give an item, not only the id stored for it.
+    expect(ids(['--search', 'Pulling Away'])).toEqual(['r5']); // protest: withdrawing
+    expect(ids(['--search', 'withdrawing'])).toEqual(['r5']);
     const none = attach(box, ['list', '--search', 'zebra']);
     expect(none.code).toBe(0);
     expect(none.stderr).toContain('No entries match that.');
