@@ -26,7 +26,9 @@ export function patternText(p: Omit<Pattern, 'pValue' | 'weeksSeen'>, label: Lab
   let text = `${capital(p.weekday)} ${plural[p.daypart]}: ${p.weeks} of the last ${p.weeksObserved} weeks`;
   if (p.meanIntensity !== null) {
     text += `, intensity ${oneDecimal(p.meanIntensity)}`;
-    if (p.baselineIntensity !== null) text += ` against your usual ${oneDecimal(p.baselineIntensity)}`;
+    // Two figures that read the same (6.33 and 6.25) are no contrast: "against your usual 6.3" would set 6.3 against 6.3.
+    const usual = p.baselineIntensity === null ? null : oneDecimal(p.baselineIntensity);
+    if (usual !== null) text += usual === oneDecimal(p.meanIntensity) ? ', close to your usual' : ` against your usual ${usual}`;
   }
   if (p.topUrges.length) text += `; most often you wanted to ${joinOr(p.topUrges.map((u) => inSentence(label, 'urges', u)))}`;
   return `${text}.`;

@@ -301,5 +301,9 @@ describe('the lookback', () => {
     expect(patternText({ ...p, topUrges: [...p.topUrges], topProtest: [] }, words)).toBe(
       'Sunday evenings: 4 of the last 5 weeks, intensity 7.0 against your usual 4.0; most often you wanted to text again or Call Sam.',
     );
+    // Figures that read the same are not set against each other.
+    expect(patternText({ ...p, meanIntensity: 6.33, baselineIntensity: 6.25, topUrges: [], topProtest: [] }, words)).toBe(
+      'Sunday evenings: 4 of the last 5 weeks, intensity 6.3, close to your usual.',
+    );
   });
 });
