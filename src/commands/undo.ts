@@ -56,6 +56,14 @@ function pick(journal: Journal, items: readonly Undoable[], prefix: string, now:
   throw new UsageError(`Nothing deleted has an id starting with "${name}"; ${command('attach undo --list')} shows what can come back.`);
 }
 
+/** Why nothing can come back: nothing was deleted, or what was is back already (it said "nothing was deleted" then too). */
+function nothingToBringBack(journal: Journal): string {
+  const broughtBack = (journal.deleted ?? []).some((tombstone) => tombstone.restoredAt !== undefined && !tombstone.purged);
+  return broughtBack
+    ? 'There is nothing left to bring back; what undo brought back is in your journal.'
+    : `Nothing was deleted in the last ${TRASH_DAYS} days, so there is nothing to bring back.`;
+}
+
 export async function run(id: string | undefined, options: UndoOptions, ctx: Context): Promise<void> {
   const store = ctx.journal();
   const now = ctx.now();
@@ -63,13 +71,13 @@ export async function run(id: string | undefined, options: UndoOptions, ctx: Con
   const items = undoable(journal);
   const label = fieldLabeller();
   if (options.list) {
-    if (items.length === 0) say(ctx.stderr, `Nothing was deleted in the last ${TRASH_DAYS} days, so there is nothing to bring back.`);
+    if (items.length === 0) say(ctx.stderr, nothingToBringBack(journal));
     const width = ctx.stdout.isTTY ? widthOf(ctx.stdout) : undefined;
     for (const item of items) for (const text of rowsWithAge(item, now, width, label)) line(ctx.stdout, text);
     return;
   }
   if (items.length === 0 && id === undefined) {
-    say(ctx.stderr, `Nothing was deleted in the last ${TRASH_DAYS} days, so there is nothing to bring back.`);
+    say(ctx.stderr, nothingToBringBack(journal));
     return;
   }
   const chosen = id === undefined ? items[0]! : pick(journal, items, id, now, label);

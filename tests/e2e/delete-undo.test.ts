@@ -52,7 +52,9 @@ describe('delete and undo', () => {
 
     const nothing = attach(box, ['undo']);
     expect(nothing.code).toBe(0);
-    expect(nothing.stderr).toBe('Nothing was deleted in the last 7 days, so there is nothing to bring back.\n');
+    // Something was deleted, and is back: not "nothing was deleted".
+    expect(nothing.stderr).toBe('There is nothing left to bring back; what undo brought back is in your journal.\n');
+    expect(attach(box, ['undo', '--list']).stderr).toBe(nothing.stderr);
   });
 
   it('undo <id> brings back that deletion; a wrong id is exit 2 and says why', () => {
