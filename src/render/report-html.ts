@@ -10,7 +10,7 @@ import { pausesFigure } from './html/pauses.js';
 import { weeklyFigure } from './html/weekly.js';
 import { maxOf } from './max.js';
 import { loopSections } from './report-loop.js';
-import { changeWords, reportPeriodWords } from './report-text.js';
+import { changeWords, quietLine, reportPeriodWords } from './report-text.js';
 
 /*
  * attach.report/1 as one self-contained page: the same value the text, the
@@ -23,9 +23,10 @@ function section(title: string, body: readonly (Markup | null | '')[]): Markup |
 }
 
 function lede(r: ReportData): Markup {
-  const total = r.counts.trigger + r.counts.pause + r.counts.reflection;
-  if (total === 0)
-    return html`<p class="lede">Nothing was logged in these days. That is okay: a quiet stretch is not a failure.</p>
+  const quiet = quietLine(r);
+  if (quiet && r.followUps.count + r.glimmers.count > 0) return html`<p class="lede">${quiet}</p>`;
+  if (quiet)
+    return html`<p class="lede">${quiet}</p>
 <p>When something stirs you up, <code>attach log</code> keeps it, and the next report will have something to show.</p>`;
   const strength =
     r.intensity.mean === null

@@ -3,7 +3,16 @@ import { weekdayName } from '../time/calendar-words.js';
 import { clean } from './clean.js';
 import { mdCell } from './md-escape.js';
 import { loopSections } from './report-loop.js';
-import { evidenceLine, needsWords, pauseLines, periodWords, reportPeriodWords, summaryLine, type TextOptions } from './report-text.js';
+import {
+  evidenceLine,
+  needsWords,
+  pauseLines,
+  periodWords,
+  quietLine,
+  reportPeriodWords,
+  summaryLine,
+  type TextOptions,
+} from './report-text.js';
 
 /** Words in a cell or a line: a person's words inside may break neither the table nor the page (md-escape.ts). */
 const cell = mdCell;
@@ -22,12 +31,7 @@ export function renderMarkdown(r: ReportData, words: Labeller, options: TextOpti
   const label: Labeller = (kind, name) => clean(words(kind, name));
   const lower = (kind: LabelKind, name: string) => clean(inSentence(words, kind, name));
   const out: string[] = [`# attach report: ${reportPeriodWords(r.period)}`, ''];
-  const total = r.counts.trigger + r.counts.pause + r.counts.reflection;
-  if (total === 0) {
-    out.push('Nothing was logged in these days. A quiet stretch is not a failure.', '');
-  } else {
-    out.push(prose(summaryLine(r)), '');
-  }
+  out.push(prose(quietLine(r) ?? summaryLine(r)), '');
   if (r.patterns.length) {
     out.push(`## What keeps coming back (over the last ${times(r.lookback.weeksObserved, 'week')})`, '');
     for (const p of r.patterns) {

@@ -59,6 +59,17 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const DAYPARTS = { morning: 'mornings', afternoon: 'afternoons', evening: 'evenings', night: 'nights' } as const;
 
 /** The first line: how many moments and how strong, in words a tired person reads easily. */
+/**
+ * The opening of a period with no moment, pause or reflection: null when it has one. A look back or a glimmer
+ * written in these days is shown further down, so then it is not "nothing was logged".
+ */
+export function quietLine(r: ReportData): string | null {
+  if (r.counts.trigger + r.counts.pause + r.counts.reflection > 0) return null;
+  return r.followUps.count + r.glimmers.count > 0
+    ? 'No moments, pauses or reflections were logged in these days.'
+    : 'Nothing was logged in these days. That is okay: a quiet stretch is not a failure.';
+}
+
 export function summaryLine(r: ReportData): string {
   const moments = `${plural(r.counts.trigger, 'moment')} logged`;
   const strength =
@@ -126,11 +137,12 @@ export function renderText(r: ReportData, label: Labeller, style: ChalkInstance,
   const lower = (kind: LabelKind, name: string) => clean(inSentence(label, kind, name));
 
   out.push(...wrap(heldDates(`Your report: ${reportPeriodWords(r.period)}`), w).map((l) => style.bold(l)));
-  const total = r.counts.trigger + r.counts.pause + r.counts.reflection;
-  if (total === 0) {
+  const quiet = quietLine(r);
+  if (quiet) {
     out.push('');
-    para('Nothing was logged in these days. That is okay: a quiet stretch is not a failure.');
-    para(`When something stirs you up, ${command('attach log')} keeps it, and the next report will have something to show.`);
+    para(quiet);
+    if (r.followUps.count + r.glimmers.count === 0)
+      para(`When something stirs you up, ${command('attach log')} keeps it, and the next report will have something to show.`);
   } else para(summaryLine(r));
 
   if (r.patterns.length) {

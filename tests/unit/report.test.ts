@@ -235,6 +235,16 @@ describe('what the report counts', () => {
     expect(empty.pauses.passedRate).toBeNull();
     expect(renderText(empty, label, makeStyle(0)).replace(/\s+/g, ' ')).toContain('a quiet stretch is not a failure');
   });
+
+  it('does not say nothing was logged when a look back was, which it goes on to show', () => {
+    const lookedBack = buildReport([make.followUp({ at: '2026-11-18T12:00:00-08:00', fear: 'did-not' })], week, 8, label);
+    for (const text of [renderText(lookedBack, label, makeStyle(0)), renderMarkdown(lookedBack, label)]) {
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain('No moments, pauses or reflections were logged in these days.');
+      expect(flat).not.toContain('Nothing was logged');
+      expect(flat).toContain('You looked back on 1 moment');
+    }
+  });
 });
 
 describe('the lookback', () => {
