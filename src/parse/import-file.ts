@@ -55,8 +55,12 @@ export async function readIncoming(file: string, passphrase?: () => Promise<stri
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const reason = clean((error as Error).message.replace(/\s+/g, ' ')).slice(0, 100);
-    throw new UsageError(`${name} is not valid JSON (${reason}), so nothing was imported; ${WHAT_IT_TAKES}.`);
+    // The parser's words help with a JSON file that is damaged; of a CSV or Markdown file they would say only that it
+    // is not JSON, in jargon ("Unexpected token 'o', "not json" is not valid JSON").
+    const meantAsJson = /^\s*[[{]/.test(text);
+    const reason = meantAsJson ? ` (${clean((error as Error).message.replace(/\s+/g, ' ')).slice(0, 100)})` : '';
+    const kind = /\.csv$/i.test(name) ? 'a CSV file, not JSON' : /\.(md|markdown)$/i.test(name) ? 'Markdown, not JSON' : 'not valid JSON';
+    throw new UsageError(`${name} is ${kind}${reason}, so nothing was imported; ${WHAT_IT_TAKES}.`);
   }
   const checked = checkJournal(data);
   if (checked.ok) {

@@ -401,9 +401,19 @@ describe('bad input: exit 2, one calm line, nothing written', () => {
       'import of a non-JSON file',
       () => ['import', file('bad/notes.txt')],
       new RegExp(
-        String.raw`^.*notes\.txt is not valid JSON \(.*\), so nothing was imported; ` +
+        String.raw`^.*notes\.txt is not valid JSON, so nothing was imported; ` +
           String.raw`import takes an attach JSON file, such as one written by attach export\.\n$`,
       ),
+    ],
+    [
+      'import of a CSV export',
+      () => ['import', file('bad/entries.csv')],
+      /^.*entries\.csv is a CSV file, not JSON, so nothing was imported; import takes an attach JSON file, such as one written by attach export\.\n$/,
+    ],
+    [
+      'import of a damaged JSON file',
+      () => ['import', file('bad/cut.json')],
+      /^.*cut\.json is not valid JSON \(.+\), so nothing was imported; /,
     ],
     [
       'import of a newer version',
@@ -432,6 +442,8 @@ describe('bad input: exit 2, one calm line, nothing written', () => {
     mkdirSync(file('bad'), { recursive: true });
     writeFileSync(file('bad/fine.json'), JSON.stringify({ version: 1, entries: ENTRIES }));
     writeFileSync(file('bad/notes.txt'), 'Sunday: no reply again.\n');
+    writeFileSync(file('bad/entries.csv'), 'id,type,at\nab,trigger,2026-11-22\n');
+    writeFileSync(file('bad/cut.json'), '{"version":1,"entries":[{"id":');
     writeFileSync(file('bad/v2.json'), JSON.stringify({ version: 2, entries: [ENTRIES[0]] }));
     writeFileSync(
       file('bad/shape.json'),
