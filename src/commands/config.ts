@@ -98,6 +98,12 @@ function change(what: string, first: string | undefined, rest: string[], start: 
   const own = typeof next.own === 'object' && next.own !== null && !Array.isArray(next.own) ? next.own : {};
   const items = Array.isArray(own[list]) ? own[list] : [];
   if (what === 'add') {
+    // Said as it is: an item already offered (one's own, or built in by its id or words) is not added twice.
+    const same = (text: string) => text.toLowerCase() === item.toLowerCase();
+    const builtIn = loadCatalogues()[list].find((known) => same(known.id) || same(known.label));
+    if (builtIn) return { next: start, said: `"${clean(item)}" is already in the ${first} list (${builtIn.id}); nothing changed.` };
+    if (items.some((own) => typeof own === 'string' && same(own)))
+      return { next: start, said: `"${clean(item)}" is already one of your ${first} items; nothing changed.` };
     next.own = { ...own, [list]: dedupe([...items, item]) };
     return { next, said: `Added "${clean(item)}" to your ${first} items; attach will offer it from now on.` };
   }

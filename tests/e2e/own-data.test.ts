@@ -170,8 +170,17 @@ describe('config', () => {
   });
 
   it('keeps your own catalogue items', () => {
-    expect(attach(box, ['config', 'add', 'trigger', 'mom calls twice']).code).toBe(0);
-    expect(attach(box, ['config', 'add', 'trigger', 'Mom calls twice']).code).toBe(0); // no repeat
+    const added = attach(box, ['config', 'add', 'trigger', 'mom calls twice']);
+    expect(added.code).toBe(0);
+    expect(added.stderr).toContain('Added "mom calls twice" to your trigger items');
+    // Said as it is: no repeat, and nothing added that is built in already, by its id or its words.
+    const again = attach(box, ['config', 'add', 'trigger', 'Mom calls twice']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('"Mom calls twice" is already one of your trigger items; nothing changed.\n');
+    for (const same of ['delayed-reply', 'A slow or short reply'])
+      expect(attach(box, ['config', 'add', 'trigger', same]).stderr).toBe(
+        `"${same}" is already in the trigger list (delayed-reply); nothing changed.\n`,
+      );
     expect(JSON.parse(attach(box, ['config', 'list', '--json']).stdout).own).toEqual({ triggers: ['mom calls twice'] });
     expect(attach(box, ['config', 'remove', 'trigger', 'mom calls twice']).code).toBe(0);
     expect(attach(box, ['config', 'remove', 'trigger', 'mom calls twice']).code).toBe(2);
