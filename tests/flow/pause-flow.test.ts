@@ -9,7 +9,7 @@ import type { PauseEntry } from '../../src/journal/types.js';
 import { toOffsetIso } from '../../src/time/calendar.js';
 import { FakeClock, FakeKeys, fakeContext } from '../helpers/fake-context.js';
 import { argv, cli } from '../helpers/program.js';
-import { press, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
+import { press, type Step, scriptedAsker, typeAndEnter } from '../helpers/scripted-asker.js';
 
 const MIN = 60_000;
 let dir: string;
@@ -30,6 +30,13 @@ function seedTrigger(clock: FakeClock) {
   writeFileSync(path.join(dir, 'journal.json'), serializeJournal({ version: 1, entries: [trigger] }));
   return trigger;
 }
+
+/** The last three after-questions, each skipped with Enter. */
+const enterOnTheLast: Step[] = [
+  { screen: 'What did you do with the time?', keys: press('enter') },
+  { screen: 'Did you turn to anyone?', keys: press('enter') },
+  { screen: 'What will you do now?', keys: press('enter') },
+];
 
 describe('attach pause, before -> timer (fake clock) -> after', () => {
   it('links the recent trigger, leads the pause with keys, and saves every answer', async () => {
@@ -98,9 +105,7 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       { screen: 'How strong is the urge now?', keys: press('6', 'enter') },
       { screen: 'Did the urge pass?', keys: press('down', 'down', 'enter') },
       { screen: 'Did you do what the urge pushed for?', keys: press('enter') },
-      { screen: 'What did you do with the time?', keys: press('enter') },
-      { screen: 'Did you turn to anyone?', keys: press('enter') },
-      { screen: 'What will you do now?', keys: press('enter') },
+      ...enterOnTheLast,
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, canAnimate: true, asker, clock, keys });
     clock.onStart = () => {
@@ -131,9 +136,7 @@ describe('attach pause, before -> timer (fake clock) -> after', () => {
       { screen: 'How strong is the urge now?', keys: press('6', 'enter') },
       { screen: 'Did the urge pass?', keys: press('enter') },
       { screen: 'Did you do what the urge pushed for?', keys: press('enter') },
-      { screen: 'What did you do with the time?', keys: press('enter') },
-      { screen: 'Did you turn to anyone?', keys: press('enter') },
-      { screen: 'What will you do now?', keys: press('enter') },
+      ...enterOnTheLast,
     ]);
     const { ctx } = fakeContext({ dir, interactive: true, canAnimate: true, asker, clock, keys });
     clock.onStart = () => {
