@@ -17,6 +17,7 @@ export interface Config {
   [other: string]: unknown;
 }
 
+import { command } from '../held-together.js';
 import { BREATHS } from './breaths.js';
 
 export { BREATHS };
@@ -109,8 +110,7 @@ export function checkConfig(data: unknown): Pick<Settings, 'config' | 'problems'
     if (config[key] === undefined || setting.valid(config[key])) continue;
     problems.push(
       `The setting ${key} (${JSON.stringify(config[key])}) is ignored: it should be ${setting.allowed}. ` +
-        // Held together with no-break spaces, as render/wrap.ts's command() does (journal/ may not import render/).
-        `attach uses ${DEFAULTS[key]} until you fix it: ${`attach config set ${key} <value>`.replace(/ /g, '\u00a0')}`,
+        `attach uses ${DEFAULTS[key]} until you fix it: ${command(`attach config set ${key} <value>`)}`,
     );
     delete config[key];
   }

@@ -1,4 +1,5 @@
 import { JournalError } from '../errors.js';
+import { command } from '../held-together.js';
 import { entryLines, keepLines, readByLine } from './lines.js';
 import type { Journal } from './types.js';
 import { checkJournal } from './validate.js';
@@ -67,6 +68,5 @@ export function parseJournal(text: string, file: string, options: ParseOptions =
  * named before, and a journal not yet a day old has none.
  */
 function restoreHint(): string {
-  // Held together with no-break spaces, as render/wrap.ts's command() does (journal/ may not import render/).
-  return `${'attach doctor --repair'.replace(/ /g, '\u00a0')} shows what it can save and asks before it changes anything.`;
+  return `${command('attach doctor --repair')} shows what it can save and asks before it changes anything.`;
 }

@@ -1,3 +1,4 @@
+import { command, NBSP, together } from '../held-together.js';
 import { displayWidth, graphemes } from './width.js';
 
 /*
@@ -19,7 +20,6 @@ import { displayWidth, graphemes } from './width.js';
  *   and no line ends with a colour still open.
  */
 
-const NBSP = '\u00a0';
 /** attach's commands: "attach log" is one unit wherever it is written. */
 const COMMANDS = new Set([
   'log',
@@ -48,13 +48,7 @@ const COMMANDS = new Set([
 const SGR = /\u001b\[([0-9;]*)m/g;
 const LEAD = /^( *)((?:[-*•]|\d{1,2}[.)]) +)?/;
 
-/** Words held together on one line: a date, a count and its noun, a legend's entry. */
-export function together(text: string): string {
-  return text.replace(/ /g, NBSP);
-}
-
-/** A command to type, held together on one line (and never broken in the middle). */
-export const command = together;
+export { command, together };
 
 interface Token {
   gap: string;
