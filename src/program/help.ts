@@ -36,9 +36,12 @@ function items(rows: [string, string][], width: number): string[] {
   return out;
 }
 
-/** Splits a command line into its words, a quoted phrase being one word, and an option with its value one unit. */
+/**
+ * Splits a command line into its words as a shell reads them: a quoted phrase, or one inside a word
+ * (ATTACH_PASSPHRASE="$(pass show attach)"), is part of one word; an option with its value is one unit.
+ */
 function commandWords(text: string): string[] {
-  const words = text.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  const words = text.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? [];
   const units: string[] = [];
   for (const word of words) {
     const last = units.at(-1);
