@@ -33,8 +33,7 @@ export async function run(words: string[], options: GlimmerOptions, ctx: Context
     draft = (await askSection(await ctx.asker(), questions.glimmer, questions, catalogues, draft)) as Draft<'glimmer'>;
   } else if (!draft.what) {
     throw new UsageError(
-      `Say what happened, in a few words: ${command('attach glimmer "she texted good luck before my interview"')} ` +
-        '(needed when attach cannot ask).',
+      `Say what happened, in a few words: ${command('attach glimmer "she texted good luck"')} (needed when attach cannot ask).`,
     );
   }
   const entry = newEntry('glimmer', draft, ctx.now());

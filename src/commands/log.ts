@@ -52,8 +52,7 @@ export async function run(words: string[], options: LogOptions, ctx: Context): P
   } else {
     if (!known.what) {
       throw new UsageError(
-        `Say what happened, in a few words: ${command('attach log "no reply since this morning" --intensity 6')} ` +
-          '(needed when attach cannot ask).',
+        `Say what happened, in a few words: ${command('attach log "no reply since noon" -i 6')} (needed when attach cannot ask).`,
       );
     }
     if (known.intensity === undefined) {

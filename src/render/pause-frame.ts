@@ -72,11 +72,13 @@ export function renderFrame(m: FrameModel, style: ChalkInstance): string[] {
     const whole = `${label}: ${m.typing.text}▏ ${style.dim(`(${hint})`)}`;
     bottom = wide && displayWidth(whole) <= width ? ['', ideas, whole] : [ideas, style.dim(hint), typed(label, m.typing.text, width)];
   } else {
+    // What is held goes on a line of its own, so the keys keep their meanings: above the ideas, or in their place below
+    // 60 columns (once a note or a message is written, the keys matter more than ideas for the time).
     const held = [m.notesSaved > 0 ? `${m.notesSaved} note${m.notesSaved > 1 ? 's' : ''} saved` : '', m.messageHeld ? 'message held' : ''];
-    const status = held.filter(Boolean);
+    const status = style.dim(held.filter(Boolean).join(' · '));
     bottom = wide
-      ? ['', ideas, style.dim(keyLine(KEYS, status, width))]
-      : [ideas, style.dim(keyLine(KEYS.slice(2), [], width)), style.dim(keyLine(KEYS.slice(0, 2), status, width))];
+      ? [status, ideas, style.dim(keyLine(KEYS, width))]
+      : [status || ideas, style.dim(keyLine(KEYS.slice(2), width)), style.dim(keyLine(KEYS.slice(0, 2), width))];
   }
 
   // Widths are measured on the plain text; colours add no columns.
@@ -93,11 +95,11 @@ const KEYS: readonly (readonly [key: string, meaning: string])[] = [
   ['q', 'finish'],
 ];
 
-/** Keys with their meanings and what is held, on one line: where it is too wide, the first keys' meanings go first. */
-function keyLine(keys: typeof KEYS, status: readonly string[], width: number): string {
+/** Keys with their meanings on one line: where it is too wide, the first keys' meanings go first. */
+function keyLine(keys: typeof KEYS, width: number): string {
   let line = '';
   for (let bare = 0; bare <= keys.length; bare++) {
-    line = [...keys.map(([key, meaning], i) => (i < bare ? key : `${key} ${meaning}`)), ...status].join(' · ');
+    line = keys.map(([key, meaning], i) => (i < bare ? key : `${key} ${meaning}`)).join(' · ');
     if (displayWidth(line) <= width) break;
   }
   return line;

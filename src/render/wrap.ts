@@ -77,17 +77,19 @@ function tokens(text: string): Token[] {
  * command) part at their own spaces first; a single word is cut, after the
  * last "/" of a piece when it has one.
  */
-function pieces(word: string, room: number): string[] {
-  if (word.includes(NBSP)) {
-    const out: string[] = [];
-    for (const part of word.split(NBSP)) {
-      const last = out.at(-1);
-      if (last !== undefined && displayWidth(last) + 1 + displayWidth(part) <= room) out[out.length - 1] = `${last} ${part}`;
-      else out.push(...(displayWidth(part) > room ? cut(part, room) : [part]));
-    }
-    return out;
+function pieces(word: string, room: number, byQuotes = true): string[] {
+  if (!word.includes(NBSP)) return cut(word, room);
+  // A quoted phrase in a command ("she texted good luck") parts only when it alone is wider than the line.
+  const quoted = byQuotes && plain(word).includes('"');
+  const parts = quoted ? (word.match(/(?:[^\u00a0"]+|"[^"]*"?)+/g) ?? [word]) : word.split(NBSP);
+  const out: string[] = [];
+  for (const part of parts) {
+    const last = out.at(-1);
+    if (last !== undefined && displayWidth(last) + 1 + displayWidth(part) <= room) out[out.length - 1] = `${last} ${part}`;
+    else if (displayWidth(part) <= room) out.push(part);
+    else out.push(...(quoted ? pieces(part, room, false) : cut(part, room)));
   }
-  return cut(word, room);
+  return out;
 }
 
 function cut(word: string, room: number): string[] {

@@ -8,6 +8,18 @@ const CRISIS =
   'If you are in crisis or thinking about harming yourself: in the US, call or text 988 (Suicide & Crisis Lifeline) ' +
   'or chat at 988lifeline.org; elsewhere, call your local emergency number or find a line at findahelpline.com.';
 
+describe('a command held together, wider than the line', () => {
+  it('parts between its words, a quoted phrase whole wherever it fits', () => {
+    const text = `For example: ${command('attach plan add --when "no reply for hours" --then "take a pause and call Sam"')}.`;
+    expect(wrap(text, 39)).toEqual([
+      'For example:',
+      'attach plan add --when',
+      '"no reply for hours" --then',
+      '"take a pause and call Sam".',
+    ]);
+  });
+});
+
 describe('display width', () => {
   it('agrees with string-width on every character the fast path takes as one column', () => {
     const narrow: string[] = [];
