@@ -116,7 +116,10 @@ export function createAsker(run: Runner = terminalRunner, columns: () => number 
       const theme = {
         style: { renderSelectedChoices: (picked: { short: string }[]) => after(asked, picked.map((p) => p.short).join(', ')) },
       };
-      return (await run(checkbox, { message: asked, choices: marked, pageSize: 12, loop: false, theme })) as string[];
+      // No "a" for all and "i" to invert: a stray letter (a word begun at the wrong question) ticked every item or turned
+      // each around. Space ticks one, as the hint says.
+      const shortcuts = { all: null, invert: null };
+      return (await run(checkbox, { message: asked, choices: marked, pageSize: 12, loop: false, theme, shortcuts })) as string[];
     },
     async confirm({ message, default: initial = true }) {
       return (await run(confirm, { message: question(message), default: initial })) as boolean;

@@ -45,6 +45,13 @@ describe('the log flow, through the real prompts', () => {
     expect(screens[3]).not.toContain('❯'); // nothing chosen for the person
   });
 
+  it('ticks nothing for a stray letter: no "a" for all, no "i" to invert, and the hint does not offer them', async () => {
+    const { asker, screens } = scriptedAsker([{ screen: 'What set it off?', keys: press('a', 'i', 'enter') }]);
+    const choices = catalogues.triggers.map((item) => ({ value: item.id, name: item.label }));
+    expect(await asker.many({ message: 'What set it off?', choices })).toEqual([]);
+    expect(screens[0]).not.toMatch(/\ba all\b|\binvert\b/);
+  });
+
   it('records the number typed on the 0-10 scale: 0, 1, 8 and 10', async () => {
     for (const [keys, expected] of [
       [['0'], 0],
