@@ -3,7 +3,6 @@
  * tests can drive the same prompts through @inquirer/testing, one at a time,
  * by swapping the runner.
  */
-import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
 import password from '@inquirer/password';
 import { clean } from '../render/clean.js';
@@ -12,6 +11,7 @@ import { wrap } from '../render/wrap.js';
 import { choose } from './choose-prompt.js';
 import { widthOf } from './stream.js';
 import { text } from './text-prompt.js';
+import { ticks } from './ticks-prompt.js';
 
 export interface Choice {
   value: string;
@@ -59,7 +59,7 @@ export const terminalRunner: Runner = (prompt, config) => prompt(config, { outpu
  * question, so a question asked after the window was resized fits it.
  */
 export function createAsker(run: Runner = terminalRunner, columns: () => number = () => widthOf(process.stderr)): Asker {
-  // @inquirer's own prompts (confirm, checkbox, password) are given their words already broken, one column short of the edge.
+  // @inquirer's own prompts (confirm, password) and the ticks are given their words already broken, one column short of the edge.
   const question = (message: string) =>
     wrap(`? ${message}`, columns() - 1, '  ')
       .join('\n')
@@ -116,10 +116,8 @@ export function createAsker(run: Runner = terminalRunner, columns: () => number 
       const theme = {
         style: { renderSelectedChoices: (picked: { short: string }[]) => after(asked, picked.map((p) => p.short).join(', ')) },
       };
-      // No "a" for all and "i" to invert: a stray letter (a word begun at the wrong question) ticked every item or turned
-      // each around. Space ticks one, as the hint says.
-      const shortcuts = { all: null, invert: null };
-      return (await run(checkbox, { message: asked, choices: marked, pageSize: 12, loop: false, theme, shortcuts })) as string[];
+      // Our own list of ticks (ticks-prompt.ts): a digit or a letter typed there ticks nothing.
+      return (await run(ticks, { message: asked, choices: marked, pageSize: 12, theme })) as string[];
     },
     async confirm({ message, default: initial = true }) {
       return (await run(confirm, { message: question(message), default: initial })) as boolean;

@@ -81,3 +81,25 @@ describe('reflect with Enter on every question', () => {
     expect(entries(box)).toEqual([]);
   });
 });
+
+describe('a list of ticks, typed at', () => {
+  it('ticks nothing for the strength typed one question early; the number goes where it was meant', async () => {
+    const box = newBox();
+    const term = start(box, ['log']);
+    await term.waitFor('? What happened?');
+    term.type('He cancelled again', KEY.enter);
+    await term.waitFor('? Who was it with?');
+    term.type(KEY.enter);
+    await term.waitFor('? What set it off?');
+    term.type('8', KEY.enter);
+    await term.waitFor('? How strong is it right now?');
+    term.type('8', KEY.enter);
+    await term.waitFor('? Where do you feel it in your body?');
+    term.type(KEY.ctrlC);
+    await term.exit();
+    const rows = (await screenOf(term.raw, COLS)).rows;
+    const asked = rows.findIndex((row) => row.startsWith('✔ What set it off?'));
+    expect(rows[asked], rows.join('\n')).toBe('✔ What set it off?');
+    expect(rows.some((row) => row.startsWith('✔ How strong is it right now? 8'))).toBe(true);
+  });
+});

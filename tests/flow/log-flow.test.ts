@@ -45,8 +45,8 @@ describe('the log flow, through the real prompts', () => {
     expect(screens[3]).not.toContain('❯'); // nothing chosen for the person
   });
 
-  it('ticks nothing for a stray letter: no "a" for all, no "i" to invert, and the hint does not offer them', async () => {
-    const { asker, screens } = scriptedAsker([{ screen: 'What set it off?', keys: press('a', 'i', 'enter') }]);
+  it('ticks nothing for a stray key: a digit (the strength typed a question early), "a", "i"; the hint offers none', async () => {
+    const { asker, screens } = scriptedAsker([{ screen: 'What set it off?', keys: press('8', '1', 'a', 'i', 'x', 'enter') }]);
     const choices = catalogues.triggers.map((item) => ({ value: item.id, name: item.label }));
     expect(await asker.many({ message: 'What set it off?', choices })).toEqual([]);
     expect(screens[0]).not.toMatch(/\ba all\b|\binvert\b/);
